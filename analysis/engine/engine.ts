@@ -1,0 +1,80 @@
+import { tableFromIPC, type Table } from 'apache-arrow';
+
+/** A plain JS value as rows carry them: BigInt counts become numbers, DATEs become ISO strings. */
+export type Cell = string | number | boolean | null;
+export type Row = Record<string, Cell>;
+
+/**
+ * The one seam between analysis code and DuckDB. Adapters (Node blocking bindings,
+ * browser Web Worker) exchange Arrow IPC bytes with duckdb-wasm, so the arrow-17 copy
+ * bundled inside duckdb-wasm never leaks out: callers only see apache-arrow 21 tables.
+ */
+export interface Engine {
+  /** Run one or more SQL statements; the result of the last one as an Arrow table. */
+  query(sql: string): Promise<Table>;
+  /** Create (or append to) a table from Arrow IPC stream bytes. */
+  insertArrowIPC(table: string, ipc: Uint8Array, options?: { create?: boolean }): Promise<void>;
+  /** Make bytes readable by SQL under `name` (e.g. read_csv('name')). */
+  registerFile(name: string, bytes: Uint8Array): Promise<void>;
+  dropFile(name: string): Promise<void>;
+  /** Bytes of a file DuckDB wrote (COPY ... TO 'name'). */
+  fileBytes(name: string): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+/** Decode duckdb-wasm's IPC result with our arrow version. */
+export function tableFromResultBytes(bytes: Uint8Array): Table {
+  return tableFromIPC(bytes);
+}
+
+/** Convert a table to plain rows with JS numbers (never BigInt) and ISO date strings. */
+export function tableToRows<T extends object = Row>(table: Table): T[] {
+  const fields = table.schema.fields;
+  const columns = fields.map((f) => table.getChild(f.name));
+  const typeIds = fields.map((f) => String(f.type));
+  const scales = fields.map((f) => ('scale' in f.type ? Number((f.type as { scale: number }).scale) : 0));
+  const out: T[] = new Array(table.numRows);
+  for (let i = 0; i < table.numRows; i++) {
+    const row: Record<string, Cell> = {};
+    for (let c = 0; c < fields.length; c++) {
+      row[fields[c]!.name] = toCell(columns[c]?.get(i), typeIds[c]!, scales[c]!);
+    }
+    out[i] = row as T;
+  }
+  return out;
+}
+
+function toCell(v: unknown, type: string, scale: number): Cell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'bigint') return Number(v);
+  if (type.startsWith('Date')) {
+    // Arrow dates come back as epoch milliseconds.
+    return new Date(Number(v)).toISOString().slice(0, 10);
+  }
+  if (type.startsWith('Timestamp')) return new Date(Number(v)).toISOString();
+  if (v instanceof Uint8Array) return null;
+  if (typeof v === 'object' && v !== null && 'valueOf' in v) {
+    // Decimal values arrive as objects (Uint32Array-backed); valueOf gives a number/bigint.
+    const n = (v as { valueOf(): unknown }).valueOf();
+    const div = type.startsWith('Decimal') ? 10 ** scale : 1;
+    if (typeof n === 'bigint') return Number(n) / div;
+    if (typeof n === 'number') return n / div;
+    return String(v);
+  }
+  return v as Cell;
+}
+
+/** Run a query and return plain rows. */
+export async function queryRows<T extends object = Row>(engine: Engine, sql: string): Promise<T[]> {
+  return tableToRows<T>(await engine.query(sql));
+}
+
+/** Quote a string as a SQL literal. */
+export function sqlString(s: string): string {
+  return `'${s.replaceAll("'", "''")}'`;
+}
+
+/** Quote an identifier. */
+export function sqlIdent(s: string): string {
+  return `"${s.replaceAll('"', '""')}"`;
+}
