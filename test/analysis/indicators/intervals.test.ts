@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { normal, poissonCount, poissonRate, srbWilson, wilson } from '../../../analysis/indicators/intervals.js';
+
+describe('srbWilson (shared/references.md table)', () => {
+  const cases: Array<[number, number, number, number, number]> = [
+    [540, 460, 117.39, 103.67, 132.93],
+    [120, 100, 120.0, 92.1, 156.35],
+    [1070, 1000, 107.0, 98.16, 116.63],
+    [5300, 4700, 112.77, 108.42, 117.28],
+  ];
+  for (const [boys, girls, srb, lo, hi] of cases) {
+    it(`${boys}/${girls}`, () => {
+      expect((100 * boys) / girls).toBeCloseTo(srb, 2);
+      const ci = srbWilson(boys, girls)!;
+      expect(ci.lower).toBeCloseTo(lo, 2);
+      expect(ci.upper).toBeCloseTo(hi, 2);
+    });
+  }
+});
+
+describe('poisson', () => {
+  it('gives the Garwood limits', () => {
+    // Known values: n = 10 → 4.795389 – 18.390356; n = 0 → 0 – 3.688879.
+    const ten = poissonCount(10);
+    expect(ten.lower).toBeCloseTo(4.795389, 5);
+    expect(ten.upper).toBeCloseTo(18.390356, 5);
+    const zero = poissonCount(0);
+    expect(zero.lower).toBe(0);
+    expect(zero.upper).toBeCloseTo(3.688879, 5);
+  });
+  it('scales to a rate', () => {
+    const r = poissonRate(10, 1000, 1000)!;
+    expect(r.lower).toBeCloseTo(4.795389, 5);
+    expect(poissonRate(1, 0, 1000)).toBeNull();
+  });
+});
+
+describe('wilson and normal', () => {
+  it('wilson 0/10 starts at 0', () => {
+    const w = wilson(0, 10)!;
+    expect(w.lower).toBe(0);
+    expect(w.upper).toBeCloseTo(0.2775328, 6);
+  });
+  it('normal', () => {
+    const n = normal(10, 1);
+    expect(n.lower).toBeCloseTo(10 - 1.959964, 5);
+  });
+});
