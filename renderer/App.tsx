@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'react';
+import { LangContext } from './i18n/context.js';
+import type { Lang } from './i18n/format.js';
+import { t, type MessageKey } from './i18n/messages.js';
+import { platform } from './platform/index.js';
+import { OverviewView } from './views/OverviewView.js';
+import { ImportView } from './views/ImportView.js';
+
+type ViewId = 'home' | 'import';
+const VIEWS: Array<{ id: ViewId; label: MessageKey }> = [
+  { id: 'home', label: 'navHome' },
+  { id: 'import', label: 'navImport' },
+];
+
+export function App() {
+  const [lang, setLang] = useState<Lang>(() => (localStorage.getItem('danso.lang') === 'en' ? 'en' : 'vi'));
+  const [view, setView] = useState<ViewId>('home');
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    localStorage.setItem('danso.lang', lang);
+    platform.setLanguage(lang);
+  }, [lang]);
+
+  useEffect(
+    () =>
+      platform.onMenu((command) => {
+        if (command === 'language-vi') setLang('vi');
+        else if (command === 'language-en') setLang('en');
+        else if (command === 'open-files') setView('import');
+        else if (command === 'print-pdf') void platform.printToPdf('danso-workbench.pdf');
+      }),
+    [],
+  );
+
+  return (
+    <LangContext.Provider value={lang}>
+      <header className="app">
+        <h1>{t('appName', lang)}</h1>
+        <span className="tagline">{t('tagline', lang)}</span>
+        <label>
+          {t('language', lang)}
+          <select aria-label={t('language', lang)} value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
+            <option value="vi">Tiếng Việt</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+      </header>
+      <nav className="tabs" role="tablist" aria-label="Views">
+        {VIEWS.map((v) => (
+          <button
+            key={v.id}
+            role="tab"
+            id={`tab-${v.id}`}
+            aria-selected={view === v.id}
+            aria-controls={`panel-${v.id}`}
+            onClick={() => setView(v.id)}
+          >
+            {t(v.label, lang)}
+          </button>
+        ))}
+      </nav>
+      <main id={`panel-${view}`} role="tabpanel" aria-labelledby={`tab-${view}`}>
+        {view === 'home' && <OverviewView />}
+        {view === 'import' && <ImportView />}
+      </main>
+    </LangContext.Provider>
+  );
+}
