@@ -1,0 +1,25 @@
+/**
+ * A table read from a file or a sheet, delivered in chunks of rows so that a 700 MB
+ * register export never has to sit in memory as one string.
+ */
+export interface RowChunk {
+  /** Cells of each row, in the file's column order (strings from CSV; strings, numbers or dates from Excel). */
+  rows: unknown[][];
+  /** 1-based row number in the file or sheet (the header row counts). */
+  rowNumbers: number[];
+  /** Rows the reader could not split into fields, with the reason (e.g. an unclosed quote). */
+  broken: Array<{ row: number; reason: string }>;
+  /** Fraction of the input consumed after this chunk, 0..1. */
+  progress: number;
+}
+
+export interface TabularSource {
+  /** Sheet name for workbooks; null for CSV. */
+  sheet: string | null;
+  headers: string[];
+  /** 1-based row number of the header row. */
+  headerRow: number;
+  /** The cells above the header (titles of report forms), for periods in titles. */
+  preamble: unknown[][];
+  chunks(): Iterable<RowChunk>;
+}
