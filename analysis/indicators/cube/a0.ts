@@ -1,0 +1,145 @@
+import { ageGroupSql } from '../../model/age-groups.js';
+import { MARRIED_STATUSES } from '../../model/data-elements.js';
+import { sqlString } from '../../engine/engine.js';
+
+/**
+ * SQL that turns the canonical A0 tables into `_cube_detail` rows at commune × village
+ * level, finest sex × age group only (marginals are added by the roll-up).
+ * Stocks at 31/12 of every year from firstYear − 1 (for the average population of the
+ * first year) to lastYear; flows by year, quarter and month of the event date.
+ */
+export function a0DetailSql(firstYear: number, lastYear: number): string[] {
+  const y0 = firstYear - 1;
+  const y1 = lastYear;
+  const ag = (age: string) => `CASE WHEN ${age} IS NULL OR ${age} < 0 THEN 'unknown' ELSE ${ageGroupSql(`(${age})`)} END`;
+  const married = `marital_status IN (${MARRIED_STATUSES.map(sqlString).join(', ')})`;
+  // Population at t: Thường trú or Tạm vắng, entry_date ≤ t and (exit_date null or > t).
+  // At t = 31/12/y that is year(entry) ≤ y and year(exit) > y; age at 31/12/y = y − birth year.
+  const firstIn = `year(entry_date)`;
+  const lastIn = `CASE WHEN exit_date IS NULL THEN ${y1} ELSE year(exit_date) - 1 END`;
+  const resident = `coalesce(residence_status, 'thuong_tru') IN ('thuong_tru', 'tam_vang') AND entry_date IS NOT NULL`;
+  return [
+    `CREATE OR REPLACE TEMP TABLE _cube_detail (commune_code VARCHAR, village VARCHAR, period VARCHAR,
+       period_type VARCHAR, year INTEGER, element VARCHAR, sex VARCHAR, age_group VARCHAR, value DOUBLE)`,
+    // Who is who: village, sex and birth date of a person on a commune's register (any status).
+    `CREATE OR REPLACE TEMP TABLE _who AS SELECT commune_code, person_id, any_value(village) AS village,
+       any_value(sex) AS sex, any_value(birth_date) AS birth_date
+     FROM nhan_khau WHERE person_id IS NOT NULL GROUP BY commune_code, person_id`,
+    `CREATE OR REPLACE TEMP TABLE _who_any AS SELECT person_id, any_value(sex) AS sex, any_value(birth_date) AS birth_date
+     FROM nhan_khau WHERE person_id IS NOT NULL GROUP BY person_id`,
+    // Population stock: group identical spells first, then expand by year (5M persons → few rows).
+    `INSERT INTO _cube_detail
+     WITH spells AS (
+       SELECT commune_code, village, coalesce(sex, 'U') AS sex, year(birth_date) AS byear,
+         greatest(${firstIn}, ${y0}) AS ys, least(${lastIn}, ${y1}) AS ye, count(*) AS n
+       FROM nhan_khau WHERE ${resident} GROUP BY ALL)
+     SELECT commune_code, village, CAST(y AS VARCHAR), 'year', y, 'population', sex, ${ag('y - byear')}, sum(n)
+     FROM spells JOIN range(${y0}, ${y1 + 1}) t(y) ON y BETWEEN ys AND ye
+     WHERE byear IS NULL OR y >= byear GROUP BY ALL`,
+    `INSERT INTO _cube_detail
+     SELECT commune_code, village, period, period_type, year, 'elderly', sex, age_group, value
+     FROM _cube_detail WHERE element = 'population' AND age_group IN ('60-64','65-69','70-74','75-79','80-84','85+')`,
+    // Households: a household is present while any of its members is (suffixes .1, .2 are extra sheets).
+    `INSERT INTO _cube_detail
+     WITH hh AS (
+       SELECT commune_code, any_value(village) AS village, min(greatest(${firstIn}, ${y0})) AS ys, max(least(${lastIn}, ${y1})) AS ye
+       FROM nhan_khau WHERE ${resident} AND household_id IS NOT NULL
+       GROUP BY commune_code, regexp_replace(household_id, '\\.\\d+$', ''))
+     SELECT commune_code, village, CAST(y AS VARCHAR), 'year', y, 'households', 'T', 'total', count(*)
+     FROM hh JOIN range(${y0}, ${y1 + 1}) t(y) ON y BETWEEN ys AND ye GROUP BY ALL`,
+    // Married women 15–49 at 31/12, and those of them using a modern method on that day.
+    `CREATE OR REPLACE TEMP TABLE _mw AS
+     SELECT commune_code, village, person_id, y, y - year(birth_date) AS age
+     FROM nhan_khau JOIN range(${y0}, ${y1 + 1}) t(y) ON y BETWEEN ${firstIn} AND ${lastIn}
+     WHERE ${resident} AND sex = 'F' AND ${married} AND y - year(birth_date) BETWEEN 15 AND 49`,
+    `INSERT INTO _cube_detail
+     SELECT commune_code, village, CAST(y AS VARCHAR), 'year', y, 'women_married_15_49', 'F', ${ag('age')}, count(*)
+     FROM _mw GROUP BY ALL`,
+    `INSERT INTO _cube_detail
+     SELECT commune_code, village, CAST(y AS VARCHAR), 'year', y, 'modern_method_users', 'F', ${ag('age')}, count(*)
+     FROM _mw w WHERE EXISTS (SELECT 1 FROM bptt b WHERE b.commune_code = w.commune_code AND b.person_id = w.person_id
+       AND b.modern AND b.start_date <= make_date(w.y, 12, 31) AND (b.end_date IS NULL OR b.end_date > make_date(w.y, 12, 31)))
+     GROUP BY ALL`,
+    // Flow events with the date they count on; expanded to year, quarter and month below.
+    `CREATE OR REPLACE TEMP TABLE _ev (commune_code VARCHAR, village VARCHAR, d DATE, element VARCHAR, sex VARCHAR, age_group VARCHAR)`,
+    // Births: sex of the child, mother's exact age at the birth; village of the mother.
+    `INSERT INTO _ev
+     WITH b AS (
+       SELECT s.commune_code, coalesce(m.village, c.village) AS village, s.birth_date AS d, coalesce(s.sex, 'U') AS sex,
+         date_sub('year', coalesce(s.mother_birth_date, m.birth_date, ma.birth_date), s.birth_date) AS mage,
+         s.birth_order, s.newborn_screening_diseases
+       FROM sinh s
+       LEFT JOIN _who m ON m.commune_code = s.commune_code AND m.person_id = s.mother_id
+       LEFT JOIN _who_any ma ON ma.person_id = s.mother_id
+       LEFT JOIN _who c ON c.commune_code = s.commune_code AND c.person_id = s.person_id
+       WHERE s.birth_date IS NOT NULL)
+     SELECT commune_code, village, d, 'births', sex, ${ag('mage')} FROM b
+     UNION ALL SELECT commune_code, village, d, 'births_order_2', sex, ${ag('mage')} FROM b WHERE birth_order = 2
+     UNION ALL SELECT commune_code, village, d, 'births_order_3plus', sex, ${ag('mage')} FROM b WHERE birth_order >= 3
+     UNION ALL SELECT commune_code, village, d, 'newborn_screened', sex, 'total' FROM b WHERE newborn_screening_diseases >= 5`,
+    // Deaths: exact age at death.
+    `INSERT INTO _ev
+     SELECT d.commune_code, w.village, d.death_date, 'deaths', coalesce(d.sex, w.sex, 'U'),
+       ${ag(`date_sub('year', coalesce(d.birth_date, w.birth_date), d.death_date)`)}
+     FROM chet d LEFT JOIN _who w ON w.commune_code = d.commune_code AND w.person_id = d.person_id
+     WHERE d.death_date IS NOT NULL`,
+    `INSERT INTO _ev
+     SELECT m.commune_code, w.village, m.move_date, CASE m.move_type WHEN 'in' THEN 'in_migrants' ELSE 'out_migrants' END,
+       coalesce(w.sex, 'U'), ${ag(`date_sub('year', w.birth_date, m.move_date)`)}
+     FROM chuyen_cu m LEFT JOIN _who w ON w.commune_code = m.commune_code AND w.person_id = m.person_id
+     WHERE m.move_date IS NOT NULL AND m.move_type IN ('in', 'out')`,
+    // Marriages are couples: one row per couple; a spouse under legal age makes a child marriage.
+    `INSERT INTO _ev
+     WITH k AS (
+       SELECT k.commune_code, coalesce(wv.village, hv.village) AS village, k.marriage_date AS d,
+         coalesce(k.wife_age, date_sub('year', k.wife_birth_date, k.marriage_date)) AS wa,
+         coalesce(k.husband_age, date_sub('year', k.husband_birth_date, k.marriage_date)) AS ha,
+         k.premarital_check, k.consanguineous
+       FROM ket_hon k
+       LEFT JOIN _who wv ON wv.commune_code = k.commune_code AND wv.person_id = k.wife_id
+       LEFT JOIN _who hv ON hv.commune_code = k.commune_code AND hv.person_id = k.husband_id
+       WHERE k.marriage_date IS NOT NULL)
+     SELECT commune_code, village, d, 'marriages', 'T', 'total' FROM k
+     UNION ALL SELECT commune_code, village, d, 'child_marriages', 'T', 'total' FROM k WHERE wa < 18 OR ha < 20
+     UNION ALL SELECT commune_code, village, d, 'consanguineous_marriages', 'T', 'total' FROM k WHERE consanguineous
+     UNION ALL SELECT commune_code, village, d, 'premarital_checked', 'T', 'total' FROM k WHERE premarital_check`,
+    `INSERT INTO _ev
+     SELECT p.commune_code, w.village, p.pregnancy_date, e.element, 'F', 'total'
+     FROM mang_thai p LEFT JOIN _who w ON w.commune_code = p.commune_code AND w.person_id = p.person_id
+     JOIN (VALUES ('pregnancies'), ('prenatal_screened')) e(element)
+       ON e.element = 'pregnancies' OR p.prenatal_screening_diseases >= 4
+     WHERE p.pregnancy_date IS NOT NULL`,
+    `INSERT INTO _ev
+     SELECT b.commune_code, w.village, b.start_date, 'new_acceptors', 'T', 'total'
+     FROM bptt b LEFT JOIN _who w ON w.commune_code = b.commune_code AND w.person_id = b.person_id
+     WHERE b.new_acceptor AND b.modern AND b.start_date IS NOT NULL`,
+    `INSERT INTO _cube_detail
+     SELECT commune_code, village, CAST(year(d) AS VARCHAR), 'year', year(d), element, sex, age_group, count(*)
+     FROM _ev WHERE year(d) BETWEEN ${firstYear} AND ${y1} GROUP BY ALL
+     UNION ALL
+     SELECT commune_code, village, CAST(year(d) AS VARCHAR) || '-Q' || CAST(quarter(d) AS VARCHAR), 'quarter', year(d),
+       element, sex, age_group, count(*)
+     FROM _ev WHERE year(d) BETWEEN ${firstYear} AND ${y1} GROUP BY ALL
+     UNION ALL
+     SELECT commune_code, village, strftime(d, '%Y-%m'), 'month', year(d), element, sex, age_group, count(*)
+     FROM _ev WHERE year(d) BETWEEN ${firstYear} AND ${y1} GROUP BY ALL`,
+    // Elderly checked: distinct persons aged 60+ at 31/12 of the year with at least one check in the period.
+    `INSERT INTO _cube_detail
+     WITH c AS (
+       SELECT DISTINCT k.commune_code, w.village, k.person_id, k.check_date AS d, coalesce(w.sex, 'U') AS sex,
+         year(k.check_date) - year(w.birth_date) AS age
+       FROM kham_nct k JOIN _who w ON w.commune_code = k.commune_code AND w.person_id = k.person_id
+       WHERE k.check_date IS NOT NULL AND year(k.check_date) BETWEEN ${firstYear} AND ${y1}
+         AND year(k.check_date) - year(w.birth_date) >= 60)
+     SELECT commune_code, village, CAST(year(d) AS VARCHAR), 'year', year(d), 'elderly_checked', sex, ${ag('age')},
+       count(DISTINCT person_id) FROM c GROUP BY ALL
+     UNION ALL
+     SELECT commune_code, village, CAST(year(d) AS VARCHAR) || '-Q' || CAST(quarter(d) AS VARCHAR), 'quarter', year(d),
+       'elderly_checked', sex, ${ag('age')}, count(DISTINCT person_id) FROM c GROUP BY ALL
+     UNION ALL
+     SELECT commune_code, village, strftime(d, '%Y-%m'), 'month', year(d), 'elderly_checked', sex, ${ag('age')},
+       count(DISTINCT person_id) FROM c GROUP BY ALL`,
+    `DROP TABLE IF EXISTS _ev`,
+    `DROP TABLE IF EXISTS _mw`,
+  ];
+}

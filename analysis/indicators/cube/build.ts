@@ -1,0 +1,99 @@
+import { queryRows, sqlString, type Engine } from '../../engine/engine.js';
+import { communeByCode, provinceByCode } from '../../model/admin-units.js';
+import { CANONICAL_TABLES, createTableSql } from '../../model/schema.js';
+import { a0DetailSql } from './a0.js';
+import { misCellsSql } from './mis.js';
+import { levelsSql, marginalsSql } from './rollup.js';
+import { CUBE_COLUMNS_SQL, CUBE_TABLE, type CubeSource } from './schema.js';
+
+export interface BuildCubeOptions {
+  source: CubeSource;
+  /** Years of flows [first, last]; stocks also at 31/12 of first − 1. Default: the years with events. */
+  years?: [number, number];
+}
+
+export interface CubeInfo {
+  source: CubeSource;
+  years: [number, number] | null;
+  rows: number;
+}
+
+async function run(engine: Engine, statements: string[]): Promise<void> {
+  for (const s of statements) await engine.query(s);
+}
+
+async function tableExists(engine: Engine, name: string): Promise<boolean> {
+  const rows = await queryRows<{ n: number }>(
+    engine,
+    `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = ${sqlString(name)}`,
+  );
+  return (rows[0]?.n ?? 0) > 0;
+}
+
+/** Years that have A0 events, from the event tables that exist. */
+async function a0Years(engine: Engine): Promise<[number, number] | null> {
+  const sources: Array<[string, string]> = [
+    ['sinh', 'birth_date'], ['chet', 'death_date'], ['chuyen_cu', 'move_date'], ['ket_hon', 'marriage_date'],
+    ['mang_thai', 'pregnancy_date'], ['bptt', 'start_date'], ['kham_nct', 'check_date'],
+  ];
+  const parts: string[] = [];
+  for (const [t, c] of sources) if (await tableExists(engine, t)) parts.push(`SELECT min(year(${c})) lo, max(year(${c})) hi FROM ${t}`);
+  if (parts.length === 0) return null;
+  const [r] = await queryRows<{ lo: number | null; hi: number | null }>(engine, `SELECT min(lo) lo, max(hi) hi FROM (${parts.join(' UNION ALL ')})`);
+  return r && r.lo !== null && r.hi !== null ? [r.lo, r.hi] : null;
+}
+
+/** Names and provinces of the communes in the data (admin units 2025, else the register's province code). */
+async function loadUnits(engine: Engine, source: CubeSource): Promise<void> {
+  const q =
+    source === 'a0'
+      ? `SELECT commune_code, any_value(province_code) AS province_code FROM nhan_khau WHERE commune_code IS NOT NULL GROUP BY ALL`
+      : `SELECT DISTINCT commune_code, CAST(NULL AS VARCHAR) AS province_code FROM mis WHERE commune_code IS NOT NULL`;
+  const rows = await queryRows<{ commune_code: string; province_code: string | null }>(engine, q);
+  await engine.query(
+    `CREATE OR REPLACE TEMP TABLE _units (commune_code VARCHAR, commune_name VARCHAR, province_code VARCHAR, province_name VARCHAR)`,
+  );
+  if (rows.length === 0) return;
+  const values = rows.map((r) => {
+    const c = communeByCode(r.commune_code);
+    const pcode = c?.provinceCode ?? r.province_code ?? null;
+    const pname = c?.provinceName ?? (pcode ? provinceByCode(pcode)?.name : undefined) ?? null;
+    const lit = (s: string | null | undefined) => (s ? sqlString(s) : 'NULL');
+    return `(${lit(r.commune_code)}, ${lit(c?.communeName)}, ${lit(pcode)}, ${lit(pname)})`;
+  });
+  await engine.query(`INSERT INTO _units VALUES ${values.join(', ')}`);
+}
+
+/** Create the cube table if absent. */
+export async function ensureCubeTable(engine: Engine): Promise<void> {
+  await engine.query(`CREATE TABLE IF NOT EXISTS ${CUBE_TABLE} (${CUBE_COLUMNS_SQL})`);
+}
+
+/** Build (or rebuild) the cube rows of one source from the canonical tables in the engine. */
+export async function buildCube(engine: Engine, options: BuildCubeOptions): Promise<CubeInfo> {
+  await ensureCubeTable(engine);
+  // A workspace may lack some tables (nothing imported yet): read them as empty.
+  for (const t of CANONICAL_TABLES) await engine.query(createTableSql(t));
+  const { source } = options;
+  let years: [number, number] | null = null;
+  if (source === 'a0') {
+    years = options.years ?? (await a0Years(engine));
+    if (!years) {
+      await engine.query(`DELETE FROM ${CUBE_TABLE} WHERE source = 'a0'`);
+      return { source, years: null, rows: 0 };
+    }
+    await run(engine, a0DetailSql(years[0], years[1]));
+    await run(engine, marginalsSql());
+  } else {
+    await run(engine, misCellsSql());
+    if (options.years) {
+      await engine.query(`DELETE FROM _cube_cells WHERE year NOT BETWEEN ${options.years[0] - 1} AND ${options.years[1]}`);
+    }
+    const [r] = await queryRows<{ lo: number | null; hi: number | null }>(engine, `SELECT min(year) lo, max(year) hi FROM _cube_cells`);
+    years = r && r.lo !== null && r.hi !== null ? [r.lo, r.hi] : null;
+  }
+  await loadUnits(engine, source);
+  await run(engine, levelsSql(source));
+  const [n] = await queryRows<{ n: number }>(engine, `SELECT count(*) AS n FROM ${CUBE_TABLE} WHERE source = ${sqlString(source)}`);
+  return { source, years, rows: n?.n ?? 0 };
+}

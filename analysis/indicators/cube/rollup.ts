@@ -1,0 +1,42 @@
+import { CUBE_TABLE, VILLAGE_SEPARATOR, type CubeSource } from './schema.js';
+import { sqlString } from '../../engine/engine.js';
+
+const KEY = 'period, period_type, year, element, sex, age_group';
+
+/** A0 detail (finest sex × age) → `_cube_cells` with every marginal (sex 'T', age 'total'). */
+export function marginalsSql(): string[] {
+  const g = 'commune_code, village, period, period_type, year, element';
+  return [
+    `CREATE OR REPLACE TEMP TABLE _cube_cells AS
+     SELECT ${g}, sex, age_group, max(value) AS value FROM (
+       SELECT ${g}, CASE WHEN grouping(sex) = 1 THEN 'T' ELSE sex END AS sex,
+         CASE WHEN grouping(age_group) = 1 THEN 'total' ELSE age_group END AS age_group, sum(value) AS value
+       FROM _cube_detail
+       GROUP BY GROUPING SETS ((${g}, sex, age_group), (${g}, sex), (${g}, age_group), (${g})))
+     GROUP BY ALL`,
+    `DROP TABLE IF EXISTS _cube_detail`,
+  ];
+}
+
+/**
+ * `_cube_cells` (commune, village) → the cube at village, commune and province level.
+ * Needs `_units(commune_code, commune_name, province_code, province_name)`. Sums only:
+ * a roll-up adds numerators and denominators, never rates.
+ */
+export function levelsSql(source: CubeSource): string[] {
+  const src = sqlString(source);
+  return [
+    `DELETE FROM ${CUBE_TABLE} WHERE source = ${src}`,
+    `INSERT INTO ${CUBE_TABLE}
+     SELECT ${src}, 'village', commune_code || ${sqlString(VILLAGE_SEPARATOR)} || village, village, ${KEY}, sum(value)
+     FROM _cube_cells WHERE village IS NOT NULL GROUP BY ALL`,
+    `INSERT INTO ${CUBE_TABLE}
+     SELECT ${src}, 'commune', c.commune_code, coalesce(any_value(u.commune_name), c.commune_code), ${KEY}, sum(value)
+     FROM _cube_cells c LEFT JOIN _units u USING (commune_code) GROUP BY c.commune_code, ${KEY}`,
+    `INSERT INTO ${CUBE_TABLE}
+     SELECT ${src}, 'province', coalesce(u.province_code, '??'), coalesce(any_value(u.province_name), coalesce(u.province_code, '??')),
+       ${KEY}, sum(value)
+     FROM _cube_cells c LEFT JOIN _units u USING (commune_code) GROUP BY coalesce(u.province_code, '??'), ${KEY}`,
+    `DROP TABLE IF EXISTS _cube_cells`,
+  ];
+}

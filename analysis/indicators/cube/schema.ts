@@ -1,0 +1,36 @@
+/**
+ * The data-element cube: one row per unit × period × element × sex × age group.
+ *   level       'province' | 'commune' | 'village'
+ *   unit_code   province '15', commune '04465', village '04465/Thôn 3'
+ *   period      '2024' | '2024-Q2' | '2024-05'; period_type 'year' | 'quarter' | 'month'
+ *   sex         'M' | 'F' | 'T' (both; 'U' = unknown, counted only in 'T')
+ *   age_group   AGE_GROUPS, 'unknown', or 'total'; for births, the mother's age group
+ *   value       count (stocks at period end, flows over the period)
+ * Every marginal (sex 'T', age 'total') is stored, so indicators read cells, never sum them.
+ */
+export const CUBE_TABLE = 'cube';
+export const CUBE_UNITS_TABLE = 'cube_units';
+
+export const CUBE_COLUMNS_SQL =
+  'source VARCHAR, level VARCHAR, unit_code VARCHAR, unit_name VARCHAR, period VARCHAR, period_type VARCHAR, ' +
+  'year INTEGER, element VARCHAR, sex VARCHAR, age_group VARCHAR, value DOUBLE';
+
+export type CubeSource = 'a0' | 'mis';
+export type CubeLevel = 'province' | 'commune' | 'village';
+
+export interface CubeRow {
+  source: CubeSource;
+  level: CubeLevel;
+  unit_code: string;
+  unit_name: string;
+  period: string;
+  period_type: 'year' | 'quarter' | 'month';
+  year: number;
+  element: string;
+  sex: string;
+  age_group: string;
+  value: number;
+}
+
+/** Village unit codes join the commune code and the village name. */
+export const VILLAGE_SEPARATOR = '/';
