@@ -1,0 +1,77 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { IndicatorResult } from '../indicators/result.js';
+import { label, type ChartLang } from './labels.js';
+import { COLORS } from './palette.js';
+import { numberFormat, toChartPoints } from './points.js';
+
+export interface RankedDotsOptions {
+  lang: ChartLang;
+  title: string;
+  unit: string;
+  decimals: number;
+  /** The province value, drawn as a reference line. */
+  reference?: number | null | undefined;
+  target?: number | undefined;
+}
+
+/** Communes ranked by value with their 95% intervals: who drives the provincial result. */
+export function rankedDotsSpec(results: IndicatorResult[], options: RankedDotsOptions): TopLevelSpec {
+  const { lang } = options;
+  const fmt = numberFormat(options.decimals);
+  const values = toChartPoints(results).filter((p) => p.value !== null);
+  const y = {
+    field: 'unit_name',
+    type: 'nominal' as const,
+    title: null,
+    sort: { field: 'value', order: 'descending' as const },
+  };
+  const refs = [
+    ...(options.reference == null ? [] : [{ value: options.reference, kind: label('province', lang), color: COLORS.value }]),
+    ...(options.target === undefined ? [] : [{ value: options.target, kind: label('target', lang), color: COLORS.target }]),
+  ];
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: options.title,
+    width: 480,
+    height: { step: 16 },
+    data: { values },
+    layer: [
+      {
+        mark: { type: 'rule', color: '#888' },
+        encoding: { y, x: { field: 'lower', type: 'quantitative' }, x2: { field: 'upper' } },
+      },
+      {
+        mark: { type: 'point', size: 50, filled: true, color: COLORS.value },
+        encoding: {
+          shape: {
+            field: 'flagged',
+            type: 'nominal',
+            scale: { domain: [false, true], range: ['circle', 'diamond'] },
+            legend: null,
+          },
+          y,
+          x: { field: 'value', type: 'quantitative', title: options.unit, scale: { zero: false }, axis: { format: fmt } },
+          tooltip: [
+            { field: 'unit_name', title: label('commune', lang) },
+            { field: 'value', title: label('value', lang), format: fmt },
+            { field: 'lower', title: label('lower', lang), format: fmt },
+            { field: 'upper', title: label('upper', lang), format: fmt },
+          ],
+        },
+      },
+      ...(refs.length === 0
+        ? []
+        : [
+            {
+              data: { values: refs },
+              mark: { type: 'rule' as const, strokeDash: [6, 4] },
+              encoding: {
+                x: { field: 'value', type: 'quantitative' as const },
+                color: { field: 'color', type: 'nominal' as const, scale: null },
+                tooltip: [{ field: 'kind' }, { field: 'value', format: fmt }],
+              },
+            },
+          ]),
+    ],
+  } as TopLevelSpec;
+}

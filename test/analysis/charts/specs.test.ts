@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { trendSpec } from '../../../analysis/charts/trend.js';
+import { rankedDotsSpec } from '../../../analysis/charts/ranked-dots.js';
+import { sparklineSpec } from '../../../analysis/charts/sparkline.js';
+import { pyramidSpec } from '../../../analysis/charts/pyramid.js';
+import { choroplethSpec, findCodeProperty } from '../../../analysis/charts/choropleth.js';
+import { renderSvg } from '../../../analysis/charts/svg.js';
+import { result } from './fixtures.js';
+
+const series = [
+  result({ period: '2022', value: 112.4, lower: 101.2, upper: 124.9 }),
+  result({ period: '2023', value: 109.8, lower: 99.1, upper: 121.5, flag: 'unreliable' }),
+  result({ period: '2024', value: 107.3, lower: 97.0, upper: 118.7 }),
+];
+
+describe('trend', () => {
+  it('draws the band, the line, flagged points and the target, in Vietnamese number format', async () => {
+    const spec = trendSpec(series, { lang: 'vi', title: 'Tỷ số giới tính khi sinh', unit: 'trai/100 gái', decimals: 1, target: 111 });
+    expect(spec).toMatchSnapshot();
+    const svg = await renderSvg(spec, 'vi');
+    expect(svg).toContain('Tỷ số giới tính khi sinh');
+    expect(svg).toContain('Chỉ tiêu');
+    // Axis ticks use the Vietnamese decimal comma.
+    expect(svg).toMatch(/>1\d\d,0</);
+    expect(svg).not.toMatch(/>1\d\d\.0</);
+  });
+
+  it('uses the English format when asked', async () => {
+    const svg = await renderSvg(trendSpec(series, { lang: 'en', title: 'SRB', unit: 'boys/100 girls', decimals: 1 }), 'en');
+    expect(svg).toMatch(/>1\d\d\.0</);
+    expect(svg).not.toContain('Target');
+  });
+});
+
+describe('ranked dots, sparkline, pyramid', () => {
+  it('renders communes ranked with intervals and the province line', async () => {
+    const rows = [
+      result({ unit_code: '1', unit_name: 'Xã A', value: 105 }),
+      result({ unit_code: '2', unit_name: 'Xã B', value: 118 }),
+    ];
+    const spec = rankedDotsSpec(rows, { lang: 'vi', title: 'SRB', unit: '', decimals: 1, reference: 111.2, target: 111 });
+    expect(spec).toMatchSnapshot();
+    const svg = await renderSvg(spec);
+    expect(svg.indexOf('Xã B')).toBeLessThan(svg.indexOf('Xã A')); // descending by value
+  });
+
+  it('renders a sparkline', async () => {
+    const svg = await renderSvg(sparklineSpec(series, { target: 111 }));
+    expect(svg).toContain('<svg');
+    expect(svg).toContain('width="124"');
+  });
+
+  it('renders a pyramid with male shares to the left', async () => {
+    const rows = [
+      { age_group: '0', sex: 'M' as const, value: 100 },
+      { age_group: '0', sex: 'F' as const, value: 95 },
+      { age_group: '85+', sex: 'M' as const, value: 5 },
+      { age_group: '85+', sex: 'F' as const, value: 12 },
+    ];
+    const spec = pyramidSpec(rows, { lang: 'vi', title: 'Tháp dân số', overlay: { label: '2021', rows } });
+    const values = (spec.layer![0] as { data: { values: Array<{ share: number; sex: string }> } }).data.values;
+    expect(values[0]).toMatchObject({ sex: 'Nam', share: -(100 * 100) / 212 });
+    expect(values[1]).toMatchObject({ sex: 'Nữ', share: (100 * 95) / 212 });
+    const svg = await renderSvg(spec);
+    expect(svg).toContain('Nhóm tuổi');
+    expect(svg).toContain('85+');
+  });
+});
+
+describe('choropleth', () => {
+  const square = (x: number, code: string | number) => ({
+    type: 'Feature' as const,
+    properties: { ma_xa: code, ten: `Xã ${code}` },
+    geometry: { type: 'Polygon', coordinates: [[[104 + x, 22], [104.1 + x, 22], [104.1 + x, 22.1], [104 + x, 22.1], [104 + x, 22]]] },
+  });
+  const geo = { type: 'FeatureCollection' as const, features: [square(0, 4465), square(0.2, '04456')] };
+
+  it('finds the property holding commune codes', () => {
+    expect(findCodeProperty(geo.features)).toBe('ma_xa');
+    expect(findCodeProperty([{ properties: { name: 'x' } }])).toBeNull();
+  });
+
+  it('colours communes with data and shows the others as no data', async () => {
+    const spec = choroplethSpec({ kind: 'geojson', data: geo, codeProperty: 'ma_xa' }, [result({ unit_code: '04465', value: 3.1 })], {
+      lang: 'vi',
+      title: 'TFR',
+      unit: 'con',
+      decimals: 2,
+    });
+    const svg = await renderSvg(spec);
+    // Two shapes in the base layer (one grey "no data"), one coloured on top.
+    expect((svg.match(/<path/g) ?? []).length).toBeGreaterThanOrEqual(3);
+    expect(svg).toContain('#d9d9d9');
+  });
+});
