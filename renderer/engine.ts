@@ -6,10 +6,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { createBrowserEngine } from '../analysis/engine/browser.js';
 import type { Engine } from '../analysis/engine/engine.js';
 
-let enginePromise: Promise<Engine> | undefined;
-
-/** The app's single engine, started on first use. */
-export function getEngine(): Promise<Engine> {
-  enginePromise ??= createBrowserEngine({ mvpModule, mvpWorker, ehModule, ehWorker });
-  return enginePromise;
+/** A fresh duckdb-wasm engine in a Web Worker (one per open workspace). */
+export function createEngine(): Promise<Engine> {
+  return createBrowserEngine({ mvpModule, mvpWorker, ehModule, ehWorker });
 }

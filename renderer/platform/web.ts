@@ -2,7 +2,7 @@ import type { ChosenFile, FileFilter, WorkbenchPlatform, WorkspaceFiles } from '
 
 /**
  * The web build's implementation of the shell API: a file input for opening files, the
- * origin-private file system (or a folder the user picks) for the workspace, downloads
+ * origin-private file system for the workspace, downloads
  * for saving, the print dialog for PDF.
  */
 export function createWebPlatform(): WorkbenchPlatform {
@@ -77,18 +77,10 @@ export function createWebPlatform(): WorkbenchPlatform {
       return new Uint8Array(await file.arrayBuffer());
     },
     async chooseWorkspace() {
-      const picker = (window as unknown as { showDirectoryPicker?: (o: object) => Promise<FileSystemDirectoryHandle> })
-        .showDirectoryPicker;
-      if (picker) {
-        try {
-          root = await picker({ mode: 'readwrite' });
-        } catch {
-          return null;
-        }
-      } else {
-        root = await workspaceRoot();
-      }
-      return { name: root.name || 'danso-workspace' };
+      // The web build keeps its workspace in the origin-private file system: persistent,
+      // private to this app, and usable without a folder dialog.
+      await workspaceRoot();
+      return { name: 'danso-workspace' };
     },
     workspace,
     async saveFile(suggestedName, bytes) {

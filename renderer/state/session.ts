@@ -1,0 +1,77 @@
+import { useSyncExternalStore } from 'react';
+import { Workspace } from '../../analysis/workspace/workspace.js';
+import type { WorkspaceStore } from '../../analysis/workspace/store.js';
+import { createEngine } from '../engine.js';
+import { platform } from '../platform/index.js';
+import { DemoStore, PlatformStore } from './platform-store.js';
+
+export interface SessionState {
+  status: 'starting' | 'ready' | 'error';
+  kind: 'demo' | 'workspace';
+  name: string;
+  /** Bumped after every change of data, so views re-query. */
+  revision: number;
+  error?: string;
+}
+
+let state: SessionState = { status: 'starting', kind: 'demo', name: '', revision: 0 };
+let workspace: Workspace | null = null;
+const listeners = new Set<() => void>();
+
+function set(patch: Partial<SessionState>) {
+  state = { ...state, ...patch };
+  for (const l of listeners) l();
+}
+
+export function useSession(): SessionState {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => state,
+  );
+}
+
+/** The open workspace; views call analysis functions on it. */
+export function currentWorkspace(): Workspace {
+  if (!workspace) throw new Error('Chưa mở thư mục làm việc · No workspace is open');
+  return workspace;
+}
+
+/** Tell the views that the data changed. */
+export function dataChanged() {
+  set({ revision: state.revision + 1 });
+}
+
+async function open(store: WorkspaceStore, kind: SessionState['kind'], name: string) {
+  set({ status: 'starting', kind, name, error: undefined });
+  const previous = workspace;
+  workspace = null;
+  try {
+    await previous?.close();
+    workspace = await Workspace.open(store, await createEngine());
+    set({ status: 'ready', revision: state.revision + 1 });
+  } catch (err) {
+    set({ status: 'error', error: err instanceof Error ? err.message : String(err) });
+  }
+}
+
+/** The demo workspace bundled with the app (synthetic data made from the fixtures). */
+export async function openDemo() {
+  await open(await DemoStore.load(), 'demo', 'demo');
+}
+
+/** Ask for a folder and open (or create) the workspace in it. */
+export async function chooseAndOpenWorkspace(): Promise<boolean> {
+  const chosen = await platform.chooseWorkspace();
+  if (!chosen) return false;
+  await open(new PlatformStore(platform.workspace), 'workspace', chosen.name);
+  return state.status === 'ready';
+}
+
+/** Make sure imports go to a real workspace, not the read-only demo. */
+export async function ensureWritableWorkspace(): Promise<boolean> {
+  if (state.kind === 'workspace' && workspace) return true;
+  return chooseAndOpenWorkspace();
+}
