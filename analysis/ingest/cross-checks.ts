@@ -1,0 +1,98 @@
+import { queryRows, type Engine } from '../engine/engine.js';
+import type { CanonicalTable } from '../model/schema.js';
+import type { RuleCode } from '../model/quality-rules.js';
+import { COUPLE_ELEMENTS } from './elements.js';
+
+/** A problem found by a set-based check on the staged rows. */
+export interface CrossFinding {
+  source_row: number;
+  rule: RuleCode;
+  column: string | null;
+  value: string | null;
+  commune_code: string | null;
+}
+
+/** What makes two rows "the same person, the same event" in each table. */
+export const DUPLICATE_KEYS: Record<CanonicalTable, string[]> = {
+  nhan_khau: ['commune_code', 'person_id', 'entry_date'],
+  sinh: ['commune_code', 'mother_id', 'birth_date', 'sex', 'person_id', 'birth_order'],
+  chet: ['person_id'],
+  chuyen_cu: ['commune_code', 'person_id', 'move_type', 'move_date'],
+  ket_hon: ['commune_code', 'husband_id', 'wife_id', 'husband_birth_date', 'wife_birth_date', 'marriage_date'],
+  mang_thai: ['commune_code', 'person_id', 'pregnancy_date'],
+  bptt: ['commune_code', 'person_id', 'method', 'start_date'],
+  kham_nct: ['commune_code', 'person_id', 'check_date'],
+  mis: ['commune_code', 'period', 'element', 'sex', 'age_group'],
+};
+
+/** The staged rows live in `stg` (text columns, source_row as text). */
+export async function crossChecks(engine: Engine, table: CanonicalTable): Promise<CrossFinding[]> {
+  const key = DUPLICATE_KEYS[table].map((k) => `"${k}"`).join(', ');
+  const sql: string[] = [
+    `SELECT CAST(source_row AS INTEGER) AS source_row, 'duplicate_row' AS rule, NULL AS "column",
+       concat_ws(' | ', ${key}) AS value, commune_code
+     FROM (SELECT *, row_number() OVER (PARTITION BY ${key} ORDER BY CAST(source_row AS INTEGER)) AS rn FROM stg)
+     WHERE rn > 1`,
+  ];
+  // Register-based checks only where the workspace holds the commune's register.
+  const onRegister = `commune_code IN (SELECT DISTINCT commune_code FROM nhan_khau)`;
+  if (table === 'sinh') {
+    sql.push(
+      `SELECT CAST(source_row AS INTEGER), 'mother_unknown', 'mother_id', mother_id, commune_code FROM stg
+       WHERE ${onRegister} AND mother_id NOT IN (SELECT person_id FROM nhan_khau WHERE person_id IS NOT NULL)`,
+      `SELECT CAST(s.source_row AS INTEGER), 'mother_age_implausible', 'mother_id',
+         CAST(m.birth_date AS VARCHAR) || ' (' || CAST(date_sub('year', m.birth_date, CAST(s.birth_date AS DATE)) AS VARCHAR) || ')',
+         s.commune_code
+       FROM stg s JOIN (SELECT person_id, min(birth_date) AS birth_date FROM nhan_khau GROUP BY person_id) m
+         ON m.person_id = s.mother_id
+       WHERE s.mother_birth_date IS NULL AND s.birth_date IS NOT NULL
+         AND date_sub('year', m.birth_date, CAST(s.birth_date AS DATE)) NOT BETWEEN 10 AND 55`,
+    );
+  }
+  if (table === 'chet') {
+    sql.push(
+      `SELECT CAST(source_row AS INTEGER), 'death_not_on_register', 'person_id', person_id, commune_code FROM stg
+       WHERE ${onRegister} AND person_id NOT IN (SELECT person_id FROM nhan_khau WHERE person_id IS NOT NULL)`,
+    );
+  }
+  if (table === 'mis') {
+    const couples = COUPLE_ELEMENTS.map((e) => `'${e}'`).join(', ');
+    sql.push(
+      `SELECT CAST(source_row AS INTEGER), 'marriages_in_persons', 'sex', element || ' ' || sex, commune_code FROM stg
+       WHERE element IN (${couples}) AND sex IS NOT NULL`,
+      stockFlowSql(),
+    );
+  }
+  const rows = await queryRows<CrossFinding>(engine, sql.join('\nUNION ALL\n'));
+  return rows;
+}
+
+/**
+ * Year-end population must follow from the previous year-end by births − deaths +
+ * in-migrants − out-migrants. Reported on the later year's population row when the gap is
+ * more than 1% of the population (and more than 5 people): registers lag, small gaps are normal.
+ */
+function stockFlowSql(): string {
+  return `WITH all_mis AS (
+      SELECT commune_code, year, element, CAST(value AS DOUBLE) AS value, CAST(source_row AS INTEGER) AS source_row, true AS staged
+      FROM stg WHERE period_type = 'year' AND sex IS NULL AND age_group IS NULL
+      UNION ALL
+      SELECT commune_code, CAST(year AS VARCHAR), element, value, source_row, false FROM mis
+      WHERE period_type = 'year' AND sex IS NULL AND age_group IS NULL
+        AND (commune_code, period) NOT IN (SELECT commune_code, period FROM stg)
+    ), y AS (
+      SELECT commune_code, CAST(year AS INTEGER) AS year,
+        max(value) FILTER (WHERE element = 'population') AS pop,
+        max(source_row) FILTER (WHERE element = 'population' AND staged) AS pop_row,
+        bool_or(staged) AS staged,
+        coalesce(sum(value) FILTER (WHERE element = 'births'), 0) - coalesce(sum(value) FILTER (WHERE element = 'deaths'), 0)
+        + coalesce(sum(value) FILTER (WHERE element = 'in_migrants'), 0) - coalesce(sum(value) FILTER (WHERE element = 'out_migrants'), 0) AS net,
+        count(*) FILTER (WHERE element IN ('births', 'deaths')) AS flows
+      FROM all_mis GROUP BY 1, 2
+    )
+    SELECT cur.pop_row, 'mis_stock_flow_mismatch', 'value',
+      CAST(prev.pop AS VARCHAR) || ' + ' || CAST(cur.net AS VARCHAR) || ' ≠ ' || CAST(cur.pop AS VARCHAR), cur.commune_code
+    FROM y cur JOIN y prev ON prev.commune_code = cur.commune_code AND prev.year = cur.year - 1
+    WHERE cur.pop_row IS NOT NULL AND cur.flows > 0 AND prev.pop IS NOT NULL
+      AND abs(cur.pop - (prev.pop + cur.net)) > greatest(5, 0.01 * cur.pop)`;
+}

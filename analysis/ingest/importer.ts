@@ -1,0 +1,358 @@
+import { queryRows, sqlString, type Engine } from '../engine/engine.js';
+import { QUALITY_RULES, type RuleCode } from '../model/quality-rules.js';
+import { CANONICAL_TABLES, SCHEMA, type CanonicalTable } from '../model/schema.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { IMPORT_LOG_COLUMNS, IMPORT_LOG_TABLE, QUALITY_REPORT_COLUMNS, QUALITY_TABLE } from '../workspace/tables.js';
+import { insertTextColumns } from './arrow-text.js';
+import { makeConverter, stagingColumns } from './convert.js';
+import { crossChecks } from './cross-checks.js';
+import { todayIso } from './dates.js';
+import type { Encoding } from './decode.js';
+import { rankTables } from './detect.js';
+import { findPreset, guessMapping, mappingFromGuesses, type ColumnMapping } from './mapping.js';
+import { openFile } from './open-file.js';
+import { problem, type Problem } from './problem.js';
+import { contentHash } from './pseudonym.js';
+import type { TabularSource } from './source.js';
+
+export interface InputFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface ImportProgress {
+  file: string;
+  fileIndex: number;
+  fileCount: number;
+  /** Rows read so far in this call, over all files. */
+  rows: number;
+  /** 0–100 over the whole call. */
+  percent: number;
+}
+
+export interface ImportOptions {
+  onProgress?: (p: ImportProgress) => void;
+  signal?: AbortSignal;
+  /** User-confirmed mappings, keyed by file name or `${file name}#${sheet}`. */
+  mappings?: Record<string, ColumnMapping>;
+  /** Save the workspace after the imports (default true). */
+  save?: boolean;
+  /** "Today" for future-date checks (ISO); defaults to the current date. */
+  today?: string;
+}
+
+export interface Replacement {
+  import_id: string;
+  file_name: string;
+  table: string;
+  rows: number;
+}
+
+export type ImportStatus = 'imported' | 'duplicate' | 'fatal' | 'cancelled' | 'needs_mapping' | 'skipped';
+
+/** The outcome for one table of one file (a workbook gives one per sheet). */
+export interface ImportSummary {
+  file: string;
+  sheet: string | null;
+  table: CanonicalTable | null;
+  status: ImportStatus;
+  importId: string | null;
+  encoding: Encoding | null;
+  rowsRead: number;
+  kept: number;
+  quarantined: number;
+  warnings: number;
+  /** Problems per rule code (errors and warnings). */
+  rules: Partial<Record<RuleCode, number>>;
+  /** Rows of earlier imports this one replaced (newer export for the same commune and period). */
+  replaced: Replacement[];
+  /** Set when the file could not be read at all. */
+  fatal: Problem | null;
+}
+
+class Cancelled extends Error {}
+
+function summary(file: string, sheet: string | null, status: ImportStatus, extra: Partial<ImportSummary> = {}): ImportSummary {
+  return {
+    file, sheet, table: null, status, importId: null, encoding: null,
+    rowsRead: 0, kept: 0, quarantined: 0, warnings: 0, rules: {}, replaced: [], fatal: null, ...extra,
+  };
+}
+
+/** The mapping a sheet gets: the user's, else a saved preset, else exact header matches. */
+function resolveMapping(ws: Workspace, file: string, src: TabularSource, opts: ImportOptions): ColumnMapping | undefined {
+  const user = opts.mappings?.[`${file}#${src.sheet}`] ?? opts.mappings?.[file];
+  if (user) return user;
+  const preset = findPreset(ws.presets, src.headers);
+  if (preset) return preset.mapping;
+  const best = rankTables(src.headers, src.sheet)[0];
+  if (!best || best.missingRequired.length > 0 || best.matched < 2) return undefined;
+  return mappingFromGuesses(best.table, guessMapping(best.table, src.headers));
+}
+
+/**
+ * Import files into the workspace. Files are taken in canonical-table order (registers
+ * before events, so births can be checked against mothers). Each table of each file is
+ * staged, checked and committed in one transaction; a file that cannot be read, or a
+ * cancelled import, leaves the workspace as it was. The workspace is saved at the end.
+ */
+export async function importFiles(ws: Workspace, files: InputFile[], opts: ImportOptions = {}): Promise<ImportSummary[]> {
+  const today = opts.today ?? todayIso();
+  const results: ImportSummary[] = [];
+  const planned: Array<{ file: InputFile; index: number; order: number; hash: string }> = [];
+  for (const [index, file] of files.entries()) {
+    const hash = await contentHash(file.bytes);
+    // Order by the table the headers announce; a quick look at the first rows is enough.
+    const peek = openFile(file.name, file.bytes.subarray(0, 65536), 5);
+    let order: number = CANONICAL_TABLES.length;
+    if (peek.ok) {
+      for (const s of peek.sources) {
+        const m = resolveMapping(ws, file.name, s, opts);
+        if (m) order = Math.min(order, CANONICAL_TABLES.indexOf(m.table));
+      }
+    }
+    planned.push({ file, index, order, hash });
+  }
+  planned.sort((a, b) => a.order - b.order || a.index - b.index);
+  let rowsSoFar = 0;
+  let cancelled = false;
+  let changed = false;
+  for (const [i, { file, hash }] of planned.entries()) {
+    if (cancelled || opts.signal?.aborted) {
+      cancelled = true;
+      results.push(summary(file.name, null, 'cancelled'));
+      continue;
+    }
+    const seen = await queryRows<{ n: number }>(
+      ws.engine,
+      `SELECT count(*) AS n FROM ${IMPORT_LOG_TABLE} WHERE content_hash = ${sqlString(hash)}`,
+    );
+    if ((seen[0]?.n ?? 0) > 0) {
+      results.push(summary(file.name, null, 'duplicate'));
+      continue;
+    }
+    const opened = openFile(file.name, file.bytes);
+    const at = { file: file.name, sheet: null, table: null };
+    if (!opened.ok) {
+      results.push(summary(file.name, null, 'fatal', { fatal: problem(opened.rule, at, null, null, opened.detail) }));
+      continue;
+    }
+    const sheets = opened.sources.map((src) => ({ src, mapping: resolveMapping(ws, file.name, src, opts) }));
+    if (sheets.every((s) => !s.mapping)) {
+      const headers = opened.sources[0]?.headers.join(', ') ?? '';
+      results.push(
+        summary(file.name, null, 'fatal', { encoding: opened.encoding, fatal: problem('file_unrecognised', at, 1, null, headers) }),
+      );
+      continue;
+    }
+    for (const [sheetIndex, { src, mapping }] of sheets.entries()) {
+      if (!mapping) {
+        // A notes sheet beside the data sheets of a workbook.
+        results.push(summary(file.name, src.sheet, 'skipped', { encoding: opened.encoding }));
+        continue;
+      }
+      try {
+        const s = await importSource(ws, {
+          file: file.name, src, mapping, hash, importId: `${hash.slice(0, 16)}.${sheetIndex}`,
+          encoding: opened.encoding, strictWidth: opened.kind === 'text', today, signal: opts.signal,
+          onRows: (rows, fraction) => {
+            opts.onProgress?.({
+              file: file.name, fileIndex: i, fileCount: planned.length, rows: rowsSoFar + rows,
+              percent: Math.min(100, ((i + (sheetIndex + fraction) / sheets.length) / planned.length) * 100),
+            });
+          },
+        });
+        rowsSoFar += s.rowsRead;
+        results.push(s);
+        changed = true;
+      } catch (e) {
+        if (!(e instanceof Cancelled)) throw e;
+        cancelled = true;
+        results.push(summary(file.name, src.sheet, 'cancelled', { table: mapping.table }));
+        break;
+      }
+    }
+  }
+  if (changed && opts.save !== false) await ws.save();
+  return results;
+}
+
+interface SourceJob {
+  file: string;
+  src: TabularSource;
+  mapping: ColumnMapping;
+  hash: string;
+  importId: string;
+  encoding: Encoding | null;
+  strictWidth: boolean;
+  today: string;
+  signal: AbortSignal | undefined;
+  onRows: (rows: number, fraction: number) => void;
+}
+
+/** Event date that defines the period an export covers, per table (replacement key). */
+const EVENT_DATE: Partial<Record<CanonicalTable, string>> = {
+  sinh: 'birth_date',
+  chet: 'death_date',
+  chuyen_cu: 'move_date',
+  ket_hon: 'marriage_date',
+  mang_thai: 'pregnancy_date',
+  bptt: 'start_date',
+  kham_nct: 'check_date',
+};
+
+async function importSource(ws: Workspace, job: SourceJob): Promise<ImportSummary> {
+  const { engine } = ws;
+  const table = job.mapping.table;
+  const cols = stagingColumns(table);
+  const convert = makeConverter({
+    table, mapping: job.mapping, headers: job.src.headers, file: job.file, sheet: job.src.sheet,
+    strictWidth: job.strictWidth, pseudonymise: ws.pseudonymise, today: job.today,
+  });
+  const problems: Problem[] = [];
+  let read = 0;
+  let quarantined = 0;
+  await engine.query('DROP TABLE IF EXISTS stg');
+  await insertTextColumns(engine, 'stg', cols, cols.map(() => []), true);
+  try {
+    for (const chunk of job.src.chunks()) {
+      if (job.signal?.aborted) throw new Cancelled();
+      const c = convert(chunk);
+      read += c.read;
+      quarantined += c.quarantined;
+      for (const p of c.problems) problems.push(p);
+      if (c.kept > 0) await insertTextColumns(engine, 'stg', cols, c.columns, false);
+      job.onRows(read, chunk.progress);
+      // Let the UI breathe and cancellation arrive between chunks.
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    if (job.signal?.aborted) throw new Cancelled();
+    // Set-based checks: errors quarantine the staged row.
+    const at = { file: job.file, sheet: job.src.sheet, table };
+    const findings = await crossChecks(engine, table);
+    const dropRows = new Set<number>();
+    for (const f of findings) {
+      const p = problem(f.rule, at, f.source_row, f.column, f.value, f.commune_code);
+      problems.push(p);
+      if (p.severity === 'error') dropRows.add(f.source_row);
+    }
+    if (dropRows.size > 0) {
+      await engine.query(`DELETE FROM stg WHERE CAST(source_row AS INTEGER) IN (${[...dropRows].join(',')})`);
+      quarantined += dropRows.size;
+    }
+    const [{ n: kept }] = (await queryRows<{ n: number }>(engine, 'SELECT count(*) AS n FROM stg')) as [{ n: number }];
+    const replaced = await commit(ws, job, table, problems, { read, kept, quarantined });
+    const rules: Partial<Record<RuleCode, number>> = {};
+    let warnings = 0;
+    for (const p of problems) {
+      rules[p.rule] = (rules[p.rule] ?? 0) + 1;
+      if (p.severity === 'warning') warnings++;
+    }
+    return {
+      file: job.file, sheet: job.src.sheet, table, status: 'imported', importId: job.importId, encoding: job.encoding,
+      rowsRead: read, kept, quarantined, warnings, rules, replaced, fatal: null,
+    };
+  } finally {
+    await engine.query('DROP TABLE IF EXISTS stg');
+  }
+}
+
+/** Replace older exports, insert the staged rows, the problems and the log line, in one transaction. */
+async function commit(
+  ws: Workspace,
+  job: SourceJob,
+  table: CanonicalTable,
+  problems: Problem[],
+  counts: { read: number; kept: number; quarantined: number },
+): Promise<Replacement[]> {
+  const { engine } = ws;
+  const id = sqlString(job.importId);
+  // Rows of earlier imports covering the same commune (and period) as this export.
+  const eventDate = EVENT_DATE[table];
+  let cover: string;
+  if (table === 'nhan_khau') cover = `t.commune_code IN (SELECT DISTINCT commune_code FROM stg)`;
+  else if (table === 'mis') cover = `(t.commune_code, t.period) IN (SELECT DISTINCT commune_code, period FROM stg)`;
+  else
+    cover = `EXISTS (SELECT 1 FROM (SELECT commune_code, min(CAST(${eventDate} AS DATE)) AS lo, max(CAST(${eventDate} AS DATE)) AS hi
+                FROM stg GROUP BY commune_code) c
+              WHERE c.commune_code = t.commune_code AND t.${eventDate} BETWEEN c.lo AND c.hi)`;
+  const warnings = problems.filter((p) => p.severity === 'warning').length;
+  const casts = SCHEMA[table].columns
+    .map((c) => (c.name === 'import_id' ? `${id} AS import_id` : `CAST("${c.name}" AS ${c.type}) AS "${c.name}"`))
+    .join(', ');
+  await engine.query('BEGIN TRANSACTION');
+  try {
+    const replacedRows = await queryRows<{ import_id: string; rows: number }>(
+      engine,
+      `SELECT import_id, count(*) AS rows FROM ${table} t WHERE ${cover} GROUP BY import_id ORDER BY import_id`,
+    );
+    const replaced: Replacement[] = [];
+    if (replacedRows.length > 0) {
+      const names = await queryRows<{ import_id: string; file_name: string }>(
+        engine,
+        `SELECT import_id, file_name FROM ${IMPORT_LOG_TABLE} WHERE import_id IN (${replacedRows.map((r) => sqlString(r.import_id)).join(',')})`,
+      );
+      for (const r of replacedRows)
+        replaced.push({ import_id: r.import_id, file_name: names.find((n) => n.import_id === r.import_id)?.file_name ?? '', table, rows: r.rows });
+      await engine.query(`DELETE FROM ${table} t WHERE ${cover}`);
+      // Problems of imports whose rows are all gone no longer describe the workspace.
+      await engine.query(
+        `DELETE FROM ${QUALITY_TABLE} WHERE import_id IN (${replacedRows.map((r) => sqlString(r.import_id)).join(',')})
+           AND import_id NOT IN (SELECT DISTINCT import_id FROM ${table})`,
+      );
+    }
+    await engine.query(`INSERT INTO ${table} SELECT ${casts} FROM stg`);
+    await insertProblems(engine, job.importId, problems);
+    const log: Record<string, string | null> = {
+      import_id: job.importId, file_name: job.file, sheet: job.src.sheet, content_hash: job.hash,
+      imported_at: new Date().toISOString(), table_name: table, encoding: job.encoding,
+      rows_read: String(counts.read), kept: String(counts.kept), quarantined: String(counts.quarantined),
+      warnings: String(warnings), replaced: JSON.stringify(replaced),
+    };
+    await insertTyped(engine, IMPORT_LOG_TABLE, IMPORT_LOG_COLUMNS, IMPORT_LOG_COLUMNS.map((c) => [log[c.name] ?? null]));
+    await engine.query('COMMIT');
+    return replaced;
+  } catch (e) {
+    await engine.query('ROLLBACK');
+    throw e;
+  }
+}
+
+async function insertProblems(engine: Engine, importId: string, problems: Problem[]): Promise<void> {
+  if (problems.length === 0) return;
+  const get: Record<string, (p: Problem) => string | null> = {
+    import_id: () => importId,
+    file: (p) => p.file,
+    sheet: (p) => p.sheet,
+    row: (p) => (p.row === null ? null : String(p.row)),
+    column: (p) => p.column,
+    value: (p) => p.value,
+    rule: (p) => p.rule,
+    severity: (p) => p.severity,
+    message_vi: (p) => p.message_vi,
+    message_en: (p) => p.message_en,
+    table_name: (p) => p.table,
+    commune_code: (p) => p.commune_code,
+  };
+  await insertTyped(engine, QUALITY_TABLE, QUALITY_REPORT_COLUMNS, QUALITY_REPORT_COLUMNS.map((c) => problems.map(get[c.name]!)));
+}
+
+/** Insert text columns into a typed table through a temporary text table. */
+async function insertTyped(
+  engine: Engine,
+  table: string,
+  columns: Array<{ name: string; type: string }>,
+  data: (string | null)[][],
+): Promise<void> {
+  await engine.query('DROP TABLE IF EXISTS tmp_rows');
+  await insertTextColumns(engine, 'tmp_rows', columns.map((c) => c.name), data, true);
+  await engine.query(
+    `INSERT INTO ${table} SELECT ${columns.map((c) => `CAST("${c.name}" AS ${c.type})`).join(', ')} FROM tmp_rows`,
+  );
+  await engine.query('DROP TABLE tmp_rows');
+}
+
+/** Problem messages of a rule, for UIs that show rule filters. */
+export function ruleMessages(rule: RuleCode): { vi: string; en: string; severity: string } {
+  return QUALITY_RULES[rule];
+}
