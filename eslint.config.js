@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'out/', 'release/', 'test-results/', '.bench/', 'fixtures/**/*.csv', '**/*.cjs'] },
+  { ignores: ['node_modules/', 'dist/', 'out/', 'release/', 'test-results/', '.bench/', '.tmp/', 'fixtures/**/*.csv', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

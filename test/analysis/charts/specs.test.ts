@@ -58,7 +58,8 @@ describe('ranked dots, sparkline, pyramid', () => {
       { age_group: '85+', sex: 'F' as const, value: 12 },
     ];
     const spec = pyramidSpec(rows, { lang: 'vi', title: 'Tháp dân số', overlay: { label: '2021', rows } });
-    const values = (spec.layer![0] as { data: { values: Array<{ share: number; sex: string }> } }).data.values;
+    const values = ((spec as { layer: unknown[] }).layer[0] as { data: { values: Array<{ share: number; sex: string }> } }).data
+      .values;
     expect(values[0]).toMatchObject({ sex: 'Nam', share: -(100 * 100) / 212 });
     expect(values[1]).toMatchObject({ sex: 'Nữ', share: (100 * 95) / 212 });
     const svg = await renderSvg(spec);
