@@ -1,0 +1,215 @@
+import Papa from 'papaparse';
+import { queryRows, sqlString, type Engine, type Row } from '../engine/engine.js';
+import { allProvinces, communeByCode } from '../model/admin-units.js';
+import { IMPORT_LOG_TABLE, QUALITY_TABLE } from '../workspace/tables.js';
+import { myers, whipple } from './age-heaping.js';
+import { writeXlsx } from './workbook.js';
+
+export interface QualityRow {
+  import_id: string;
+  file: string;
+  sheet: string | null;
+  row: number | null;
+  column: string | null;
+  value: string | null;
+  rule: string;
+  severity: 'error' | 'warning' | 'fatal';
+  message_vi: string;
+  message_en: string;
+  table_name: string | null;
+  commune_code: string | null;
+}
+
+export interface QualityFilter {
+  commune?: string;
+  rule?: string;
+  severity?: 'error' | 'warning';
+  importId?: string;
+  limit?: number;
+  offset?: number;
+}
+
+function where(f: QualityFilter): string {
+  const c: string[] = [];
+  if (f.commune) c.push(`commune_code = ${sqlString(f.commune)}`);
+  if (f.rule) c.push(`rule = ${sqlString(f.rule)}`);
+  if (f.severity) c.push(`severity = ${sqlString(f.severity)}`);
+  if (f.importId) c.push(`import_id = ${sqlString(f.importId)}`);
+  return c.length ? `WHERE ${c.join(' AND ')}` : '';
+}
+
+/** Quality report lines, filtered, in file and row order. */
+export async function qualityReport(engine: Engine, filter: QualityFilter = {}): Promise<QualityRow[]> {
+  const page = filter.limit !== undefined ? `LIMIT ${Math.floor(filter.limit)} OFFSET ${Math.floor(filter.offset ?? 0)}` : '';
+  return queryRows<QualityRow>(engine, `SELECT * FROM ${QUALITY_TABLE} ${where(filter)} ORDER BY file, sheet, row NULLS FIRST, rule ${page}`);
+}
+
+export async function qualityCount(engine: Engine, filter: QualityFilter = {}): Promise<number> {
+  const r = await queryRows<{ n: number }>(engine, `SELECT count(*) AS n FROM ${QUALITY_TABLE} ${where(filter)}`);
+  return r[0]?.n ?? 0;
+}
+
+export interface ImportLogEntry {
+  import_id: string;
+  file_name: string;
+  sheet: string | null;
+  content_hash: string;
+  imported_at: string;
+  table_name: string;
+  encoding: string | null;
+  rows_read: number;
+  kept: number;
+  quarantined: number;
+  warnings: number;
+  replaced: string;
+}
+
+export async function importLog(engine: Engine): Promise<ImportLogEntry[]> {
+  return queryRows<ImportLogEntry>(engine, `SELECT * FROM ${IMPORT_LOG_TABLE} ORDER BY imported_at, import_id`);
+}
+
+const EVENT_TABLES: Array<[string, string]> = [
+  ['sinh', 'birth_date'],
+  ['chet', 'death_date'],
+  ['chuyen_cu', 'move_date'],
+  ['ket_hon', 'marriage_date'],
+  ['mang_thai', 'pregnancy_date'],
+  ['bptt', 'start_date'],
+  ['kham_nct', 'check_date'],
+];
+
+/**
+ * Completeness: months (yyyy-mm) between the first and last month with any event in the
+ * workspace in which a commune of the provinces present has no A0 event and no MIS report.
+ */
+export async function missingMonths(engine: Engine): Promise<Array<{ commune_code: string; month: string }>> {
+  const events = EVENT_TABLES.map(([t, d]) => `SELECT commune_code, strftime(${d}, '%Y-%m') AS month FROM ${t}`).join(' UNION ');
+  const months = await queryRows<{ commune_code: string; month: string }>(
+    engine,
+    `WITH ev AS (${events}),
+     mis_months AS (
+       SELECT DISTINCT commune_code, strftime(m, '%Y-%m') AS month FROM (
+         SELECT commune_code, unnest(generate_series(
+           CASE period_type WHEN 'year' THEN make_date(year, 1, 1)
+                            WHEN 'quarter' THEN make_date(year, (CAST(right(period, 1) AS INTEGER) - 1) * 3 + 1, 1)
+                            ELSE make_date(year, CAST(right(period, 2) AS INTEGER), 1) END,
+           CASE period_type WHEN 'year' THEN make_date(year, 12, 1)
+                            WHEN 'quarter' THEN make_date(year, CAST(right(period, 1) AS INTEGER) * 3, 1)
+                            ELSE make_date(year, CAST(right(period, 2) AS INTEGER), 1) END,
+           INTERVAL 1 MONTH)) AS m FROM mis)),
+     have AS (SELECT * FROM ev UNION SELECT * FROM mis_months)
+     SELECT DISTINCT commune_code, month FROM have WHERE commune_code IS NOT NULL AND month IS NOT NULL`,
+  );
+  if (months.length === 0) return [];
+  const all = [...new Set(months.map((m) => m.month))].sort();
+  const first = all[0]!;
+  const last = all[all.length - 1]!;
+  const span: string[] = [];
+  for (let y = +first.slice(0, 4), m = +first.slice(5); `${y}-${String(m).padStart(2, '0')}` <= last; m === 12 ? (y++, (m = 1)) : m++)
+    span.push(`${y}-${String(m).padStart(2, '0')}`);
+  const have = new Set(months.map((m) => `${m.commune_code}|${m.month}`));
+  // Every commune of the provinces the data covers, so a commune that sent nothing shows up.
+  const provinces = new Set(months.map((m) => communeByCode(m.commune_code)?.provinceCode).filter(Boolean));
+  const communes = allProvinces()
+    .filter((p) => provinces.has(p.code))
+    .flatMap((p) => p.communes.map((c) => c.communeCode))
+    .sort();
+  const out: Array<{ commune_code: string; month: string }> = [];
+  for (const c of communes) for (const m of span) if (!have.has(`${c}|${m}`)) out.push({ commune_code: c, month: m });
+  return out;
+}
+
+export interface AgeHeaping {
+  commune_code: string;
+  /** People on the register at the reference date with a birth date. */
+  persons: number;
+  whipple: number | null;
+  myers: number | null;
+}
+
+/**
+ * Whipple's and Myers' indices per commune, on the ages (completed years) at `refDate`
+ * (default: 31/12 of the last year with a register entry) of the usual residents then.
+ */
+export async function ageHeaping(engine: Engine, refDate?: string): Promise<AgeHeaping[]> {
+  const ref = refDate
+    ? `DATE ${sqlString(refDate)}`
+    : `(SELECT make_date(CAST(year(max(entry_date)) AS INTEGER), 12, 31) FROM nhan_khau)`;
+  const rows = await queryRows<{ commune_code: string; age: number; n: number }>(
+    engine,
+    `SELECT commune_code, date_sub('year', birth_date, ${ref}) AS age, count(*) AS n FROM nhan_khau
+     WHERE birth_date IS NOT NULL AND residence_status IN ('thuong_tru', 'tam_vang')
+       AND entry_date <= ${ref} AND (exit_date IS NULL OR exit_date > ${ref})
+     GROUP BY 1, 2`,
+  );
+  const by = new Map<string, number[]>();
+  for (const r of rows) {
+    let a = by.get(r.commune_code);
+    if (!a) by.set(r.commune_code, (a = new Array(121).fill(0)));
+    if (r.age >= 0 && r.age <= 120) a[r.age] = (a[r.age] ?? 0) + r.n;
+  }
+  return [...by.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([commune_code, counts]) => ({
+      commune_code,
+      persons: counts.reduce((s, n) => s + n, 0),
+      whipple: whipple(counts),
+      myers: myers(counts),
+    }));
+}
+
+export interface CommuneQuality {
+  commune_code: string;
+  commune_name: string | null;
+  errors: number;
+  warnings: number;
+  /** Problems per rule. */
+  rules: Record<string, number>;
+  months_without_data: string[];
+  whipple: number | null;
+  myers: number | null;
+}
+
+/** The quality report summarised per commune, with completeness and age heaping. */
+export async function qualitySummary(engine: Engine): Promise<CommuneQuality[]> {
+  const counts = await queryRows<{ commune_code: string; rule: string; severity: string; n: number }>(
+    engine,
+    `SELECT coalesce(commune_code, '') AS commune_code, rule, severity, count(*) AS n FROM ${QUALITY_TABLE} GROUP BY ALL`,
+  );
+  const missing = await missingMonths(engine);
+  const heaping = await ageHeaping(engine);
+  const out = new Map<string, CommuneQuality>();
+  const get = (c: string) => {
+    let q = out.get(c);
+    if (!q)
+      out.set(c, (q = { commune_code: c, commune_name: communeByCode(c)?.communeName ?? null, errors: 0, warnings: 0, rules: {}, months_without_data: [], whipple: null, myers: null }));
+    return q;
+  };
+  for (const r of counts) {
+    const q = get(r.commune_code);
+    if (r.severity === 'error') q.errors += r.n;
+    if (r.severity === 'warning') q.warnings += r.n;
+    q.rules[r.rule] = (q.rules[r.rule] ?? 0) + r.n;
+  }
+  for (const m of missing) get(m.commune_code).months_without_data.push(m.month);
+  for (const h of heaping) Object.assign(get(h.commune_code), { whipple: h.whipple, myers: h.myers });
+  return [...out.values()].sort((a, b) => a.commune_code.localeCompare(b.commune_code));
+}
+
+const EXPORT_COLUMNS = ['file', 'sheet', 'row', 'column', 'value', 'rule', 'severity', 'message_vi', 'message_en', 'table_name', 'commune_code', 'import_id'] as const;
+
+function exportRows(rows: Row[]): unknown[][] {
+  return [[...EXPORT_COLUMNS], ...rows.map((r) => EXPORT_COLUMNS.map((c) => r[c] ?? ''))];
+}
+
+/** The quality report as CSV (UTF-8 with BOM, so Excel shows Vietnamese correctly). */
+export async function exportQualityCsv(engine: Engine, filter: QualityFilter = {}): Promise<Uint8Array> {
+  const rows = (await qualityReport(engine, filter)) as unknown as Row[];
+  return new TextEncoder().encode('\uFEFF' + Papa.unparse(exportRows(rows)) + '\r\n');
+}
+
+/** The quality report as an .xlsx workbook. */
+export async function exportQualityXlsx(engine: Engine, filter: QualityFilter = {}): Promise<Uint8Array> {
+  const rows = (await qualityReport(engine, filter)) as unknown as Row[];
+  return writeXlsx('Chat luong du lieu', exportRows(rows));
+}
