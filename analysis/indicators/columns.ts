@@ -1,0 +1,89 @@
+import { FERTILE_AGE_GROUPS } from '../model/age-groups.js';
+
+/**
+ * The cube cells the indicators read, as named columns of one row per unit × year.
+ * `at: 'prev'` reads the stock at the end of the previous year (for average populations).
+ */
+export interface CellColumn {
+  name: string;
+  element: string;
+  sex: 'T' | 'M' | 'F';
+  /** 'total' or the age groups summed. */
+  ages: 'total' | readonly string[];
+  at: 'cur' | 'prev';
+}
+
+const col = (name: string, element: string, sex: CellColumn['sex'] = 'T', ages: CellColumn['ages'] = 'total', at: CellColumn['at'] = 'cur'): CellColumn => ({
+  name, element, sex, ages, at,
+});
+const slug = (a: string) => a.replace('-', '_');
+
+export const AGES_0_14 = ['0', '1-4', '5-9', '10-14'] as const;
+export const AGES_15_64 = ['15-19', '20-24', '25-29', '30-34', '35-39', '40-44', '45-49', '50-54', '55-59', '60-64'] as const;
+export const AGES_65P = ['65-69', '70-74', '75-79', '80-84', '85+'] as const;
+export const AGES_60P = ['60-64', ...AGES_65P] as const;
+
+/** Column names of the fertility age groups: b_15_19 (births), w_15_19 (average women). */
+export const FERTILE = FERTILE_AGE_GROUPS.map((a) => ({ age: a, b: `b_${slug(a)}`, w: `w_${slug(a)}` }));
+
+export const CELL_COLUMNS: CellColumn[] = [
+  col('pop_end', 'population'),
+  col('pop_prev', 'population', 'T', 'total', 'prev'),
+  col('pop_m', 'population', 'M'),
+  col('pop_f', 'population', 'F'),
+  col('pop_0_14', 'population', 'T', AGES_0_14),
+  col('pop_15_64', 'population', 'T', AGES_15_64),
+  col('pop_65p', 'population', 'T', AGES_65P),
+  col('pop_60p', 'population', 'T', AGES_60P),
+  ...FERTILE.flatMap((f) => [
+    col(`${f.w}_end`, 'population', 'F', [f.age]),
+    col(`${f.w}_prev`, 'population', 'F', [f.age], 'prev'),
+    col(f.b, 'births', 'T', [f.age]),
+  ]),
+  col('b', 'births'),
+  col('b_m', 'births', 'M'),
+  col('b_f', 'births', 'F'),
+  col('b_o2', 'births_order_2'),
+  col('b_o3', 'births_order_3plus'),
+  col('d', 'deaths'),
+  col('d_0', 'deaths', 'T', ['0']),
+  col('mig_in', 'in_migrants'),
+  col('mig_out', 'out_migrants'),
+  col('mar', 'marriages'),
+  col('mar_child', 'child_marriages'),
+  col('mar_cons', 'consanguineous_marriages'),
+  col('mar_check', 'premarital_checked'),
+  col('preg', 'pregnancies'),
+  col('preg_scr', 'prenatal_screened'),
+  col('nb_scr', 'newborn_screened'),
+  col('wm', 'women_married_15_49'),
+  col('mmu', 'modern_method_users'),
+  col('new_acc', 'new_acceptors'),
+  col('eld', 'elderly'),
+  col('eld_chk', 'elderly_checked'),
+  col('hh', 'households'),
+];
+
+/**
+ * Columns derived per year before pooling: average populations P̄ = (prev + end) / 2.
+ * Every column of the pooled table is a sum over the window's years.
+ */
+export const DERIVED_COLUMNS: Array<{ name: string; sql: string; from: string[] }> = [
+  { name: 'pop_avg', sql: '(pop_prev + pop_end) / 2', from: ['pop_prev', 'pop_end'] },
+  ...FERTILE.map((f) => ({ name: f.w, sql: `(${f.w}_prev + ${f.w}_end) / 2`, from: [`${f.w}_prev`, `${f.w}_end`] })),
+  { name: 'w_15_49', sql: FERTILE.map((f) => `(${f.w}_prev + ${f.w}_end) / 2`).join(' + '), from: FERTILE.flatMap((f) => [`${f.w}_prev`, `${f.w}_end`]) },
+  { name: 'b_15_49', sql: FERTILE.map((f) => f.b).join(' + '), from: FERTILE.map((f) => f.b) },
+];
+
+/** Why a column is missing, for `not_computable` (Vietnamese · English). */
+export function missingReason(column: string): string {
+  if (column === 'pop_prev' || column.endsWith('_prev'))
+    return 'Không có dân số cuối kỳ trước · no population at the end of the previous period';
+  if (/^b_\d/.test(column)) return 'Dữ liệu không có số sinh theo tuổi mẹ · this export has no births by mother’s age';
+  if (/^w_\d/.test(column)) return 'Dữ liệu không có dân số nữ theo nhóm tuổi · this export has no female population by age group';
+  if (column === 'b_m' || column === 'b_f') return 'Dữ liệu không có số sinh theo giới tính · this export has no births by sex';
+  if (column.startsWith('pop_') && column !== 'pop_end') return 'Dữ liệu không có dân số theo giới tính/tuổi · this export has no population by sex or age';
+  if (column === 'd_0') return 'Dữ liệu không có số chết theo tuổi · this export has no deaths by age';
+  const c = CELL_COLUMNS.find((x) => x.name === column);
+  return `Dữ liệu không có chỉ tiêu ${c?.element ?? column} · this export has no ${c?.element ?? column}`;
+}

@@ -1,0 +1,226 @@
+import { queryRows, sqlString, type Engine } from '../engine/engine.js';
+import { buildCube } from './cube/build.js';
+import { CUBE_TABLE, type CubeSource } from './cube/schema.js';
+import { missingReason } from './columns.js';
+import { normal, poissonRate, srbWilson, wilson } from './intervals.js';
+import { MIN_PERSON_YEARS, unitLifeTables } from './life-expectancy.js';
+import type { LifeTableMethod } from './lifetable.js';
+import { INDICATORS, indicatorByCode, type IndicatorDef } from './registry.js';
+import type { IndicatorResult, ResultFlag, UnitLevel } from './result.js';
+import { smoothResults } from './smooth-results.js';
+import { pooledSql, POOLED_TABLE, wideSql } from './wide.js';
+import { addChanges } from './changes.js';
+import { UNRELIABLE_EVENTS, type WorkingResult } from './working.js';
+
+export { UNRELIABLE_EVENTS };
+
+export interface ComputeOptions {
+  /** Which cube rows to read; default A0 when the register holds anyone, else MIS. */
+  source?: CubeSource;
+  /** Levels to report; default all three. */
+  level?: UnitLevel | UnitLevel[];
+  /** Years [first, last]; pooled windows must lie inside. Default: every year with data. */
+  years?: [number, number];
+  /** Indicator codes; default all of INDICATORS. */
+  indicators?: string[];
+  /** Pool k consecutive years (windows ending at each year). Default 1. */
+  pool?: number;
+  smooth?: 'eb' | null;
+  lifeTable?: LifeTableMethod;
+  /** Rebuild the cube even when one exists. */
+  rebuildCube?: boolean;
+}
+
+const LEVELS: UnitLevel[] = ['province', 'commune', 'village'];
+
+
+async function count(engine: Engine, sql: string): Promise<number> {
+  const [r] = await queryRows<{ n: number }>(engine, sql);
+  return r?.n ?? 0;
+}
+
+async function hasTable(engine: Engine, name: string): Promise<boolean> {
+  return (await count(engine, `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = ${sqlString(name)}`)) > 0;
+}
+
+/** Make sure the cube holds rows for a source and say which one to read. */
+async function prepareCube(engine: Engine, o: ComputeOptions): Promise<CubeSource> {
+  const cubeExists = await hasTable(engine, CUBE_TABLE);
+  let source = o.source;
+  if (!source) {
+    const a0 = (await hasTable(engine, 'nhan_khau')) && (await count(engine, 'SELECT count(*) AS n FROM nhan_khau')) > 0;
+    source = a0 ? 'a0' : 'mis';
+  }
+  const built = cubeExists && (await count(engine, `SELECT count(*) AS n FROM ${CUBE_TABLE} WHERE source = ${sqlString(source)}`)) > 0;
+  if (!built || o.rebuildCube) await buildCube(engine, { source });
+  return source;
+}
+
+/** Years with data: A0's first stock year only serves the average population of the next. */
+async function dataYears(engine: Engine, source: CubeSource): Promise<[number, number] | null> {
+  const [r] = await queryRows<{ lo: number | null; hi: number | null }>(
+    engine,
+    `SELECT min(year) AS lo, max(year) AS hi FROM ${CUBE_TABLE} WHERE source = ${sqlString(source)} AND period_type = 'year'`,
+  );
+  if (!r || r.lo === null || r.hi === null) return null;
+  return [source === 'a0' ? Math.min(r.lo + 1, r.hi) : r.lo, r.hi];
+}
+
+function indicatorSql(def: IndicatorDef): string {
+  const s = def.sql!;
+  const missing = s.requires.map((c) => `CASE WHEN ${c} IS NULL THEN '${c}' END`).join(', ');
+  return `SELECT ${sqlString(def.code)} AS indicator, level, unit_code, unit_name, period, end_year, k,
+    CAST(${s.value} AS DOUBLE) AS value, CAST(${s.num} AS DOUBLE) AS numerator, CAST(${s.den} AS DOUBLE) AS denominator,
+    CAST(${s.events ?? 'NULL'} AS DOUBLE) AS events, CAST(${s.se ?? 'NULL'} AS DOUBLE) AS se,
+    concat_ws(',', ${missing}) AS missing
+    FROM ${POOLED_TABLE}`;
+}
+
+interface SqlRow {
+  indicator: string;
+  level: UnitLevel;
+  unit_code: string;
+  unit_name: string;
+  period: string;
+  end_year: number;
+  k: number;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  events: number | null;
+  se: number | null;
+  missing: string;
+}
+
+const finite = (x: number | null | undefined): x is number => typeof x === 'number' && Number.isFinite(x);
+
+/** Interval and flag of one row computed in SQL. */
+function finish(def: IndicatorDef, r: SqlRow): WorkingResult {
+  const out: WorkingResult = {
+    indicator: r.indicator, unit_code: r.unit_code, unit_name: r.unit_name, level: r.level, period: r.period,
+    value: finite(r.value) ? r.value : null, lower: null, upper: null,
+    numerator: finite(r.numerator) ? r.numerator : null, denominator: finite(r.denominator) ? r.denominator : null,
+    events: finite(r.events) ? r.events : null, flag: '', se: finite(r.se) ? r.se : null, end_year: r.end_year, k: r.k,
+  };
+  if (out.value === null) {
+    out.flag = 'not_computable';
+    const first = r.missing ? r.missing.split(',')[0] : undefined;
+    out.reason = first ? missingReason(first) : 'Mẫu số bằng 0 · the denominator is zero';
+    out.lower = out.upper = null;
+    return out;
+  }
+  const n = out.numerator ?? 0;
+  const d = out.denominator ?? 0;
+  const ci =
+    def.interval === 'poisson' ? poissonRate(n, d, def.scale ?? 1)
+    : def.interval === 'wilson' ? (() => { const w = wilson(n, d); return w && { lower: w.lower * 100, upper: w.upper * 100 }; })()
+    : def.interval === 'srb_wilson' ? srbWilson(n, d)
+    : def.interval === 'normal' && out.se != null ? normal(out.value, out.se)
+    : null;
+  if (ci) {
+    // Fertility cannot be negative: a normal interval is cut at 0.
+    out.lower = def.kind === 'tfr' ? Math.max(0, ci.lower) : ci.lower;
+    out.upper = Number.isFinite(ci.upper) ? ci.upper : null;
+  }
+  if (def.interval !== 'none' && out.events !== null && out.events < UNRELIABLE_EVENTS) out.flag = 'unreliable';
+  return out;
+}
+
+/**
+ * Every requested indicator for every unit of the requested levels and every period, from
+ * the cube (built from the canonical tables when absent). Rows are ordered by registry
+ * order, level, unit and period.
+ */
+export async function computeIndicators(engine: Engine, options: ComputeOptions = {}): Promise<IndicatorResult[]> {
+  const source = await prepareCube(engine, options);
+  const k = Math.max(1, Math.floor(options.pool ?? 1));
+  const levels = options.level ? (Array.isArray(options.level) ? options.level : [options.level]) : LEVELS;
+  const wanted = (options.indicators ?? INDICATORS.map((d) => d.code)).map((c) => c.trim()).filter(Boolean);
+  for (const c of wanted) if (!indicatorByCode(c)) throw new Error(`Không có chỉ tiêu · unknown indicator: ${c}`);
+  const span = await dataYears(engine, source);
+  if (!span) return [];
+  const [first, last] = span;
+  // Changes need the window before the first one reported.
+  const needChanges = wanted.some((c) => indicatorByCode(c)!.kind === 'change');
+  await engine.query(wideSql(source, levels, first, last));
+  await engine.query(pooledSql(k, first, last));
+
+  const defs = new Set(wanted);
+  for (const c of wanted) {
+    const of = indicatorByCode(c)!.of;
+    if (of) defs.add(of);
+  }
+  const sqlDefs = [...defs].map((c) => indicatorByCode(c)!).filter((d) => d.sql);
+  let rows: WorkingResult[] = [];
+  if (sqlDefs.length > 0) {
+    const raw = await queryRows<SqlRow>(engine, sqlDefs.map(indicatorSql).join('\nUNION ALL\n'));
+    rows = raw.map((r) => finish(indicatorByCode(r.indicator)!, r));
+  }
+  const ltCodes = [...defs].filter((c) => indicatorByCode(c)!.kind === 'life_table');
+  if (ltCodes.length > 0) rows.push(...(await lifeExpectancyRows(engine, source, levels, first, last, k, options.lifeTable ?? 'cd', ltCodes)));
+  if (needChanges) rows = addChanges(rows, wanted);
+
+  // Keep the requested indicators and windows inside the requested years.
+  const [y0, y1] = options.years ?? [first, last];
+  let out = rows.filter((r) => defs.has(r.indicator) && wanted.includes(r.indicator) && r.end_year - r.k + 1 >= y0 && r.end_year <= y1);
+  if (options.smooth === 'eb') out = smoothResults(out);
+  const order = new Map(INDICATORS.map((d, i) => [d.code, i]));
+  const lorder = new Map(LEVELS.map((l, i) => [l, i]));
+  out.sort(
+    (a, b) =>
+      order.get(a.indicator)! - order.get(b.indicator)! ||
+      lorder.get(a.level)! - lorder.get(b.level)! ||
+      a.unit_code.localeCompare(b.unit_code) ||
+      a.period.localeCompare(b.period),
+  );
+  return out.map(({ se: _se, end_year: _e, k: _k, ...r }) => r);
+}
+
+async function lifeExpectancyRows(
+  engine: Engine, source: CubeSource, levels: UnitLevel[], first: number, last: number, k: number, method: LifeTableMethod, codes: string[],
+): Promise<WorkingResult[]> {
+  const names = new Map(
+    (await queryRows<{ level: string; unit_code: string; unit_name: string }>(engine, `SELECT DISTINCT level, unit_code, unit_name FROM ${POOLED_TABLE}`)).map(
+      (r) => [`${r.level}|${r.unit_code}`, r.unit_name],
+    ),
+  );
+  // A0 always has exact ages; an MIS export may report deaths without age groups.
+  const byAge = source === 'a0' ? 1 : await count(
+    engine,
+    `SELECT count(*) AS n FROM ${CUBE_TABLE} WHERE source = ${sqlString(source)} AND element = 'deaths' AND age_group NOT IN ('total', 'unknown')`,
+  );
+  const tables = await unitLifeTables(engine, { source, levels, firstYear: first, lastYear: last, pool: k, method });
+  const codeOf = { T: 'e0', M: 'e0_male', F: 'e0_female' } as const;
+  const out: WorkingResult[] = [];
+  for (const t of tables) {
+    const indicator = codeOf[t.sex];
+    if (!codes.includes(indicator)) continue;
+    const py = t.personYears.reduce((s, v) => s + v, 0);
+    const deaths = t.deaths.reduce((s, v) => s + v, 0);
+    const period = k === 1 ? String(t.end_year) : `${t.end_year - k + 1}-${t.end_year}`;
+    const r: WorkingResult = {
+      indicator, unit_code: t.unit_code, unit_name: names.get(`${t.level}|${t.unit_code}`) ?? t.unit_code, level: t.level as UnitLevel, period,
+      value: null, lower: null, upper: null, numerator: deaths, denominator: py, events: deaths, flag: '', end_year: t.end_year, k,
+    };
+    let flag: ResultFlag = '';
+    if (byAge === 0) {
+      flag = 'not_computable';
+      r.reason = 'Dữ liệu không có số chết theo nhóm tuổi · this export has no deaths by age group';
+    } else if (py < MIN_PERSON_YEARS) {
+      flag = 'suppressed';
+      r.reason = `Dưới ${MIN_PERSON_YEARS.toLocaleString('vi-VN')} người-năm (${Math.round(py)}): hãy gộp nhiều năm · under 5,000 person-years (${Math.round(py)}): pool several years`;
+    } else if (!t.table) {
+      flag = 'not_computable';
+      r.reason = 'Có nhóm tuổi không có dân số, hoặc nhóm 85+ không có ca chết · an age group has no person-years, or 85+ has no deaths';
+    } else {
+      r.value = t.table.e0;
+      r.lower = t.table.lower;
+      r.upper = t.table.upper;
+      r.se = t.table.se0;
+      if (deaths < UNRELIABLE_EVENTS) flag = 'unreliable';
+    }
+    r.flag = flag;
+    out.push(r);
+  }
+  return out;
+}

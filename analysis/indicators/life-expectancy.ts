@@ -1,0 +1,64 @@
+import { queryRows, sqlString, type Engine } from '../engine/engine.js';
+import { AGE_GROUPS } from '../model/age-groups.js';
+import { CUBE_TABLE, type CubeSource } from './cube/schema.js';
+import { lifeTable, type LifeTable, type LifeTableMethod, type LifeTableSex } from './lifetable.js';
+
+/** Start ages of the cube's age groups: 0, 1, 5, 10, …, 85 (85+ open). */
+export const LIFE_TABLE_AGES = AGE_GROUPS.map((g) => (g === '85+' ? 85 : Number(g.split('-')[0])));
+export const MIN_PERSON_YEARS = 5000;
+
+export interface UnitLifeTable {
+  level: string;
+  unit_code: string;
+  end_year: number;
+  sex: LifeTableSex;
+  deaths: number[];
+  personYears: number[];
+  table: LifeTable | null;
+}
+
+/**
+ * Deaths and person-years by age group for every unit, sex and window of k years ending at
+ * each year, from the cube; then the life table of each. Person-years of a year are its
+ * average population (end of previous year + end of year) / 2.
+ */
+export async function unitLifeTables(
+  engine: Engine,
+  o: { source: CubeSource; levels: string[]; firstYear: number; lastYear: number; pool: number; method: LifeTableMethod },
+): Promise<UnitLifeTable[]> {
+  const k = o.pool;
+  const rows = await queryRows<{ level: string; unit_code: string; e: number; sex: LifeTableSex; age_group: string; d: number; py: number }>(
+    engine,
+    `WITH c AS (
+       SELECT level, unit_code, year, sex, age_group,
+         coalesce(sum(value) FILTER (WHERE element = 'deaths'), 0) AS d,
+         coalesce(sum(value) FILTER (WHERE element = 'population'), 0) AS p
+       FROM ${CUBE_TABLE}
+       WHERE source = ${sqlString(o.source)} AND period_type = 'year' AND element IN ('deaths', 'population')
+         AND level IN (${o.levels.map(sqlString).join(', ')}) AND sex IN ('M', 'F', 'T')
+         AND age_group IN (${AGE_GROUPS.map(sqlString).join(', ')})
+       GROUP BY ALL)
+     SELECT level, unit_code, e, sex, age_group,
+       sum(CASE WHEN year > e - ${k} THEN d ELSE 0 END) AS d,
+       sum(p * ((CASE WHEN year > e - ${k} THEN 0.5 ELSE 0 END) + (CASE WHEN year < e THEN 0.5 ELSE 0 END))) AS py
+     FROM c JOIN range(${o.firstYear + k - 1}, ${o.lastYear + 1}) t(e) ON year BETWEEN e - ${k} AND e
+     GROUP BY ALL`,
+  );
+  const index = new Map(AGE_GROUPS.map((g, i) => [g as string, i]));
+  const groups = new Map<string, UnitLifeTable>();
+  for (const r of rows) {
+    const key = `${r.level}|${r.unit_code}|${r.e}|${r.sex}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = { level: r.level, unit_code: r.unit_code, end_year: r.e, sex: r.sex, deaths: AGE_GROUPS.map(() => 0), personYears: AGE_GROUPS.map(() => 0), table: null };
+      groups.set(key, g);
+    }
+    const i = index.get(r.age_group)!;
+    g.deaths[i] = r.d;
+    g.personYears[i] = r.py;
+  }
+  for (const g of groups.values()) {
+    g.table = lifeTable({ ages: LIFE_TABLE_AGES, deaths: g.deaths, population: g.personYears, sex: g.sex, method: o.method });
+  }
+  return [...groups.values()];
+}

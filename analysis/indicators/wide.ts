@@ -1,0 +1,82 @@
+import { sqlString } from '../engine/engine.js';
+import { CELL_COLUMNS, DERIVED_COLUMNS, type CellColumn } from './columns.js';
+import { CUBE_TABLE, type CubeSource } from './cube/schema.js';
+
+export const WIDE_TABLE = '_ind_wide';
+export const POOLED_TABLE = '_ind_pooled';
+
+function cellFilter(c: CellColumn): string {
+  const ages = c.ages === 'total' ? `age_group = 'total'` : `age_group IN (${c.ages.map(sqlString).join(', ')})`;
+  return `element = ${sqlString(c.element)} AND sex = ${sqlString(c.sex)} AND ${ages}`;
+}
+
+/** Whether the source has this element at this breakdown in a year (MIS exports may lack some). */
+function availability(c: CellColumn): string {
+  const hasSex = c.sex !== 'T';
+  const hasAge = c.ages !== 'total';
+  return `bool_or(element = ${sqlString(c.element)} AND (sex <> 'T') = ${hasSex} AND (age_group <> 'total') = ${hasAge})`;
+}
+
+/**
+ * One row per unit × year with every cell column. A cell is 0 when the source reports the
+ * element (at that breakdown) for that year but not for this unit, and NULL when the source
+ * does not report it at all: then indicators that need it are `not_computable`.
+ * A0 reports every element for every year it was built for.
+ */
+export function wideSql(source: CubeSource, levels: string[], firstYear: number, lastYear: number): string {
+  const src = sqlString(source);
+  const lv = levels.map(sqlString).join(', ');
+  const years = `range(${firstYear - 1}, ${lastYear + 1})`;
+  const raw = CELL_COLUMNS.filter((c) => c.at === 'cur')
+    .map((c) => `sum(value) FILTER (WHERE ${cellFilter(c)}) AS ${c.name}`)
+    .join(',\n       ');
+  const av =
+    source === 'a0'
+      ? CELL_COLUMNS.filter((c) => c.at === 'cur').map((c) => `TRUE AS ${c.name}`).join(', ')
+      : CELL_COLUMNS.filter((c) => c.at === 'cur').map((c) => `${availability(c)} AS ${c.name}`).join(', ');
+  const avFrom =
+    source === 'a0'
+      ? `(SELECT y AS year, ${av} FROM ${years} t(y) WHERE y BETWEEN (SELECT min(year) FROM ${CUBE_TABLE} WHERE source = ${src})
+         AND (SELECT max(year) FROM ${CUBE_TABLE} WHERE source = ${src}))`
+      : `(SELECT year, ${av} FROM ${CUBE_TABLE} WHERE source = ${src} AND period_type = 'year' GROUP BY year)`;
+  const pick = (c: CellColumn) => {
+    const base = CELL_COLUMNS.find((x) => x.at === 'cur' && x.element === c.element && x.sex === c.sex && JSON.stringify(x.ages) === JSON.stringify(c.ages));
+    const name = base?.name ?? c.name;
+    return c.at === 'cur'
+      ? `CASE WHEN a.${name} THEN coalesce(r.${name}, 0) END AS ${c.name}`
+      : `CASE WHEN ap.${name} THEN coalesce(rp.${name}, 0) END AS ${c.name}`;
+  };
+  const derived = DERIVED_COLUMNS.map((d) => `${d.sql} AS ${d.name}`).join(', ');
+  return `CREATE OR REPLACE TEMP TABLE ${WIDE_TABLE} AS
+    WITH raw AS (
+      SELECT level, unit_code, year, ${raw}
+      FROM ${CUBE_TABLE} WHERE source = ${src} AND period_type = 'year' AND level IN (${lv})
+      GROUP BY level, unit_code, year),
+    units AS (SELECT level, unit_code, any_value(unit_name) AS unit_name FROM ${CUBE_TABLE}
+      WHERE source = ${src} AND level IN (${lv}) GROUP BY level, unit_code),
+    av AS ${avFrom},
+    cells AS (
+      SELECT u.level, u.unit_code, u.unit_name, y AS year, ${CELL_COLUMNS.map(pick).join(', ')}
+      FROM units u CROSS JOIN range(${firstYear}, ${lastYear + 1}) t(y)
+      LEFT JOIN raw r ON r.level = u.level AND r.unit_code = u.unit_code AND r.year = y
+      LEFT JOIN raw rp ON rp.level = u.level AND rp.unit_code = u.unit_code AND rp.year = y - 1
+      LEFT JOIN av a ON a.year = y
+      LEFT JOIN av ap ON ap.year = y - 1)
+    SELECT *, ${derived} FROM cells`;
+}
+
+/**
+ * Windows of k consecutive years ending at each year: every column is summed (numerators,
+ * denominators and person-years alike); a window with a missing year gives NULL.
+ * pop_last is the population at the end of the window.
+ */
+export function pooledSql(k: number, firstYear: number, lastYear: number): string {
+  const cols = [...CELL_COLUMNS.map((c) => c.name), ...DERIVED_COLUMNS.map((d) => d.name)];
+  const sums = cols.map((c) => `CASE WHEN count(w.${c}) = ${k} THEN sum(w.${c}) END AS ${c}`).join(', ');
+  const label = k === 1 ? `CAST(e AS VARCHAR)` : `CAST(e - ${k - 1} AS VARCHAR) || '-' || CAST(e AS VARCHAR)`;
+  return `CREATE OR REPLACE TEMP TABLE ${POOLED_TABLE} AS
+    SELECT w.level, w.unit_code, any_value(w.unit_name) AS unit_name, e AS end_year, ${label} AS period, ${k} AS k,
+      max(w.pop_end) FILTER (WHERE w.year = e) AS pop_last, ${sums}
+    FROM ${WIDE_TABLE} w JOIN range(${firstYear + k - 1}, ${lastYear + 1}) t(e) ON w.year BETWEEN e - ${k - 1} AND e
+    GROUP BY w.level, w.unit_code, e`;
+}
