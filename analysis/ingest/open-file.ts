@@ -13,7 +13,7 @@ export type OpenedFile =
 let known: Set<string> | undefined;
 
 /** Sniff, decode and split a file into its tables (one for CSV, one per sheet for workbooks). */
-export function openFile(name: string, bytes: Uint8Array, maxRows = Infinity): OpenedFile {
+export function openFile(name: string, bytes: Uint8Array, maxRows = Infinity, chunkBytes?: number): OpenedFile {
   const kind = sniffContainer(bytes);
   if (kind === 'empty') return { ok: false, kind, rule: 'file_empty', detail: '0 rows' };
   if (kind === 'binary') return { ok: false, kind, rule: 'file_binary', detail: name };
@@ -27,7 +27,7 @@ export function openFile(name: string, bytes: Uint8Array, maxRows = Infinity): O
     }
   }
   const encoding = detectEncoding(bytes, (known ??= allKnownHeaders()));
-  const src = readCsv(bytes, { encoding, maxRows });
+  const src = readCsv(bytes, { encoding, maxRows, ...(chunkBytes ? { chunkBytes } : {}) });
   if (src.headers.every((h) => h === '')) return { ok: false, kind, rule: 'file_empty', detail: 'no header' };
   return { ok: true, kind, encoding, delimiter: src.delimiter, sources: [src] };
 }

@@ -1,0 +1,47 @@
+import type { Command } from 'commander';
+import { writeFileSync } from 'node:fs';
+import { exportQualityCsv, exportQualityXlsx, qualityReport, qualitySummary } from '../ingest/index.js';
+import { openNodeWorkspace } from '../workspace/node-open.js';
+
+/** `danso quality --workspace DIR [--out FILE.csv|.xlsx]` */
+export function registerQuality(program: Command): void {
+  program
+    .command('quality')
+    .description('báo cáo chất lượng dữ liệu · the data quality report')
+    .requiredOption('-w, --workspace <dir>', 'thư mục không gian làm việc · workspace folder')
+    .option('-o, --out <file>', 'ghi ra tệp .csv hoặc .xlsx · write to a .csv or .xlsx file')
+    .option('--summary', 'tóm tắt theo xã · per-commune summary')
+    .action(async (opts: { workspace: string; out?: string; summary?: boolean }) => {
+      const ws = await openNodeWorkspace(opts.workspace);
+      try {
+        if (opts.out) {
+          const lower = opts.out.toLowerCase();
+          if (!lower.endsWith('.csv') && !lower.endsWith('.xlsx')) {
+            console.error('--out phải là .csv hoặc .xlsx · --out must end in .csv or .xlsx');
+            process.exitCode = 1;
+            return;
+          }
+          const bytes = lower.endsWith('.csv') ? await exportQualityCsv(ws.engine) : await exportQualityXlsx(ws.engine);
+          writeFileSync(opts.out, bytes);
+          console.log(`${opts.out}`);
+          return;
+        }
+        if (opts.summary) {
+          for (const q of await qualitySummary(ws.engine)) {
+            const fmt = (x: number | null) => (x === null ? '-' : x.toFixed(1));
+            console.log(
+              `${q.commune_code} ${q.commune_name ?? ''}: errors=${q.errors} warnings=${q.warnings} ` +
+                `months_without_data=${q.months_without_data.length} whipple=${fmt(q.whipple)} myers=${fmt(q.myers)}`,
+            );
+          }
+          return;
+        }
+        const rows = await qualityReport(ws.engine);
+        console.log(['file', 'sheet', 'row', 'column', 'value', 'rule', 'severity', 'message'].join('\t'));
+        for (const r of rows)
+          console.log([r.file, r.sheet ?? '', r.row ?? '', r.column ?? '', r.value ?? '', r.rule, r.severity, `${r.message_vi} · ${r.message_en}`].join('\t'));
+      } finally {
+        await ws.close();
+      }
+    });
+}
