@@ -1,6 +1,4 @@
 import { ageGroupSql } from '../../model/age-groups.js';
-import { MARRIED_STATUSES } from '../../model/data-elements.js';
-import { sqlString } from '../../engine/engine.js';
 
 /**
  * SQL that turns the canonical A0 tables into `_cube_detail` rows at commune × village
@@ -12,7 +10,6 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
   const y0 = firstYear - 1;
   const y1 = lastYear;
   const ag = (age: string) => `CASE WHEN ${age} IS NULL OR ${age} < 0 THEN 'unknown' ELSE ${ageGroupSql(`(${age})`)} END`;
-  const married = `marital_status IN (${MARRIED_STATUSES.map(sqlString).join(', ')})`;
   // Population at t: Thường trú or Tạm vắng, entry_date ≤ t and (exit_date null or > t).
   // At t = 31/12/y that is year(entry) ≤ y and year(exit) > y; age at 31/12/y = y − birth year.
   const firstIn = `year(entry_date)`;
@@ -39,19 +36,35 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
     `INSERT INTO _cube_detail
      SELECT commune_code, village, period, period_type, year, 'elderly', sex, age_group, value
      FROM _cube_detail WHERE element = 'population' AND age_group IN ('60-64','65-69','70-74','75-79','80-84','85+')`,
-    // Households: a household is present while any of its members is (suffixes .1, .2 are extra sheets).
+    // Households present at 31/12: those with at least one member present (.1, .2 suffixes are extra sheets).
     `INSERT INTO _cube_detail
-     WITH hh AS (
-       SELECT commune_code, any_value(village) AS village, min(greatest(${firstIn}, ${y0})) AS ys, max(least(${lastIn}, ${y1})) AS ye
-       FROM nhan_khau WHERE ${resident} AND household_id IS NOT NULL
-       GROUP BY commune_code, regexp_replace(household_id, '\\.\\d+$', ''))
+     WITH spells AS (
+       SELECT DISTINCT commune_code, village, regexp_replace(household_id, '\\.\\d+$', '') AS hh,
+         greatest(${firstIn}, ${y0}) AS ys, least(${lastIn}, ${y1}) AS ye
+       FROM nhan_khau WHERE ${resident} AND household_id IS NOT NULL),
+     present AS (
+       SELECT commune_code, hh, y, min(village) AS village
+       FROM spells JOIN range(${y0}, ${y1 + 1}) t(y) ON y BETWEEN ys AND ye GROUP BY commune_code, hh, y)
      SELECT commune_code, village, CAST(y AS VARCHAR), 'year', y, 'households', 'T', 'total', count(*)
-     FROM hh JOIN range(${y0}, ${y1 + 1}) t(y) ON y BETWEEN ys AND ye GROUP BY ALL`,
-    // Married women 15–49 at 31/12, and those of them using a modern method on that day.
+     FROM present GROUP BY ALL`,
+    // Married women 15–49 at 31/12: a marriage recorded in ket_hon dated ≤ t whose husband had
+    // not died by t (the register's marital status is as of the export, not as of t).
     `CREATE OR REPLACE TEMP TABLE _mw AS
-     SELECT commune_code, village, person_id, y, y - year(birth_date) AS age
-     FROM nhan_khau JOIN range(${y0}, ${y1 + 1}) t(y) ON y BETWEEN ${firstIn} AND ${lastIn}
-     WHERE ${resident} AND sex = 'F' AND ${married} AND y - year(birth_date) BETWEEN 15 AND 49`,
+     WITH deaths AS (
+       SELECT person_id, min(d) AS died FROM (
+         SELECT person_id, death_date AS d FROM chet WHERE death_date IS NOT NULL
+         UNION ALL SELECT person_id, exit_date FROM nhan_khau WHERE exit_reason = 'death' AND exit_date IS NOT NULL)
+       GROUP BY person_id),
+     mar AS (
+       SELECT k.wife_id, k.marriage_date, dh.died AS husband_died
+       FROM ket_hon k LEFT JOIN deaths dh ON dh.person_id = k.husband_id
+       WHERE k.wife_id IS NOT NULL AND k.marriage_date IS NOT NULL)
+     SELECT n.commune_code, n.village, n.person_id, y, y - year(n.birth_date) AS age
+     FROM nhan_khau n JOIN range(${y0}, ${y1 + 1}) t(y) ON y BETWEEN year(n.entry_date) AND ${lastIn.replaceAll('exit_date', 'n.exit_date')}
+     WHERE ${resident.replaceAll('residence_status', 'n.residence_status').replaceAll('entry_date', 'n.entry_date')}
+       AND n.sex = 'F' AND y - year(n.birth_date) BETWEEN 15 AND 49
+       AND EXISTS (SELECT 1 FROM mar m WHERE m.wife_id = n.person_id AND m.marriage_date <= make_date(y, 12, 31)
+         AND (m.husband_died IS NULL OR m.husband_died > make_date(y, 12, 31)))`,
     `INSERT INTO _cube_detail
      SELECT commune_code, village, CAST(y AS VARCHAR), 'year', y, 'women_married_15_49', 'F', ${ag('age')}, count(*)
      FROM _mw GROUP BY ALL`,
@@ -67,7 +80,7 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
      WITH b AS (
        SELECT s.commune_code, coalesce(m.village, c.village) AS village, s.birth_date AS d, coalesce(s.sex, 'U') AS sex,
          date_sub('year', coalesce(s.mother_birth_date, m.birth_date, ma.birth_date), s.birth_date) AS mage,
-         s.birth_order, s.newborn_screening_diseases
+         s.birth_order, s.newborn_screening_diseases, s.newborn_screening_date
        FROM sinh s
        LEFT JOIN _who m ON m.commune_code = s.commune_code AND m.person_id = s.mother_id
        LEFT JOIN _who_any ma ON ma.person_id = s.mother_id
@@ -76,7 +89,7 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
      SELECT commune_code, village, d, 'births', sex, ${ag('mage')} FROM b
      UNION ALL SELECT commune_code, village, d, 'births_order_2', sex, ${ag('mage')} FROM b WHERE birth_order = 2
      UNION ALL SELECT commune_code, village, d, 'births_order_3plus', sex, ${ag('mage')} FROM b WHERE birth_order >= 3
-     UNION ALL SELECT commune_code, village, d, 'newborn_screened', sex, 'total' FROM b WHERE newborn_screening_diseases >= 5`,
+     UNION ALL SELECT commune_code, village, d, 'newborn_screened', sex, 'total' FROM b WHERE newborn_screening_diseases >= 5 AND newborn_screening_date IS NOT NULL`,
     // Deaths: exact age at death.
     `INSERT INTO _ev
      SELECT d.commune_code, w.village, d.death_date, 'deaths', coalesce(d.sex, w.sex, 'U'),
@@ -107,7 +120,7 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
      SELECT p.commune_code, w.village, p.pregnancy_date, e.element, 'F', 'total'
      FROM mang_thai p LEFT JOIN _who w ON w.commune_code = p.commune_code AND w.person_id = p.person_id
      JOIN (VALUES ('pregnancies'), ('prenatal_screened')) e(element)
-       ON e.element = 'pregnancies' OR p.prenatal_screening_diseases >= 4
+       ON e.element = 'pregnancies' OR (p.prenatal_screening_diseases >= 4 AND p.prenatal_screening_date IS NOT NULL)
      WHERE p.pregnancy_date IS NOT NULL`,
     `INSERT INTO _ev
      SELECT b.commune_code, w.village, b.start_date, 'new_acceptors', 'T', 'total'
@@ -123,22 +136,28 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
      UNION ALL
      SELECT commune_code, village, strftime(d, '%Y-%m'), 'month', year(d), element, sex, age_group, count(*)
      FROM _ev WHERE year(d) BETWEEN ${firstYear} AND ${y1} GROUP BY ALL`,
-    // Elderly checked: distinct persons aged 60+ at 31/12 of the year with at least one check in the period.
+    // Elderly checked: persons in the population at the period's end, aged 60+ then, with at
+    // least one check in the period (each person once per period).
     `INSERT INTO _cube_detail
      WITH c AS (
-       SELECT DISTINCT k.commune_code, w.village, k.person_id, k.check_date AS d, coalesce(w.sex, 'U') AS sex,
-         year(k.check_date) - year(w.birth_date) AS age
-       FROM kham_nct k JOIN _who w ON w.commune_code = k.commune_code AND w.person_id = k.person_id
-       WHERE k.check_date IS NOT NULL AND year(k.check_date) BETWEEN ${firstYear} AND ${y1}
-         AND year(k.check_date) - year(w.birth_date) >= 60)
-     SELECT commune_code, village, CAST(year(d) AS VARCHAR), 'year', year(d), 'elderly_checked', sex, ${ag('age')},
-       count(DISTINCT person_id) FROM c GROUP BY ALL
-     UNION ALL
-     SELECT commune_code, village, CAST(year(d) AS VARCHAR) || '-Q' || CAST(quarter(d) AS VARCHAR), 'quarter', year(d),
-       'elderly_checked', sex, ${ag('age')}, count(DISTINCT person_id) FROM c GROUP BY ALL
-     UNION ALL
-     SELECT commune_code, village, strftime(d, '%Y-%m'), 'month', year(d), 'elderly_checked', sex, ${ag('age')},
-       count(DISTINCT person_id) FROM c GROUP BY ALL`,
+       SELECT k.commune_code, k.person_id, k.check_date AS d FROM kham_nct k
+       WHERE k.check_date IS NOT NULL AND year(k.check_date) BETWEEN ${firstYear} AND ${y1}),
+     p AS (
+       SELECT commune_code, person_id, CAST(year(d) AS VARCHAR) AS period, 'year' AS period_type, year(d) AS year,
+         make_date(year(d), 12, 31) AS pe FROM c
+       UNION ALL SELECT commune_code, person_id, CAST(year(d) AS VARCHAR) || '-Q' || CAST(quarter(d) AS VARCHAR), 'quarter', year(d),
+         CAST(date_trunc('quarter', d) + INTERVAL 3 MONTH - INTERVAL 1 DAY AS DATE) FROM c
+       UNION ALL SELECT commune_code, person_id, strftime(d, '%Y-%m'), 'month', year(d),
+         CAST(date_trunc('month', d) + INTERVAL 1 MONTH - INTERVAL 1 DAY AS DATE) FROM c),
+     e AS (
+       SELECT DISTINCT p.commune_code, n.village, p.person_id, p.period, p.period_type, p.year, coalesce(n.sex, 'U') AS sex,
+         date_sub('year', n.birth_date, p.pe) AS age
+       FROM p JOIN nhan_khau n ON n.commune_code = p.commune_code AND n.person_id = p.person_id
+       WHERE ${resident.replaceAll('residence_status', 'n.residence_status').replaceAll('entry_date', 'n.entry_date')}
+         AND n.entry_date <= p.pe AND (n.exit_date IS NULL OR n.exit_date > p.pe)
+         AND date_sub('year', n.birth_date, p.pe) >= 60)
+     SELECT commune_code, village, period, period_type, year, 'elderly_checked', sex, ${ag('age')}, count(*)
+     FROM e GROUP BY ALL`,
     `DROP TABLE IF EXISTS _ev`,
     `DROP TABLE IF EXISTS _mw`,
   ];

@@ -33,7 +33,7 @@ beforeAll(async () => {
     p({ person_id: 'P6', sex: 'F', birth_date: '2007-01-01', village: null, household_id: 'H4', marital_status: 'married' }),
   ]);
   await insertRows(engine, 'sinh', [
-    { commune_code: C, person_id: 'P3', mother_id: 'P1', birth_date: '2022-04-10', sex: 'F', birth_order: 1, newborn_screening_diseases: 5 },
+    { commune_code: C, person_id: 'P3', mother_id: 'P1', birth_date: '2022-04-10', sex: 'F', birth_order: 1, newborn_screening_date: '2022-04-12', newborn_screening_diseases: 5 },
     { commune_code: C, mother_id: 'P1', birth_date: '2023-11-02', sex: 'M', birth_order: 2, newborn_screening_diseases: 3 },
     { commune_code: C, mother_id: 'X9', mother_birth_date: '2005-02-01', birth_date: '2023-01-20', sex: 'M', birth_order: 3 },
   ]);
@@ -44,10 +44,12 @@ beforeAll(async () => {
   ]);
   await insertRows(engine, 'ket_hon', [
     { commune_code: C, wife_id: 'P6', wife_birth_date: '2007-01-01', husband_birth_date: '2000-01-01', marriage_date: '2022-08-01', premarital_check: true, consanguineous: false },
+    // P1 married P2 before the register opened; P2's death on 2023-06-30 makes her a widow.
+    { commune_code: C, wife_id: 'P1', husband_id: 'P2', wife_birth_date: '1990-06-15', husband_birth_date: '1988-03-01', marriage_date: '2012-05-01' },
     { commune_code: C, wife_age: 25, husband_age: 19, marriage_date: '2023-03-03', premarital_check: false, consanguineous: true },
   ]);
   await insertRows(engine, 'mang_thai', [
-    { commune_code: C, person_id: 'P1', pregnancy_date: '2022-01-10', prenatal_screening_diseases: 4 },
+    { commune_code: C, person_id: 'P1', pregnancy_date: '2022-01-10', prenatal_screening_date: '2022-02-01', prenatal_screening_diseases: 4 },
     { commune_code: C, person_id: 'P1', pregnancy_date: '2023-03-01', prenatal_screening_diseases: 2 },
   ]);
   await insertRows(engine, 'bptt', [
@@ -85,8 +87,10 @@ describe('A0 cube: stocks at 31/12', () => {
     expect(await cell({ period: '2022', element: 'households' })).toBe(2); // H1 (+H1.1), H4
     expect(await cell({ period: '2021', element: 'elderly' })).toBe(1);
     expect(await cell({ period: '2022', element: 'elderly' })).toBe(0);
+    // Married = a ket_hon marriage dated ≤ 31/12 with the husband alive: 2021 P1; 2022 P1, P6; 2023 P6 (P1 widowed).
     expect(await cell({ period: '2021', element: 'women_married_15_49' })).toBe(1);
     expect(await cell({ period: '2022', element: 'women_married_15_49' })).toBe(2);
+    expect(await cell({ period: '2023', element: 'women_married_15_49' })).toBe(1);
     expect(await cell({ period: '2021', element: 'modern_method_users' })).toBe(1);
     expect(await cell({ period: '2022', element: 'modern_method_users' })).toBe(0);
     expect(await cell({ period: '2023', element: 'modern_method_users' })).toBe(1);
@@ -109,7 +113,10 @@ describe('A0 cube: flows', () => {
     expect(await cell({ period: '2023-Q4', element: 'births' })).toBe(1);
     expect(await cell({ period: '2023-Q1', element: 'births' })).toBe(1);
     expect(await cell({ period: '2023-11', element: 'births', sex: 'M' })).toBe(1);
+    // P5 (born 1961-01-01) is on the register at 31/03 and 30/09/2022, aged 61.
     expect(await cell({ period: '2022-Q1', element: 'elderly_checked' })).toBe(1);
+    expect(await cell({ period: '2022-Q3', element: 'elderly_checked' })).toBe(1);
+    expect(await cell({ period: '2022-03', element: 'elderly_checked' })).toBe(1);
   });
   it('deaths, moves, marriages, pregnancies, acceptors, checks', async () => {
     expect(await cell({ period: '2023', element: 'deaths', sex: 'M', age: '35-39' })).toBe(1);
@@ -125,7 +132,8 @@ describe('A0 cube: flows', () => {
     expect(await cell({ period: '2022', element: 'prenatal_screened' })).toBe(1);
     expect(await cell({ period: '2023', element: 'prenatal_screened' })).toBe(0);
     expect(await cell({ period: '2023', element: 'new_acceptors' })).toBe(1);
-    expect(await cell({ period: '2022', element: 'elderly_checked' })).toBe(1); // two checks, one person
+    // P5 left on 31/12/2022, so is not among the elderly at the year's end.
+    expect(await cell({ period: '2022', element: 'elderly_checked' })).toBe(0);
   });
 });
 
