@@ -1,0 +1,56 @@
+import type { Command } from 'commander';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { computeIndicators, evaluateTargets, parseTargetsCsv, parseTargetsWorkbook, type Target, type TargetEvaluation } from '../indicators/index.js';
+import { openNodeWorkspace } from '../workspace/node-open.js';
+
+const COLUMNS = [
+  'unit_code', 'unit_name', 'year', 'indicator', 'comparator', 'target', 'unit', 'period', 'latest', 'value', 'lower', 'upper', 'flag', 'status', 'note',
+] as const;
+
+export function readTargets(file: string): Target[] {
+  const bytes = readFileSync(file);
+  return /\.xlsx?$/i.test(file) ? parseTargetsWorkbook(new Uint8Array(bytes)) : parseTargetsCsv(bytes.toString('utf8'));
+}
+
+function cell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  const s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+export function targetsCsv(rows: TargetEvaluation[]): string {
+  return [COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
+}
+
+/** `danso targets --workspace DIR --targets FILE [--out FILE]` */
+export function registerTargets(program: Command): void {
+  program
+    .command('targets')
+    .description('đánh giá mục tiêu kế hoạch · progress against plan targets')
+    .requiredOption('-w, --workspace <dir>', 'thư mục không gian làm việc · workspace folder')
+    .requiredOption('-t, --targets <file>', 'tệp mục tiêu .csv/.xlsx · targets file (.csv or .xlsx)')
+    .option('--pool <k>', 'gộp k năm · pool k years')
+    .option('--lifetable <method>', 'cd | chiang2')
+    .option('-o, --out <file>', 'tệp .csv hoặc .json · a .csv or .json file')
+    .action(async (opts: { workspace: string; targets: string; out?: string; pool?: string; lifetable?: string }) => {
+      const targets = readTargets(opts.targets);
+      const ws = await openNodeWorkspace(opts.workspace);
+      try {
+        const pool = opts.pool ? Number(opts.pool) : 1;
+        const lifeTable = opts.lifetable === 'chiang2' ? 'chiang2' : 'cd';
+        const codes = [...new Set(targets.map((t) => t.indicator))];
+        const results = await computeIndicators(ws.engine, { indicators: codes, level: ['province', 'commune'], pool, lifeTable });
+        const rows = evaluateTargets(results, targets);
+        if (opts.out?.toLowerCase().endsWith('.json')) writeFileSync(opts.out, JSON.stringify(rows, null, 1) + '\n', 'utf8');
+        else if (opts.out) writeFileSync(opts.out, targetsCsv(rows), 'utf8');
+        else {
+          for (const r of rows) {
+            const v = r.value === null ? '—' : `${r.value.toFixed(2)} [${r.lower?.toFixed(2) ?? ''}; ${r.upper?.toFixed(2) ?? ''}]`;
+            console.log(`${r.unit_code} ${r.indicator} ${r.comparator} ${r.target} (${r.year}): ${r.status} ${v} ${r.period ?? ''} ${r.note}`);
+          }
+        }
+      } finally {
+        await ws.close();
+      }
+    });
+}
