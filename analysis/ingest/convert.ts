@@ -70,8 +70,10 @@ export function makeConverter(ctx: ConvertContext) {
   const fieldsByName = new Map(FIELDS[ctx.table].map((f) => [f.name, f]));
   // (file column index, field) for each mapped column.
   const mapped: Array<[number, FieldDef]> = [];
+  // Presets were saved for another file's spelling of the same headers: match folded.
+  const byFolded = new Map(Object.entries(ctx.mapping.columns).map(([h, f]) => [fold(h), f]));
   ctx.headers.forEach((h, i) => {
-    const name = ctx.mapping.columns[h];
+    const name = ctx.mapping.columns[h] ?? byFolded.get(fold(h));
     const field = name ? fieldsByName.get(name) : undefined;
     if (field) mapped.push([i, field]);
   });

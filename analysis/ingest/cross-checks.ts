@@ -73,7 +73,7 @@ export async function crossChecks(engine: Engine, table: CanonicalTable): Promis
  * more than 1% of the population (and more than 5 people): registers lag, small gaps are normal.
  */
 function stockFlowSql(): string {
-  return `WITH all_mis AS (
+  return `SELECT * FROM (WITH all_mis AS (
       SELECT commune_code, year, element, CAST(value AS DOUBLE) AS value, CAST(source_row AS INTEGER) AS source_row, true AS staged
       FROM stg WHERE period_type = 'year' AND sex IS NULL AND age_group IS NULL
       UNION ALL
@@ -94,5 +94,5 @@ function stockFlowSql(): string {
       CAST(prev.pop AS VARCHAR) || ' + ' || CAST(cur.net AS VARCHAR) || ' ≠ ' || CAST(cur.pop AS VARCHAR), cur.commune_code
     FROM y cur JOIN y prev ON prev.commune_code = cur.commune_code AND prev.year = cur.year - 1
     WHERE cur.pop_row IS NOT NULL AND cur.flows > 0 AND prev.pop IS NOT NULL
-      AND abs(cur.pop - (prev.pop + cur.net)) > greatest(5, 0.01 * cur.pop)`;
+      AND abs(cur.pop - (prev.pop + cur.net)) > greatest(5, 0.01 * cur.pop))`;
 }
