@@ -1,0 +1,173 @@
+import { useEffect, useState } from 'react';
+import {
+  exportQualityCsv,
+  exportQualityXlsx,
+  qualityCount,
+  qualityReport,
+  qualitySummary,
+  type CommuneQuality,
+  type QualityFilter,
+  type QualityRow,
+} from '../../../analysis/ingest/index.js';
+import { QUALITY_RULES } from '../../../analysis/model/quality-rules.js';
+import { useLang } from '../../i18n/context.js';
+import { formatNumber } from '../../i18n/format.js';
+import { ti } from '../../i18n/import-messages.js';
+import { platform } from '../../platform/index.js';
+import { currentWorkspace, useSession } from '../../state/session.js';
+
+const PAGE = 200;
+
+/** The quality report with filters by commune, rule and severity; export to CSV or XLSX. */
+export function QualityPanel() {
+  const { lang } = useLang();
+  const session = useSession();
+  const [filter, setFilter] = useState<QualityFilter>({});
+  const [rows, setRows] = useState<QualityRow[]>([]);
+  const [total, setTotal] = useState(0);
+  const [summary, setSummary] = useState<CommuneQuality[]>([]);
+
+  useEffect(() => {
+    if (session.status !== 'ready') return;
+    let live = true;
+    const engine = currentWorkspace().engine;
+    void (async () => {
+      const [r, n, s] = await Promise.all([
+        qualityReport(engine, { ...filter, limit: PAGE }),
+        qualityCount(engine, filter),
+        qualitySummary(engine),
+      ]);
+      if (live) [setRows(r), setTotal(n), setSummary(s)];
+    })();
+    return () => {
+      live = false;
+    };
+  }, [session.status, session.revision, filter]);
+
+  if (session.status !== 'ready') return null;
+  const n = (v: number | null, d = 0) => formatNumber(v, lang, d);
+  const save = async (kind: 'csv' | 'xlsx') => {
+    const engine = currentWorkspace().engine;
+    const bytes = kind === 'csv' ? await exportQualityCsv(engine, filter) : await exportQualityXlsx(engine, filter);
+    await platform.saveFile(`bao-cao-chat-luong.${kind}`, bytes, [{ name: kind.toUpperCase(), extensions: [kind] }]);
+  };
+
+  return (
+    <>
+      <section className="panel">
+        <h2>{ti('summary', lang)}</h2>
+        <table className="data" data-testid="quality-summary">
+          <thead>
+            <tr>
+              <th>{ti('commune', lang)}</th>
+              <th className="num">{ti('errors', lang)}</th>
+              <th className="num">{ti('warnings', lang)}</th>
+              <th>{ti('monthsWithout', lang)}</th>
+              <th className="num">{ti('whipple', lang)}</th>
+              <th className="num">{ti('myers', lang)}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {summary.map((s) => (
+              <tr key={s.commune_code}>
+                <td>
+                  {s.commune_code} {s.commune_name ?? ''}
+                </td>
+                <td className="num">{n(s.errors)}</td>
+                <td className="num">{n(s.warnings)}</td>
+                <td className="note">
+                  {s.months_without_data.length === 0 ? ti('none', lang) : s.months_without_data.slice(0, 12).join(', ')}
+                  {s.months_without_data.length > 12 ? ` (+${s.months_without_data.length - 12})` : ''}
+                </td>
+                <td className="num">{n(s.whipple, 1)}</td>
+                <td className="num">{n(s.myers, 1)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="panel">
+        <h2>{ti('quality', lang)}</h2>
+        <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap', marginBottom: 8 }}>
+          <label>
+            {ti('commune', lang)}
+            <select value={filter.commune ?? ''} onChange={(e) => setFilter({ ...filter, commune: e.target.value || undefined })}>
+              <option value="">{ti('all', lang)}</option>
+              {summary.map((s) => (
+                <option key={s.commune_code} value={s.commune_code}>
+                  {s.commune_code} {s.commune_name ?? ''}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {ti('rule', lang)}
+            <select value={filter.rule ?? ''} onChange={(e) => setFilter({ ...filter, rule: e.target.value || undefined })}>
+              <option value="">{ti('all', lang)}</option>
+              {Object.entries(QUALITY_RULES).map(([code, def]) => (
+                <option key={code} value={code}>
+                  {code} — {lang === 'vi' ? def.vi : def.en}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {ti('severity', lang)}
+            <select
+              value={filter.severity ?? ''}
+              onChange={(e) => setFilter({ ...filter, severity: (e.target.value || undefined) as QualityFilter['severity'] })}
+            >
+              <option value="">{ti('all', lang)}</option>
+              <option value="error">{ti('error', lang)}</option>
+              <option value="warning">{ti('warning', lang)}</option>
+            </select>
+          </label>
+          <button type="button" className="secondary" onClick={() => void save('csv')}>
+            {ti('exportCsv', lang)}
+          </button>
+          <button type="button" className="secondary" onClick={() => void save('xlsx')}>
+            {ti('exportXlsx', lang)}
+          </button>
+        </div>
+        <p className="note" data-testid="quality-count">
+          {ti('shown', lang, { shown: n(rows.length), total: n(total) })}
+        </p>
+        <div style={{ maxHeight: 420, overflow: 'auto' }}>
+          <table className="data" data-testid="quality-table">
+            <thead>
+              <tr>
+                <th>{ti('file', lang)}</th>
+                <th className="num">{ti('row', lang)}</th>
+                <th>{ti('column', lang)}</th>
+                <th>{ti('value', lang)}</th>
+                <th>{ti('rule', lang)}</th>
+                <th>{ti('severity', lang)}</th>
+                <th>{ti('message', lang)}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r, i) => (
+                <tr key={i}>
+                  <td>
+                    {r.file}
+                    {r.sheet ? ` — ${r.sheet}` : ''}
+                  </td>
+                  <td className="num">{r.row ?? ''}</td>
+                  <td>{r.column ?? ''}</td>
+                  <td>{r.value ?? ''}</td>
+                  <td>{r.rule}</td>
+                  <td>
+                    <span className={`badge ${r.severity === 'warning' ? 'warning' : 'error'}`}>
+                      {r.severity === 'warning' ? ti('warning', lang) : ti('error', lang)}
+                    </span>
+                  </td>
+                  <td>{lang === 'vi' ? r.message_vi : r.message_en}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}
