@@ -1,5 +1,6 @@
 import { queryRows, sqlString, type Engine } from '../engine/engine.js';
 import { buildCube } from './cube/build.js';
+import { DATA_ELEMENTS } from '../model/data-elements.js';
 import { CUBE_TABLE, type CubeSource } from './cube/schema.js';
 import { missingReason } from './columns.js';
 import { normal, poissonRate, srbWilson, wilson } from './intervals.js';
@@ -56,14 +57,17 @@ async function prepareCube(engine: Engine, o: ComputeOptions): Promise<CubeSourc
   return source;
 }
 
-/** Years with data: A0's first stock year only serves the average population of the next. */
+/** Years with data: a first year with stocks only (A0's 31/12 before the first year, or an
+ * MIS export's opening population) only serves the average population of the next. */
 async function dataYears(engine: Engine, source: CubeSource): Promise<[number, number] | null> {
-  const [r] = await queryRows<{ lo: number | null; hi: number | null }>(
+  const flows = Object.entries(DATA_ELEMENTS).filter(([, k]) => k === 'flow').map(([e]) => sqlString(e)).join(', ');
+  const [r] = await queryRows<{ lo: number | null; hi: number | null; flo: number | null }>(
     engine,
-    `SELECT min(year) AS lo, max(year) AS hi FROM ${CUBE_TABLE} WHERE source = ${sqlString(source)} AND period_type = 'year'`,
+    `SELECT min(year) AS lo, max(year) AS hi, min(year) FILTER (WHERE element IN (${flows})) AS flo
+     FROM ${CUBE_TABLE} WHERE source = ${sqlString(source)} AND period_type = 'year'`,
   );
   if (!r || r.lo === null || r.hi === null) return null;
-  return [source === 'a0' ? Math.min(r.lo + 1, r.hi) : r.lo, r.hi];
+  return [r.flo ?? r.lo, r.hi];
 }
 
 function indicatorSql(def: IndicatorDef): string {
@@ -142,7 +146,7 @@ export async function computeIndicators(engine: Engine, options: ComputeOptions 
   const [first, last] = span;
   // Changes need the window before the first one reported.
   const needChanges = wanted.some((c) => indicatorByCode(c)!.kind === 'change');
-  await engine.query(wideSql(source, levels, first, last));
+  for (const sql of wideSql(source, levels, first, last)) await engine.query(sql);
   await engine.query(pooledSql(k, first, last));
 
   const defs = new Set(wanted);

@@ -23,7 +23,7 @@ function availability(c: CellColumn): string {
  * does not report it at all: then indicators that need it are `not_computable`.
  * A0 reports every element for every year it was built for.
  */
-export function wideSql(source: CubeSource, levels: string[], firstYear: number, lastYear: number): string {
+export function wideSql(source: CubeSource, levels: string[], firstYear: number, lastYear: number): string[] {
   const src = sqlString(source);
   const lv = levels.map(sqlString).join(', ');
   const years = `range(${firstYear - 1}, ${lastYear + 1})`;
@@ -47,22 +47,24 @@ export function wideSql(source: CubeSource, levels: string[], firstYear: number,
       : `CASE WHEN ap.${name} THEN coalesce(rp.${name}, 0) END AS ${c.name}`;
   };
   const derived = DERIVED_COLUMNS.map((d) => `${d.sql} AS ${d.name}`).join(', ');
-  return `CREATE OR REPLACE TEMP TABLE ${WIDE_TABLE} AS
-    WITH raw AS (
+  // Separate statements: one CTE chain of this width takes DuckDB seconds to plan.
+  return [
+    `CREATE OR REPLACE TEMP TABLE _ind_raw AS
       SELECT level, unit_code, year, ${raw}
       FROM ${CUBE_TABLE} WHERE source = ${src} AND period_type = 'year' AND level IN (${lv})
-      GROUP BY level, unit_code, year),
-    units AS (SELECT level, unit_code, any_value(unit_name) AS unit_name FROM ${CUBE_TABLE}
-      WHERE source = ${src} AND level IN (${lv}) GROUP BY level, unit_code),
-    av AS ${avFrom},
-    cells AS (
+      GROUP BY level, unit_code, year`,
+    `CREATE OR REPLACE TEMP TABLE _ind_units AS SELECT level, unit_code, any_value(unit_name) AS unit_name FROM ${CUBE_TABLE}
+      WHERE source = ${src} AND level IN (${lv}) GROUP BY level, unit_code`,
+    `CREATE OR REPLACE TEMP TABLE _ind_av AS ${avFrom.slice(1, -1)}`,
+    `CREATE OR REPLACE TEMP TABLE _ind_cells AS
       SELECT u.level, u.unit_code, u.unit_name, y AS year, ${CELL_COLUMNS.map(pick).join(', ')}
-      FROM units u CROSS JOIN range(${firstYear}, ${lastYear + 1}) t(y)
-      LEFT JOIN raw r ON r.level = u.level AND r.unit_code = u.unit_code AND r.year = y
-      LEFT JOIN raw rp ON rp.level = u.level AND rp.unit_code = u.unit_code AND rp.year = y - 1
-      LEFT JOIN av a ON a.year = y
-      LEFT JOIN av ap ON ap.year = y - 1)
-    SELECT *, ${derived} FROM cells`;
+      FROM _ind_units u CROSS JOIN range(${firstYear}, ${lastYear + 1}) t(y)
+      LEFT JOIN _ind_raw r ON r.level = u.level AND r.unit_code = u.unit_code AND r.year = y
+      LEFT JOIN _ind_raw rp ON rp.level = u.level AND rp.unit_code = u.unit_code AND rp.year = y - 1
+      LEFT JOIN _ind_av a ON a.year = y
+      LEFT JOIN _ind_av ap ON ap.year = y - 1`,
+    `CREATE OR REPLACE TEMP TABLE ${WIDE_TABLE} AS SELECT *, ${derived} FROM _ind_cells`,
+  ];
 }
 
 /**

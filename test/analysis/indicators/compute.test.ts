@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Engine } from '../../../analysis/engine/engine.js';
+import { createNodeEngine } from '../../../analysis/engine/node.js';
+import { computeIndicators, INDICATORS, type IndicatorResult } from '../../../analysis/indicators/index.js';
+import { FERTILE_AGE_GROUPS } from '../../../analysis/model/age-groups.js';
+import { CANONICAL_TABLES } from '../../../analysis/model/schema.js';
+import { createCanonicalTables, insertRows } from './helpers.js';
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await createNodeEngine();
+});
+// One engine per file (starting duckdb-wasm takes seconds); each test starts from empty tables.
+beforeEach(async () => {
+  await engine.query('DROP TABLE IF EXISTS cube');
+  for (const t of CANONICAL_TABLES) await engine.query(`DROP TABLE IF EXISTS ${t}`);
+  await createCanonicalTables(engine);
+});
+afterAll(async () => engine?.close());
+
+type MisRow = { commune_code: string; period: string; period_type: string; year: number; element: string; sex: string | null; age_group: string | null; value: number };
+const mis = (commune_code: string, year: number, element: string, sex: string | null, age_group: string | null, value: number): MisRow => ({
+  commune_code, period: String(year), period_type: 'year', year, element, sex, age_group, value,
+});
+const find = (rows: IndicatorResult[], indicator: string, unit: string, period: string) => {
+  const r = rows.find((x) => x.indicator === indicator && x.unit_code === unit && x.period === period);
+  if (!r) throw new Error(`no ${indicator} ${unit} ${period}`);
+  return r;
+};
+
+describe('TFR (DHS model data, shared/references.md)', () => {
+  it('5 × 943 / 1000 = 4.715 from births and women by age', async () => {
+    const asfr = [119, 207, 216, 188, 125, 60, 28];
+    const rows: MisRow[] = [];
+    FERTILE_AGE_GROUPS.forEach((g, i) => {
+      // 1000 women in each group at both year ends → W̄ = 1000 and ASFR = births.
+      rows.push(mis('00001', 2023, 'population', 'F', g, 1000), mis('00001', 2024, 'population', 'F', g, 1000));
+      rows.push(mis('00001', 2024, 'births', null, g, asfr[i]!));
+    });
+    await insertRows(engine, 'mis', rows);
+    const res = await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['tfr', 'asfr_20_24', 'gfr'] });
+    const tfr = find(res, 'tfr', '00001', '2024');
+    expect(tfr.value).toBeCloseTo(4.715, 12);
+    expect(tfr.numerator).toBe(943);
+    expect(tfr.events).toBe(943);
+    // Var = 25 Σ Bₐ / W̄ₐ² = 25 × 943 / 10⁶.
+    expect(tfr.upper! - tfr.value!).toBeCloseTo(1.959963985 * Math.sqrt((25 * 943) / 1e6), 8);
+    expect(find(res, 'asfr_20_24', '00001', '2024').value).toBeCloseTo(207, 10);
+    expect(find(res, 'gfr', '00001', '2024').value).toBeCloseTo((943 / 7000) * 1000, 10);
+    // 2023 has stocks only: it serves the average population of 2024 and is not reported.
+    expect(res.some((r) => r.period === '2023')).toBe(false);
+  });
+  it('is not computable when the export has no births by mother’s age', async () => {
+    await insertRows(engine, 'mis', [
+      ...FERTILE_AGE_GROUPS.flatMap((g) => [mis('00001', 2023, 'population', 'F', g, 500), mis('00001', 2024, 'population', 'F', g, 500)]),
+      mis('00001', 2024, 'births', 'M', null, 40),
+      mis('00001', 2024, 'births', 'F', null, 38),
+    ]);
+    const res = await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['tfr', 'srb', 'gfr'] });
+    const tfr = find(res, 'tfr', '00001', '2024');
+    expect(tfr.flag).toBe('not_computable');
+    expect(tfr.reason).toContain('no births by mother’s age');
+    expect(find(res, 'gfr', '00001', '2024').value).toBeCloseTo((78 / 3500) * 1000, 10);
+    expect(find(res, 'srb', '00001', '2024').value).toBeCloseTo((100 * 40) / 38, 10);
+  });
+});
+
+describe('SRB through the engine (shared/references.md)', () => {
+  it('reproduces the Wilson intervals and the change between years', async () => {
+    await insertRows(engine, 'mis', [
+      mis('00001', 2023, 'births', 'M', null, 540), mis('00001', 2023, 'births', 'F', null, 460),
+      mis('00001', 2024, 'births', 'M', null, 5300), mis('00001', 2024, 'births', 'F', null, 4700),
+    ]);
+    const res = await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['srb', 'srb_change'] });
+    const a = find(res, 'srb', '00001', '2023');
+    expect(a.value).toBeCloseTo(117.39, 2);
+    expect(a.lower).toBeCloseTo(103.67, 2);
+    expect(a.upper).toBeCloseTo(132.93, 2);
+    expect(a.numerator).toBe(540);
+    expect(a.denominator).toBe(460);
+    expect(a.events).toBe(1000);
+    const b = find(res, 'srb', '00001', '2024');
+    expect(b.lower).toBeCloseTo(108.42, 2);
+    expect(b.upper).toBeCloseTo(117.28, 2);
+    const c = find(res, 'srb_change', '00001', '2024');
+    expect(c.value).toBeCloseTo(b.value! - a.value!, 10);
+    // SE by the delta method: SRB × √(1/M + 1/F) in each year.
+    const se = Math.hypot(a.value! * Math.sqrt(1 / 540 + 1 / 460), b.value! * Math.sqrt(1 / 5300 + 1 / 4700));
+    expect(c.upper! - c.value!).toBeCloseTo(1.959963985 * se, 6);
+    expect(find(res, 'srb_change', '00001', '2023').flag).toBe('not_computable');
+  });
+});
+
+describe('EB smoothing through the engine (shared/references.md)', () => {
+  it('smooths commune crude birth rates toward the global rate', async () => {
+    const counts = [2, 40, 0, 30, 25];
+    const pops = [500, 2000, 300, 10000, 1500];
+    const rows: MisRow[] = [];
+    counts.forEach((n, i) => {
+      const c = `0000${i + 1}`;
+      rows.push(mis(c, 2023, 'population', null, null, pops[i]!), mis(c, 2024, 'population', null, null, pops[i]!), mis(c, 2024, 'births', null, null, n));
+    });
+    await insertRows(engine, 'mis', rows);
+    const res = await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['cbr'], smooth: 'eb', years: [2024, 2024] });
+    const expected = [4.6611, 19.0451, 2.3182, 3.058, 15.7369];
+    const raw = [4.0, 20.0, 0.0, 3.0, 16.667];
+    counts.forEach((_, i) => {
+      const r = find(res, 'cbr', `0000${i + 1}`, '2024');
+      expect(r.value).toBeCloseTo(raw[i]!, 3);
+      expect(r.smoothed).toBeCloseTo(expected[i]!, 4);
+    });
+  });
+});
+
+describe('pooling, roll-ups and flags', () => {
+  it('pools k years by summing numerators and denominators, labelled 2023-2025', async () => {
+    const rows: MisRow[] = [];
+    for (const [c, prov] of [['00001', 1], ['00002', 2]] as const) {
+      for (let y = 2022; y <= 2025; y++) rows.push(mis(c, y, 'population', null, null, 1000 * prov + 10 * (y - 2022)));
+      for (let y = 2023; y <= 2025; y++) rows.push(mis(c, y, 'births', null, null, 5 * prov + (y - 2023)), mis(c, y, 'deaths', null, null, 3));
+    }
+    await insertRows(engine, 'mis', rows);
+    const res = await computeIndicators(engine, { source: 'mis', indicators: ['cbr', 'population', 'pop_avg', 'nir'], pool: 3 });
+    const cbr = find(res, 'cbr', '00001', '2023-2025');
+    // births 5 + 6 + 7 = 18; person-years (1000+1010)/2 + (1010+1020)/2 + (1020+1030)/2 = 3045.
+    expect(cbr.numerator).toBe(18);
+    expect(cbr.denominator).toBe(3045);
+    expect(cbr.value).toBeCloseTo((18 / 3045) * 1000, 12);
+    expect(cbr.flag).toBe('unreliable');
+    expect(find(res, 'population', '00001', '2023-2025').value).toBe(1030);
+    expect(find(res, 'pop_avg', '00001', '2023-2025').value).toBeCloseTo(1015, 12);
+    // Only one 3-year window fits 2023–2025.
+    expect(res.filter((r) => r.indicator === 'cbr' && r.level === 'commune')).toHaveLength(2);
+    // The province sums the communes: births 18 + 33, person-years 3045 + 6045.
+    const prov = res.find((r) => r.indicator === 'cbr' && r.level === 'province')!;
+    expect(prov.unit_code).toBe('??');
+    expect(prov.numerator).toBe(51);
+    expect(prov.denominator).toBe(9090);
+    expect(prov.flag).toBe('');
+    const nir = find(res, 'nir', '00002', '2023-2025');
+    expect(nir.value).toBeCloseTo((100 * (33 - 9)) / 6045, 12);
+    expect(nir.upper! - nir.value!).toBeCloseTo((1.959963985 * 100 * Math.sqrt(42)) / 6045, 8);
+  });
+  it('has one registry entry per indicator of indicators.md', () => {
+    const codes = INDICATORS.map((d) => d.code);
+    for (const c of [
+      'population', 'pop_avg', 'cbr', 'cdr', 'nir', 'growth_rate', 'in_migration_rate', 'out_migration_rate', 'gfr',
+      'asfr_15_19', 'asfr_20_24', 'asfr_25_29', 'asfr_30_34', 'asfr_35_39', 'asfr_40_44', 'asfr_45_49', 'tfr',
+      'adolescent_birth_rate', 'srb', 'srb_change', 'cbr_change', 'births_order_3plus_pct', 'imr', 'e0',
+      'prenatal_screening', 'newborn_screening', 'premarital_check', 'child_marriage', 'consanguineous_marriage', 'mcpr',
+      'new_acceptors', 'elderly_check', 'elderly_share', 'ageing_index', 'dependency_ratio', 'child_dependency_ratio',
+      'old_dependency_ratio', 'sex_ratio',
+    ])
+      expect(codes).toContain(c);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const d of INDICATORS) {
+      expect(d.nameVi.length).toBeGreaterThan(0);
+      expect(d.nameEn.length).toBeGreaterThan(0);
+    }
+  });
+});
