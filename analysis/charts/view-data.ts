@@ -1,0 +1,70 @@
+import { queryRows, sqlString, type Engine } from '../engine/engine.js';
+import { CUBE_TABLE } from '../indicators/cube/schema.js';
+import { DATA_ELEMENTS } from '../model/data-elements.js';
+import { whipple, myers } from '../ingest/age-heaping.js';
+import type { PyramidRow } from './pyramid.js';
+
+/** The views' reads of the cube and the register; the renderer holds no SQL. */
+
+/** The source the indicators read: A0 when the cube holds any A0 rows, else MIS. */
+function sourceSql(): string {
+  return `(SELECT CASE WHEN count(*) FILTER (WHERE source = 'a0') > 0 THEN 'a0' ELSE 'mis' END FROM ${CUBE_TABLE})`;
+}
+
+/** First and last year with flows in the cube (a first year with stocks only is not reported). */
+export async function cubeYears(engine: Engine): Promise<[number, number] | null> {
+  const flows = Object.entries(DATA_ELEMENTS).filter(([, k]) => k === 'flow').map(([e]) => sqlString(e)).join(', ');
+  const [r] = await queryRows<{ lo: number | null; hi: number | null }>(
+    engine,
+    `SELECT min(year) AS lo, max(year) AS hi FROM ${CUBE_TABLE}
+     WHERE source = ${sourceSql()} AND period_type = 'year' AND element IN (${flows})`,
+  );
+  return r && r.lo != null && r.hi != null ? [Number(r.lo), Number(r.hi)] : null;
+}
+
+/** Five-year groups for a pyramid: the cube's 0 and 1–4 make 0–4. */
+export const PYRAMID_AGE_GROUPS = [
+  '0-4', '5-9', '10-14', '15-19', '20-24', '25-29', '30-34', '35-39', '40-44',
+  '45-49', '50-54', '55-59', '60-64', '65-69', '70-74', '75-79', '80-84', '85+',
+] as const;
+
+/** Population at 31/12 of `year` by 5-year age group and sex for one unit, from the cube. */
+export async function pyramidRows(engine: Engine, unitCode: string, year: number): Promise<PyramidRow[]> {
+  const rows = await queryRows<{ age_group: string; sex: 'M' | 'F'; value: number }>(
+    engine,
+    `SELECT CASE WHEN age_group IN ('0', '1-4') THEN '0-4' ELSE age_group END AS age_group, sex, sum(value) AS value
+     FROM ${CUBE_TABLE}
+     WHERE source = ${sourceSql()} AND element = 'population' AND period_type = 'year' AND year = ${Math.trunc(year)}
+       AND unit_code = ${sqlString(unitCode)} AND sex IN ('M', 'F') AND age_group NOT IN ('total', 'unknown')
+     GROUP BY ALL`,
+  );
+  const byKey = new Map(rows.map((r) => [`${r.age_group}|${r.sex}`, Number(r.value)]));
+  return PYRAMID_AGE_GROUPS.flatMap((g) => (['M', 'F'] as const).map((sex) => ({ age_group: g, sex, value: byKey.get(`${g}|${sex}`) ?? 0 })));
+}
+
+export interface UnitAgeHeaping {
+  persons: number;
+  whipple: number | null;
+  myers: number | null;
+}
+
+/**
+ * Whipple's and Myers' indices for a commune (or the whole register when `communeCode` is
+ * null) from completed ages at 31/12 of `year` of the usual residents then. Reads the
+ * register (A0 only): null when it is empty.
+ */
+export async function unitAgeHeaping(engine: Engine, communeCode: string | null, year: number): Promise<UnitAgeHeaping | null> {
+  const ref = `DATE '${Math.trunc(year)}-12-31'`;
+  const where = communeCode ? `AND commune_code = ${sqlString(communeCode)}` : '';
+  const rows = await queryRows<{ age: number; n: number }>(
+    engine,
+    `SELECT date_sub('year', birth_date, ${ref}) AS age, count(*) AS n FROM nhan_khau
+     WHERE birth_date IS NOT NULL AND coalesce(residence_status, 'thuong_tru') IN ('thuong_tru', 'tam_vang')
+       AND entry_date <= ${ref} AND (exit_date IS NULL OR exit_date > ${ref}) ${where}
+     GROUP BY 1`,
+  );
+  if (rows.length === 0) return null;
+  const counts = new Array<number>(121).fill(0);
+  for (const r of rows) if (r.age >= 0 && r.age <= 120) counts[Number(r.age)] = Number(r.n);
+  return { persons: counts.reduce((s, n) => s + n, 0), whipple: whipple(counts), myers: myers(counts) };
+}

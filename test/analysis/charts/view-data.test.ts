@@ -1,0 +1,53 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Engine } from '../../../analysis/engine/engine.js';
+import { createNodeEngine } from '../../../analysis/engine/node.js';
+import { computeIndicators } from '../../../analysis/indicators/index.js';
+import { cubeYears, pyramidRows, unitAgeHeaping } from '../../../analysis/charts/view-data.js';
+import { pyramidSpec } from '../../../analysis/charts/pyramid.js';
+import { renderSvg } from '../../../analysis/charts/svg.js';
+import { createCanonicalTables, insertRows } from '../indicators/helpers.js';
+
+let engine: Engine;
+beforeEach(async () => {
+  engine = await createNodeEngine();
+  await createCanonicalTables(engine);
+});
+afterEach(async () => engine.close());
+
+const person = (id: string, commune: string, sex: string, birth: string) => ({
+  province_code: '15', commune_code: commune, household_id: `h${id}`, person_id: id, sex, birth_date: birth,
+  residence_status: 'thuong_tru', entry_date: birth,
+});
+
+describe('view data from the cube and the register', () => {
+  it('gives the pyramid by 5-year group and sex, merging 0 and 1–4', async () => {
+    await insertRows(engine, 'nhan_khau', [
+      person('1', '02647', 'M', '2024-06-01'), // 0 at 31/12/2024
+      person('2', '02647', 'M', '2021-03-01'), // 3
+      person('3', '02647', 'F', '1990-01-01'), // 34
+      person('4', '02671', 'F', '1990-05-01'),
+    ]);
+    // The cube spans the years with events: one death in 2024 (someone else, off the register).
+    await insertRows(engine, 'chet', [{ commune_code: '02671', person_id: 'x', death_date: '2024-03-01', sex: 'M', birth_date: '1950-01-01' }]);
+    await computeIndicators(engine, { level: 'commune', indicators: ['population'] });
+    const rows = await pyramidRows(engine, '02647', 2024);
+    expect(rows).toHaveLength(36);
+    expect(rows.find((r) => r.age_group === '0-4' && r.sex === 'M')?.value).toBe(2);
+    expect(rows.find((r) => r.age_group === '30-34' && r.sex === 'F')?.value).toBe(1);
+    expect(rows.reduce((s, r) => s + r.value, 0)).toBe(3);
+    const province = await pyramidRows(engine, '15', 2024);
+    expect(province.find((r) => r.age_group === '30-34' && r.sex === 'F')?.value).toBe(2);
+    const svg = await renderSvg(pyramidSpec(rows, { lang: 'vi', title: 'Tháp dân số' }));
+    expect(svg).toContain('0-4');
+    expect(await cubeYears(engine)).toEqual([2024, 2024]);
+  });
+
+  it('computes Whipple and Myers for one commune or the whole register at 31/12', async () => {
+    // Everyone aged 30 at 31/12/2024: Whipple 500 (all heaped), Myers 90 (one digit).
+    await insertRows(engine, 'nhan_khau', Array.from({ length: 10 }, (_, i) => person(String(i), i < 6 ? '02647' : '02671', 'F', '1994-06-01')));
+    const one = await unitAgeHeaping(engine, '02647', 2024);
+    expect(one).toEqual({ persons: 6, whipple: 500, myers: 90 });
+    expect((await unitAgeHeaping(engine, null, 2024))?.persons).toBe(10);
+    expect(await unitAgeHeaping(engine, '99999', 2024)).toBeNull();
+  });
+});
