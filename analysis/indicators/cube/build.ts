@@ -30,12 +30,13 @@ async function tableExists(engine: Engine, name: string): Promise<boolean> {
   return (rows[0]?.n ?? 0) > 0;
 }
 
-/** Years that have A0 events, from the event tables that exist. */
+/**
+ * Years the register covers: those with births, deaths or moves. Marriages and contraceptive
+ * spells are not used: the register records them with their historic dates (a couple married
+ * in 1990 is entered when the book opens).
+ */
 async function a0Years(engine: Engine): Promise<[number, number] | null> {
-  const sources: Array<[string, string]> = [
-    ['sinh', 'birth_date'], ['chet', 'death_date'], ['chuyen_cu', 'move_date'], ['ket_hon', 'marriage_date'],
-    ['mang_thai', 'pregnancy_date'], ['bptt', 'start_date'], ['kham_nct', 'check_date'],
-  ];
+  const sources: Array<[string, string]> = [['sinh', 'birth_date'], ['chet', 'death_date'], ['chuyen_cu', 'move_date']];
   const parts: string[] = [];
   for (const [t, c] of sources) if (await tableExists(engine, t)) parts.push(`SELECT min(year(${c})) lo, max(year(${c})) hi FROM ${t}`);
   if (parts.length === 0) return null;
