@@ -193,6 +193,17 @@ async function lifeExpectancyRows(
     engine,
     `SELECT count(*) AS n FROM ${CUBE_TABLE} WHERE source = ${sqlString(source)} AND element = 'deaths' AND age_group NOT IN ('total', 'unknown')`,
   );
+  // Years with population and deaths by age group: a window needs the year-end before it too.
+  const yearsOf = async (element: string) =>
+    new Set(
+      (await queryRows<{ year: number }>(
+        engine,
+        `SELECT DISTINCT year FROM ${CUBE_TABLE} WHERE source = ${sqlString(source)} AND period_type = 'year'
+         AND element = ${sqlString(element)} AND age_group NOT IN ('total', 'unknown')`,
+      )).map((r) => r.year),
+    );
+  const popYears = await yearsOf('population');
+  const deathYears = source === 'a0' ? popYears : await yearsOf('deaths');
   const tables = await unitLifeTables(engine, { source, levels, firstYear: first, lastYear: last, pool: k, method });
   const codeOf = { T: 'e0', M: 'e0_male', F: 'e0_female' } as const;
   const out: WorkingResult[] = [];
@@ -207,7 +218,14 @@ async function lifeExpectancyRows(
       value: null, lower: null, upper: null, numerator: deaths, denominator: py, events: deaths, flag: '', end_year: t.end_year, k,
     };
     let flag: ResultFlag = '';
+    const window = Array.from({ length: k }, (_, i) => t.end_year - i);
     if (byAge === 0) {
+      flag = 'not_computable';
+      r.reason = 'Dữ liệu không có số chết theo nhóm tuổi · this export has no deaths by age group';
+    } else if (!popYears.has(t.end_year - k) || window.some((y) => !popYears.has(y))) {
+      flag = 'not_computable';
+      r.reason = missingReason('pop_prev');
+    } else if (source !== 'a0' && window.some((y) => !deathYears.has(y))) {
       flag = 'not_computable';
       r.reason = 'Dữ liệu không có số chết theo nhóm tuổi · this export has no deaths by age group';
     } else if (py < MIN_PERSON_YEARS) {
