@@ -5,11 +5,22 @@ import { t, type MessageKey } from './i18n/messages.js';
 import { platform } from './platform/index.js';
 import { OverviewView } from './views/OverviewView.js';
 import { ImportView } from './views/ImportView.js';
+import { tv, type ViewMessageKey } from './i18n/views-messages.js';
+import { DashboardView } from './views/DashboardView.js';
+import { TrendView } from './views/TrendView.js';
+import { VariationView } from './views/VariationView.js';
+import { PyramidView } from './views/PyramidView.js';
+import { IndicatorDetailView } from './views/IndicatorDetailView.js';
 
-type ViewId = 'home' | 'import';
-const VIEWS: Array<{ id: ViewId; label: MessageKey }> = [
+type ViewId = 'home' | 'import' | 'dashboard' | 'trend' | 'variation' | 'pyramid' | 'detail';
+const VIEWS: Array<{ id: ViewId; label: MessageKey } | { id: ViewId; viewLabel: ViewMessageKey }> = [
   { id: 'home', label: 'navHome' },
   { id: 'import', label: 'navImport' },
+  { id: 'dashboard', viewLabel: 'navDashboard' },
+  { id: 'trend', viewLabel: 'navTrend' },
+  { id: 'variation', viewLabel: 'navVariation' },
+  { id: 'pyramid', viewLabel: 'navPyramid' },
+  { id: 'detail', viewLabel: 'navDetail' },
 ];
 
 export function App() {
@@ -56,13 +67,18 @@ export function App() {
             aria-controls={`panel-${v.id}`}
             onClick={() => setView(v.id)}
           >
-            {t(v.label, lang)}
+            {'label' in v ? t(v.label, lang) : tv(v.viewLabel, lang)}
           </button>
         ))}
       </nav>
       <main id={`panel-${view}`} role="tabpanel" aria-labelledby={`tab-${view}`}>
         {view === 'home' && <OverviewView />}
         {view === 'import' && <ImportView />}
+        {view === 'dashboard' && <DashboardView />}
+        {view === 'trend' && <TrendView />}
+        {view === 'variation' && <VariationView />}
+        {view === 'pyramid' && <PyramidView />}
+        {view === 'detail' && <IndicatorDetailView />}
       </main>
     </LangContext.Provider>
   );

@@ -35,3 +35,31 @@ export function sparklineSpec(results: IndicatorResult[], options: { target?: nu
     ],
   } as TopLevelSpec;
 }
+
+/**
+ * The same trend as a plain SVG path for dashboards that redraw many cards at once: points
+ * (x = index, y = value) scaled into width × height, gaps where a value is missing.
+ */
+export function sparklinePath(values: Array<number | null>, width: number, height: number, pad = 3): { d: string; last: [number, number] | null } {
+  const finite = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  if (finite.length === 0) return { d: '', last: null };
+  const lo = Math.min(...finite);
+  const hi = Math.max(...finite);
+  const span = hi - lo || 1;
+  const step = values.length > 1 ? (width - 2 * pad) / (values.length - 1) : 0;
+  let d = '';
+  let pen = false;
+  let last: [number, number] | null = null;
+  values.forEach((v, i) => {
+    if (v === null || !Number.isFinite(v)) {
+      pen = false;
+      return;
+    }
+    const x = values.length > 1 ? pad + i * step : width / 2;
+    const y = hi === lo ? height / 2 : pad + (height - 2 * pad) * (1 - (v - lo) / span);
+    d += `${pen ? 'L' : 'M'}${x.toFixed(1)},${y.toFixed(1)}`;
+    pen = true;
+    last = [Number(x.toFixed(1)), Number(y.toFixed(1))];
+  });
+  return { d, last };
+}

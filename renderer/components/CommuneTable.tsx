@@ -1,0 +1,116 @@
+import { useMemo, useState } from 'react';
+import Papa from 'papaparse';
+import * as XLSX from 'xlsx';
+import type { IndicatorDef, IndicatorResult } from '../../analysis/indicators/index.js';
+import { formatNumber } from '../i18n/format.js';
+import { useViewText, type ViewMessageKey } from '../i18n/views-messages.js';
+import { platform } from '../platform/index.js';
+
+type Col = 'unit_name' | 'unit_code' | 'value' | 'lower' | 'upper' | 'numerator' | 'denominator' | 'events' | 'flag';
+const COLS: Array<{ key: Col; label: ViewMessageKey; num: boolean }> = [
+  { key: 'unit_name', label: 'commune', num: false },
+  { key: 'unit_code', label: 'code', num: false },
+  { key: 'value', label: 'value', num: true },
+  { key: 'lower', label: 'lower', num: true },
+  { key: 'upper', label: 'upper', num: true },
+  { key: 'numerator', label: 'numerator', num: true },
+  { key: 'denominator', label: 'denominator', num: true },
+  { key: 'events', label: 'events', num: true },
+  { key: 'flag', label: 'flag', num: false },
+];
+
+/** Communes' values: sortable by any column, searchable by name or code, exportable. */
+export function CommuneTable({ def, rows, fileName }: { def: IndicatorDef; rows: IndicatorResult[]; fileName: string }) {
+  const { lang, tv } = useViewText();
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<{ key: Col; desc: boolean }>({ key: 'value', desc: true });
+  const shown = useMemo(() => {
+    const q = query.trim().toLocaleLowerCase('vi');
+    const list = q ? rows.filter((r) => r.unit_name.toLocaleLowerCase('vi').includes(q) || r.unit_code.includes(q)) : [...rows];
+    const { key, desc } = sort;
+    list.sort((a, b) => {
+      const x = a[key];
+      const y = b[key];
+      if (x == null || y == null) return x == null ? (y == null ? 0 : 1) : -1;
+      const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'vi');
+      return desc ? -c : c;
+    });
+    return list;
+  }, [rows, query, sort]);
+
+  const table = () => [
+    COLS.map((c) => tv(c.label)),
+    ...shown.map((r) => COLS.map((c) => (c.key === 'flag' ? [r.flag, r.reason].filter(Boolean).join(': ') : r[c.key]))),
+  ];
+  const exportCsv = () => {
+    // UTF-8 with BOM so Excel opens Vietnamese names correctly; '.' as the decimal point.
+    const text = '\uFEFF' + Papa.unparse(table()) + '\r\n';
+    void platform.saveFile(`${fileName}.csv`, new TextEncoder().encode(text));
+  };
+  const exportXlsx = () => {
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(table()), def.code.slice(0, 31));
+    const bytes = XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer;
+    void platform.saveFile(`${fileName}.xlsx`, new Uint8Array(bytes));
+  };
+
+  return (
+    <div>
+      <div className="table-tools no-print">
+        <label>
+          {tv('search')}
+          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} aria-label={tv('search')} />
+        </label>
+        <span className="note">
+          {shown.length} {tv('rows')}
+        </span>
+        <button type="button" className="secondary" onClick={exportCsv}>
+          {tv('exportCsv')}
+        </button>
+        <button type="button" className="secondary" onClick={exportXlsx}>
+          {tv('exportXlsx')}
+        </button>
+      </div>
+      <div className="table-wrap">
+        <table className="data" data-testid="commune-table">
+          <thead>
+            <tr>
+              {COLS.map((c) => (
+                <th
+                  key={c.key}
+                  className={c.num ? 'num' : undefined}
+                  aria-sort={sort.key === c.key ? (sort.desc ? 'descending' : 'ascending') : 'none'}
+                >
+                  <button
+                    type="button"
+                    className="sort"
+                    onClick={() => setSort((s) => ({ key: c.key, desc: s.key === c.key ? !s.desc : c.num }))}
+                  >
+                    {tv(c.label)} {sort.key === c.key ? (sort.desc ? '▼' : '▲') : ''}
+                  </button>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((r) => (
+              <tr key={r.unit_code}>
+                <td>{r.unit_name}</td>
+                <td>{r.unit_code}</td>
+                <td className="num">{formatNumber(r.value, lang, def.decimals)}</td>
+                <td className="num">{formatNumber(r.lower, lang, def.decimals)}</td>
+                <td className="num">{formatNumber(r.upper, lang, def.decimals)}</td>
+                <td className="num">{formatNumber(r.numerator, lang, Number.isInteger(r.numerator ?? 0) ? 0 : 1)}</td>
+                <td className="num">{formatNumber(r.denominator, lang, Number.isInteger(r.denominator ?? 0) ? 0 : 1)}</td>
+                <td className="num">{formatNumber(r.events, lang, 0)}</td>
+                <td>
+                  {r.flag === 'unreliable' ? <span className="flag">⚠ {tv('fewEvents')}</span> : r.flag ? `${r.flag === 'suppressed' ? tv('suppressed') : tv('notComputable')}: ${r.reason ?? ''}` : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import type { IndicatorDef, IndicatorResult } from '../../analysis/indicators/index.js';
+import { formatNumber, type Lang } from '../i18n/format.js';
+
+/** The indicator's unit in the language: %, ‰ stick to the number; words follow it. */
+export function unitText(def: IndicatorDef, lang: Lang): string {
+  return lang === 'vi' ? def.unitVi : def.unit;
+}
+
+export function indicatorName(def: IndicatorDef, lang: Lang): string {
+  return lang === 'vi' ? def.nameVi : def.nameEn;
+}
+
+/** 72,4 năm · 1,2% · 94.323 người */
+export function formatValue(def: IndicatorDef, value: number | null | undefined, lang: Lang): string {
+  const s = formatNumber(value, lang, def.decimals);
+  if (s === '—') return s;
+  const u = unitText(def, lang);
+  return u === '%' || u === '‰' ? `${s}${u}` : `${s} ${u}`;
+}
+
+/** "(70,7–75,7)" or '' when there is no interval. */
+export function formatInterval(def: IndicatorDef, r: Pick<IndicatorResult, 'lower' | 'upper'> | undefined, lang: Lang): string {
+  if (!r || r.lower == null || r.upper == null) return '';
+  return `${formatNumber(r.lower, lang, def.decimals)}–${formatNumber(r.upper, lang, def.decimals)}`;
+}
+
+/** +0,3 / −1,2 with the sign always shown. */
+export function formatSigned(value: number | null | undefined, lang: Lang, decimals: number): string {
+  const s = formatNumber(value == null ? value : Math.abs(value), lang, decimals);
+  if (s === '—' || value == null) return s;
+  return value > 0 ? `+${s}` : value < 0 ? `−${s}` : s;
+}
+
+/** Result rows with the smoothed value in place of the raw one (no interval for it). */
+export function asSmoothed(rows: IndicatorResult[]): IndicatorResult[] {
+  return rows.map((r) => (r.smoothed == null ? r : { ...r, value: r.smoothed, lower: null, upper: null }));
+}

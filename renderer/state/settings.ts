@@ -1,0 +1,97 @@
+import { useSyncExternalStore } from 'react';
+import type { Lang } from '../i18n/format.js';
+import type { LifeTableMethod } from '../../analysis/indicators/index.js';
+import { currentWorkspace } from './session.js';
+
+/** The analyst's choices; saved in the workspace as settings.json so they survive a restart. */
+export interface Settings {
+  /** Unit code: the province code or a commune code; null = the province. */
+  unit: string | null;
+  level: 'province' | 'commune';
+  /** null = the latest year with data. */
+  year: number | null;
+  indicator: string;
+  /** Units compared in the trend view (besides `unit`). */
+  compare: string[];
+  pool: number;
+  smooth: boolean;
+  lifeTable: LifeTableMethod;
+  lang: Lang;
+}
+
+export const SETTINGS_FILE = 'settings.json';
+
+export const DEFAULT_SETTINGS: Settings = {
+  unit: null, level: 'province', year: null, indicator: 'tfr', compare: [], pool: 1, smooth: false, lifeTable: 'cd', lang: 'vi',
+};
+
+let settings: Settings = DEFAULT_SETTINGS;
+let loadedFor: unknown = null;
+const listeners = new Set<() => void>();
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+function emit() {
+  for (const l of listeners) l();
+}
+
+/** Only known keys with the right types survive a hand-edited or older settings file. */
+export function parseSettings(bytes: Uint8Array | undefined): Settings {
+  if (!bytes) return DEFAULT_SETTINGS;
+  try {
+    const raw = JSON.parse(new TextDecoder().decode(bytes)) as Partial<Record<keyof Settings, unknown>>;
+    const s = { ...DEFAULT_SETTINGS };
+    if (typeof raw.unit === 'string' || raw.unit === null) s.unit = raw.unit;
+    if (raw.level === 'province' || raw.level === 'commune') s.level = raw.level;
+    if (typeof raw.year === 'number' || raw.year === null) s.year = raw.year;
+    if (typeof raw.indicator === 'string') s.indicator = raw.indicator;
+    if (Array.isArray(raw.compare)) s.compare = raw.compare.filter((c): c is string => typeof c === 'string');
+    if (typeof raw.pool === 'number' && raw.pool >= 1 && raw.pool <= 5) s.pool = Math.floor(raw.pool);
+    if (typeof raw.smooth === 'boolean') s.smooth = raw.smooth;
+    if (raw.lifeTable === 'cd' || raw.lifeTable === 'chiang2') s.lifeTable = raw.lifeTable;
+    if (raw.lang === 'vi' || raw.lang === 'en') s.lang = raw.lang;
+    return s;
+  } catch {
+    return DEFAULT_SETTINGS;
+  }
+}
+
+/** Read settings.json of the open workspace once per opened workspace. */
+export async function loadSettings(): Promise<Settings> {
+  const ws = currentWorkspace();
+  if (loadedFor === ws) return settings;
+  loadedFor = ws;
+  settings = parseSettings(await ws.store.read(SETTINGS_FILE));
+  emit();
+  return settings;
+}
+
+export function getSettings(): Settings {
+  return settings;
+}
+
+/** Change some choices; written to the workspace shortly after (atomic write of the store). */
+export function updateSettings(patch: Partial<Settings>) {
+  const next = { ...settings, ...patch };
+  if (JSON.stringify(next) === JSON.stringify(settings)) return;
+  settings = next;
+  emit();
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => {
+    try {
+      const bytes = new TextEncoder().encode(JSON.stringify(settings, null, 2));
+      void currentWorkspace().store.write(SETTINGS_FILE, bytes).catch(() => undefined);
+    } catch {
+      // No workspace open: nothing to persist to.
+    }
+  }, 300);
+}
+
+export function useSettings(): Settings {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => settings,
+  );
+}

@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import { INDICATORS, type IndicatorDef } from '../../analysis/indicators/index.js';
+import { chosenYear, Controls } from '../components/Controls.js';
+import { formatInterval, formatSigned, formatValue, indicatorName, unitText } from '../components/indicator-format.js';
+import { Sparkline } from '../components/Sparkline.js';
+import { comparatorText, targetStatus } from '../components/target-status.js';
+import { ViewFrame } from '../components/ViewFrame.js';
+import { formatNumber } from '../i18n/format.js';
+import { useViewText } from '../i18n/views-messages.js';
+import { endYear, type ResultIndex } from '../state/results.js';
+import { updateSettings, useSettings } from '../state/settings.js';
+import { IndicatorDetail } from './IndicatorDetailView.js';
+
+/** Age-specific rates live in the TFR's detail; the dashboard shows the plan's headline set. */
+const CARD_INDICATORS = INDICATORS.filter((d) => !d.code.startsWith('asfr_'));
+
+function Card({ def, index, unit, year }: { def: IndicatorDef; index: ResultIndex; unit: string; year: number }) {
+  const { lang, tv } = useViewText();
+  const r = index.get(def.code, unit, year);
+  const prev = index.get(def.code, unit, year - 1);
+  const series = index.series(def.code, unit);
+  const target = targetStatus(series, def.code, unit, year);
+  const name = indicatorName(def, lang);
+  const change = r?.value != null && prev?.value != null && def.kind !== 'change' ? r.value - prev.value : null;
+  const ci = formatInterval(def, r, lang);
+  return (
+    <button
+      type="button"
+      className="card"
+      data-testid={`card-${def.code}`}
+      aria-label={`${name}: ${formatValue(def, r?.value, lang)}. ${tv('openDetail')}`}
+      onClick={() => updateSettings({ indicator: def.code })}
+      data-open={def.code}
+    >
+      <span className="name">{name}</span>
+      <span className="value" data-testid="value">
+        {formatValue(def, r?.value, lang)}
+      </span>
+      {ci && (
+        <span className="ci" data-testid="interval">
+          {tv('interval')}: {ci}
+        </span>
+      )}
+      {r?.flag === 'unreliable' && <span className="flag">⚠ {tv('fewEvents')}</span>}
+      {(r?.flag === 'suppressed' || r?.flag === 'not_computable') && (
+        <span className="reason">
+          {r.flag === 'suppressed' ? tv('suppressed') : tv('notComputable')}: {r.reason}
+        </span>
+      )}
+      {change !== null && (
+        <span className="change">
+          {tv('change')}: {formatSigned(change, lang, def.decimals)} {unitText(def, lang) === '%' ? (lang === 'vi' ? 'điểm %' : '% points') : unitText(def, lang)}
+        </span>
+      )}
+      {target && (
+        <span className="target" data-testid="target">
+          {tv('target')}: {comparatorText(target.comparator)} {formatNumber(target.target, lang, def.decimals)}
+          <span className={`status ${target.status}`} data-status={target.status}>
+            {tv(target.status)}
+          </span>
+          {target.period && (
+            <span className="reason">
+              ({tv('latestData')} {target.period})
+            </span>
+          )}
+        </span>
+      )}
+      <Sparkline values={series.map((s) => s.value)} label={`${name}, ${series.map((s) => endYear(s.period)).join('–')}`} />
+    </button>
+  );
+}
+
+export function DashboardView() {
+  const { lang, tv } = useViewText();
+  const s = useSettings();
+  const [detail, setDetail] = useState(false);
+  return (
+    <ViewFrame title={tv('navDashboard')}>
+      {(index) => {
+        const unit = index.unit(s.unit);
+        const year = chosenYear(index, s.year);
+        if (detail) return <IndicatorDetail index={index} onBack={() => setDetail(false)} />;
+        return (
+          <>
+            <Controls index={index} show={['unit', 'year', 'pool', 'lifeTable']} />
+            <p className="note">
+              {unit?.name} · {s.pool > 1 ? `${year - s.pool + 1}–${year}` : year} · {lang === 'vi' ? 'Bấm vào thẻ để xem chi tiết.' : 'Press a card for its detail.'}
+            </p>
+            <div className="cards" onClick={(e) => (e.target as HTMLElement).closest('[data-open]') && setDetail(true)}>
+              {CARD_INDICATORS.map((def) => (
+                <Card key={def.code} def={def} index={index} unit={unit?.code ?? ''} year={year} />
+              ))}
+            </div>
+          </>
+        );
+      }}
+    </ViewFrame>
+  );
+}

@@ -1,0 +1,162 @@
+import { useMemo } from 'react';
+import { indicatorByCode, INDICATORS } from '../../analysis/indicators/index.js';
+import { qualitySummary, type CommuneQuality } from '../../analysis/ingest/index.js';
+import { trendSpec } from '../../analysis/charts/trend.js';
+import { CommuneTable } from '../components/CommuneTable.js';
+import { chosenYear, Controls } from '../components/Controls.js';
+import { formatInterval, formatValue, indicatorName, unitText } from '../components/indicator-format.js';
+import { comparatorText, targetStatus } from '../components/target-status.js';
+import { VegaChart } from '../components/VegaChart.js';
+import { ViewFrame } from '../components/ViewFrame.js';
+import { formatNumber } from '../i18n/format.js';
+import { useViewText } from '../i18n/views-messages.js';
+import { useCached, type ResultIndex } from '../state/results.js';
+import { currentWorkspace, useSession } from '../state/session.js';
+import { useSettings } from '../state/settings.js';
+
+const INTERVALS: Record<string, string> = {
+  poisson: 'Poisson chính xác · exact Poisson',
+  wilson: 'Wilson',
+  srb_wilson: 'Wilson trên p = M / (M + F) · Wilson on p = M / (M + F)',
+  normal: 'Xấp xỉ chuẩn · normal',
+  chiang: 'Chiang II',
+  none: '—',
+};
+
+/** Quality notes of one commune, or of every commune summed for the province. */
+function unitQuality(all: CommuneQuality[], unit: string, isProvince: boolean): CommuneQuality | null {
+  if (!isProvince) return all.find((q) => q.commune_code === unit) ?? null;
+  if (all.length === 0) return null;
+  const sum: CommuneQuality = { commune_code: unit, commune_name: null, errors: 0, warnings: 0, rules: {}, months_without_data: [], whipple: null, myers: null };
+  for (const q of all) {
+    sum.errors += q.errors;
+    sum.warnings += q.warnings;
+    for (const [k, n] of Object.entries(q.rules)) sum.rules[k] = (sum.rules[k] ?? 0) + n;
+    sum.months_without_data.push(...q.months_without_data.map((m) => `${q.commune_code}: ${m}`));
+  }
+  return sum;
+}
+
+/** One indicator: definition, this unit's value with numerator and denominator, communes, quality. */
+export function IndicatorDetail({ index, onBack }: { index: ResultIndex; onBack?: () => void }) {
+  const { lang, tv } = useViewText();
+  const s = useSettings();
+  const session = useSession();
+  const def = indicatorByCode(s.indicator) ?? INDICATORS[0]!;
+  const unit = index.unit(s.unit);
+  const code = unit?.code ?? '';
+  const year = chosenYear(index, s.year);
+  const r = index.get(def.code, code, year);
+  const series = index.series(def.code, code);
+  const target = targetStatus(series, def.code, code, year);
+  const quality = useCached(`quality|${session.name}|${session.revision}`, () => qualitySummary(currentWorkspace().engine));
+  const q = quality.status === 'ready' ? unitQuality(quality.value, code, unit?.level !== 'commune') : null;
+  const name = indicatorName(def, lang);
+  const spec = useMemo(
+    () => trendSpec(series, { lang, title: `${name} — ${unit?.name ?? ''}`, unit: unitText(def, lang), decimals: def.decimals, target: target?.target }),
+    [series, lang, name, unit?.name, def, target?.target],
+  );
+  return (
+    <div data-testid="indicator-detail">
+      {onBack && (
+        <button type="button" className="secondary" onClick={onBack}>
+          {tv('back')}
+        </button>
+      )}
+      <Controls index={index} show={['indicator', 'unit', 'year']} />
+      <div className="two-col">
+        <div>
+          <h3>{name}</h3>
+          <dl className="facts">
+            <dt>{tv('definition')}</dt>
+            <dd>
+              {def.nameVi} · {def.nameEn} ({def.code})
+            </dd>
+            <dt>{tv('formula')}</dt>
+            <dd>{def.formula}</dd>
+            <dt>{tv('unitOfMeasure')}</dt>
+            <dd>{unitText(def, lang)}</dd>
+            <dt>{tv('intervalMethod')}</dt>
+            <dd>{INTERVALS[def.interval] ?? def.interval}</dd>
+            <dt>{tv('direction')}</dt>
+            <dd>{tv(def.direction)}</dd>
+          </dl>
+          <h3>
+            {unit?.name} · {r?.period ?? year}
+          </h3>
+          <dl className="facts" data-testid="unit-value">
+            <dt>{tv('value')}</dt>
+            <dd>{formatValue(def, r?.value, lang)}</dd>
+            <dt>{tv('interval')}</dt>
+            <dd>{formatInterval(def, r, lang) || '—'}</dd>
+            <dt>{tv('numerator')}</dt>
+            <dd>{formatNumber(r?.numerator, lang, Number.isInteger(r?.numerator ?? 0) ? 0 : 1)}</dd>
+            <dt>{tv('denominator')}</dt>
+            <dd>{formatNumber(r?.denominator, lang, Number.isInteger(r?.denominator ?? 0) ? 0 : 1)}</dd>
+            <dt>{tv('events')}</dt>
+            <dd>{formatNumber(r?.events, lang, 0)}</dd>
+            {r?.flag && (
+              <>
+                <dt>{tv('flag')}</dt>
+                <dd>{r.flag === 'unreliable' ? <span className="flag">⚠ {tv('fewEvents')}</span> : `${r.flag === 'suppressed' ? tv('suppressed') : tv('notComputable')}: ${r.reason ?? ''}`}</dd>
+              </>
+            )}
+            {target && (
+              <>
+                <dt>{tv('target')}</dt>
+                <dd>
+                  {comparatorText(target.comparator)} {formatNumber(target.target, lang, def.decimals)}{' '}
+                  <span className={`status ${target.status}`}>{tv(target.status)}</span> <span className="note">{target.source_text}</span>
+                </dd>
+              </>
+            )}
+          </dl>
+        </div>
+        <aside aria-labelledby="quality-title">
+          <h3 id="quality-title">{tv('quality')}</h3>
+          {quality.status === 'loading' && <p className="note">…</p>}
+          {quality.status === 'error' && <p className="error">{quality.error}</p>}
+          {quality.status === 'ready' && !q && <p className="note">{tv('noQuality')}</p>}
+          {q && (
+            <dl className="facts" data-testid="quality-notes">
+              <dt>{tv('errors')}</dt>
+              <dd>{formatNumber(q.errors, lang)}</dd>
+              <dt>{tv('warnings')}</dt>
+              <dd>{formatNumber(q.warnings, lang)}</dd>
+              {Object.entries(q.rules).map(([rule, n]) => (
+                <FactRow key={rule} term={rule} value={formatNumber(n, lang)} />
+              ))}
+              <dt>{tv('monthsMissing')}</dt>
+              <dd>{q.months_without_data.length === 0 ? '—' : q.months_without_data.slice(0, 12).join(', ') + (q.months_without_data.length > 12 ? ' …' : '')}</dd>
+              {unit?.level === 'commune' && (
+                <>
+                  <dt>{tv('whipple')}</dt>
+                  <dd>{formatNumber(q.whipple, lang, 1)}</dd>
+                  <dt>{tv('myers')}</dt>
+                  <dd>{formatNumber(q.myers, lang, 1)}</dd>
+                </>
+              )}
+            </dl>
+          )}
+        </aside>
+      </div>
+      <VegaChart spec={spec} name={`${def.code}-${code}`} label={`${name}, ${unit?.name ?? ''}`} testId="detail-trend" />
+      <h3>{tv('byCommune')}</h3>
+      <CommuneTable def={def} rows={index.communesAt(def.code, year)} fileName={`${def.code}-${year}`} />
+    </div>
+  );
+}
+
+function FactRow({ term, value }: { term: string; value: string }) {
+  return (
+    <>
+      <dt>{term}</dt>
+      <dd>{value}</dd>
+    </>
+  );
+}
+
+export function IndicatorDetailView() {
+  const { tv } = useViewText();
+  return <ViewFrame title={tv('navDetail')}>{(index) => <IndicatorDetail index={index} />}</ViewFrame>;
+}

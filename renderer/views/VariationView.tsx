@@ -1,0 +1,124 @@
+import { useMemo, useState } from 'react';
+import { indicatorByCode, INDICATORS, type IndicatorDef } from '../../analysis/indicators/index.js';
+import { rankedDotsSpec } from '../../analysis/charts/ranked-dots.js';
+import { classifyFunnel, funnelSpec, type FunnelModel } from '../../analysis/charts/funnel.js';
+import { choroplethSpec, type Boundaries } from '../../analysis/charts/choropleth.js';
+import { BOUNDARIES_FILE, parseBoundaries } from '../components/boundaries.js';
+import { CommuneTable } from '../components/CommuneTable.js';
+import { chosenYear, Controls } from '../components/Controls.js';
+import { asSmoothed, indicatorName, unitText } from '../components/indicator-format.js';
+import { VegaChart } from '../components/VegaChart.js';
+import { ViewFrame } from '../components/ViewFrame.js';
+import { useViewText } from '../i18n/views-messages.js';
+import { useCached, TARGETS, type ResultIndex } from '../state/results.js';
+import { currentWorkspace, useSession } from '../state/session.js';
+import { useSettings } from '../state/settings.js';
+
+/** How the funnel's limits depend on size, or null when a funnel does not apply. */
+function funnelModel(def: IndicatorDef): FunnelModel | null {
+  if (def.code === 'srb') return { kind: 'sex_ratio' };
+  if (def.kind === 'proportion') return { kind: 'proportion' };
+  if (def.kind === 'rate') return { kind: 'rate', scale: def.scale ?? 1000 };
+  return null;
+}
+
+async function readBoundaries(): Promise<Boundaries | null> {
+  const bytes = await currentWorkspace().store.read(BOUNDARIES_FILE);
+  return bytes ? parseBoundaries(new TextDecoder().decode(bytes)) : null;
+}
+
+function Variation({ index }: { index: ResultIndex }) {
+  const { lang, tv } = useViewText();
+  const s = useSettings();
+  const session = useSession();
+  const [loads, setLoads] = useState(0);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const def = indicatorByCode(s.indicator) ?? INDICATORS[0]!;
+  const year = chosenYear(index, s.year);
+  const raw = index.communesAt(def.code, year);
+  const rows = useMemo(() => (s.smooth ? asSmoothed(raw) : raw), [raw, s.smooth]);
+  const province = index.province ? index.get(def.code, index.province.code, year) : undefined;
+  const target = TARGETS.find((t) => t.indicator === def.code && t.unit_code === index.province?.code)?.target;
+  const name = indicatorName(def, lang);
+  const unit = unitText(def, lang);
+  const model = funnelModel(def);
+  const period = province?.period ?? String(year);
+  const ranked = useMemo(
+    () => rankedDotsSpec(rows, { lang, title: `${name}, ${period} — ${tv('rankedTitle')}`, unit, decimals: def.decimals, reference: province?.value, target }),
+    [rows, lang, name, period, unit, def, province?.value, target, tv],
+  );
+  const centre = province?.value ?? null;
+  // Funnel limits describe sampling variation of raw values, so the funnel always plots them.
+  const funnel = useMemo(
+    () => (model && centre !== null ? funnelSpec(raw, { lang, title: `${tv('funnelTitle')}: ${name}, ${period}`, unit, decimals: def.decimals, model, centre }) : null),
+    [raw, model, centre, lang, name, period, unit, def, tv],
+  );
+  const outside = model && centre !== null ? classifyFunnel(raw, centre, model) : [];
+  const boundaries = useCached(`boundaries|${session.name}|${session.revision}|${loads}`, readBoundaries);
+  const map = useMemo(
+    () => (boundaries.status === 'ready' && boundaries.value ? choroplethSpec(boundaries.value, rows, { lang, title: `${name}, ${period}`, unit, decimals: def.decimals }) : null),
+    [boundaries, rows, lang, name, period, unit, def],
+  );
+
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    try {
+      const text = await file.text();
+      parseBoundaries(text);
+      await currentWorkspace().store.write(BOUNDARIES_FILE, new TextEncoder().encode(text));
+      setLoadError(null);
+      setLoads((n) => n + 1);
+    } catch (e) {
+      setLoadError(`${tv('badBoundaries')}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  return (
+    <>
+      <Controls index={index} show={['indicator', 'year', 'pool', 'smooth']} />
+      <div className="charts-row">
+        <VegaChart spec={ranked} name={`ranked-${def.code}-${year}`} label={`${name}: ${tv('rankedTitle')}`} testId="ranked-chart" />
+        <div>
+          {funnel ? (
+            <>
+              <VegaChart spec={funnel} name={`funnel-${def.code}-${year}`} label={`${tv('funnelTitle')}: ${name}`} testId="funnel-chart" />
+              <h3>{tv('funnelOutside')}</h3>
+              <ul className="outside-list" data-testid="funnel-outside">
+                {outside.filter((u) => u.position === 'above' || u.position === 'below').map((u) => (
+                  <li key={u.unit_code}>
+                    {u.unit_name} ({u.position === 'above' ? '▲' : '▼'})
+                  </li>
+                ))}
+                {outside.every((u) => u.position !== 'above' && u.position !== 'below') && <li>{tv('none')}</li>}
+              </ul>
+              <p className="note">
+                {tv('funnelWarn')}: {outside.filter((u) => u.position === 'warn').map((u) => u.unit_name).join(', ') || tv('none')}
+              </p>
+            </>
+          ) : (
+            <p className="note">{tv('noFunnel')}</p>
+          )}
+        </div>
+      </div>
+      <h3>{tv('map')}</h3>
+      <label className="no-print">
+        {tv('loadBoundaries')}
+        <input type="file" accept=".json,.geojson,.topojson,application/json" onChange={(e) => void onFile(e.target.files?.[0])} />
+      </label>
+      {loadError && <p className="error">{loadError}</p>}
+      {boundaries.status === 'error' && <p className="error">{boundaries.error}</p>}
+      {map ? (
+        <VegaChart spec={map} name={`map-${def.code}-${year}`} label={`${tv('map')}: ${name}`} testId="choropleth" />
+      ) : (
+        boundaries.status === 'ready' && <p className="note">{tv('noBoundaries')}</p>
+      )}
+      <h3>{tv('byCommune')}</h3>
+      <CommuneTable def={def} rows={rows} fileName={`${def.code}-${year}${s.smooth ? '-eb' : ''}`} />
+    </>
+  );
+}
+
+export function VariationView() {
+  const { tv } = useViewText();
+  return <ViewFrame title={tv('navVariation')}>{(index) => <Variation index={index} />}</ViewFrame>;
+}
