@@ -1,5 +1,6 @@
-import { Table, Utf8, vectorFromArray, tableToIPC, type Vector } from 'apache-arrow';
+import { Table, tableToIPC, type Vector } from 'apache-arrow';
 import type { Engine } from '../engine/engine.js';
+import { utf8Vector } from '../engine/utf8-vector.js';
 
 /**
  * Append text columns to a DuckDB table through Arrow IPC (create it with VARCHAR columns
@@ -14,6 +15,6 @@ export async function insertTextColumns(
   create: boolean,
 ): Promise<void> {
   const vectors: Record<string, Vector> = {};
-  names.forEach((n, i) => (vectors[n] = vectorFromArray(columns[i]!, new Utf8())));
+  names.forEach((n, i) => (vectors[n] = utf8Vector(columns[i]!)));
   await engine.insertArrowIPC(table, tableToIPC(new Table(vectors), 'stream'), { create });
 }
