@@ -1,3 +1,4 @@
+import { exclusive } from '../engine/exclusive.js';
 import { queryRows, sqlString, type Engine } from '../engine/engine.js';
 import { buildCube } from './cube/build.js';
 import { DATA_ELEMENTS } from '../model/data-elements.js';
@@ -135,7 +136,12 @@ function finish(def: IndicatorDef, r: SqlRow): WorkingResult {
  * the cube (built from the canonical tables when absent). Rows are ordered by registry
  * order, level, unit and period.
  */
-export async function computeIndicators(engine: Engine, options: ComputeOptions = {}): Promise<IndicatorResult[]> {
+export function computeIndicators(engine: Engine, options: ComputeOptions = {}): Promise<IndicatorResult[]> {
+  // The temp tables below are per engine: concurrent callers must take turns.
+  return exclusive(engine, () => computeUnlocked(engine, options));
+}
+
+async function computeUnlocked(engine: Engine, options: ComputeOptions): Promise<IndicatorResult[]> {
   const source = await prepareCube(engine, options);
   const k = Math.max(1, Math.floor(options.pool ?? 1));
   const levels = options.level ? (Array.isArray(options.level) ? options.level : [options.level]) : LEVELS;

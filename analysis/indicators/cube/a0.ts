@@ -39,7 +39,8 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
     // Households present at 31/12: those with at least one member present (.1, .2 suffixes are extra sheets).
     `INSERT INTO _cube_detail
      WITH spells AS (
-       SELECT DISTINCT commune_code, village, regexp_replace(household_id, '\\.\\d+$', '') AS hh,
+       SELECT DISTINCT commune_code, village,
+         CASE WHEN contains(household_id, '.') THEN regexp_replace(household_id, '\\.\\d+$', '') ELSE household_id END AS hh,
          greatest(${firstIn}, ${y0}) AS ys, least(${lastIn}, ${y1}) AS ye
        FROM nhan_khau WHERE ${resident} AND household_id IS NOT NULL),
      present AS (
@@ -126,16 +127,22 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
      SELECT b.commune_code, w.village, b.start_date, 'new_acceptors', 'T', 'total'
      FROM bptt b LEFT JOIN _who w ON w.commune_code = b.commune_code AND w.person_id = b.person_id
      WHERE b.new_acceptor AND b.modern AND b.start_date IS NOT NULL`,
-    `INSERT INTO _cube_detail
-     SELECT commune_code, village, CAST(year(d) AS VARCHAR), 'year', year(d), element, sex, age_group, count(*)
-     FROM _ev WHERE year(d) BETWEEN ${firstYear} AND ${y1} GROUP BY ALL
-     UNION ALL
-     SELECT commune_code, village, CAST(year(d) AS VARCHAR) || '-Q' || CAST(quarter(d) AS VARCHAR), 'quarter', year(d),
-       element, sex, age_group, count(*)
-     FROM _ev WHERE year(d) BETWEEN ${firstYear} AND ${y1} GROUP BY ALL
-     UNION ALL
-     SELECT commune_code, village, strftime(d, '%Y-%m'), 'month', year(d), element, sex, age_group, count(*)
+    // Count by month first; years keep the age groups, quarters and months only sex
+    // (sub-annual series are for trends, and age × month cells would be mostly empty).
+    `CREATE OR REPLACE TEMP TABLE _evm AS
+     SELECT commune_code, village, CAST(date_trunc('month', d) AS DATE) AS m, element, sex, age_group, count(*) AS n
      FROM _ev WHERE year(d) BETWEEN ${firstYear} AND ${y1} GROUP BY ALL`,
+    `INSERT INTO _cube_detail
+     SELECT commune_code, village, CAST(year(m) AS VARCHAR), 'year', year(m), element, sex, age_group, sum(n)
+     FROM _evm GROUP BY ALL
+     UNION ALL
+     SELECT commune_code, village, CAST(year(m) AS VARCHAR) || '-Q' || CAST(quarter(m) AS VARCHAR), 'quarter', year(m),
+       element, sex, 'total', sum(n)
+     FROM _evm GROUP BY ALL
+     UNION ALL
+     SELECT commune_code, village, strftime(m, '%Y-%m'), 'month', year(m), element, sex, 'total', sum(n)
+     FROM _evm GROUP BY ALL`,
+    `DROP TABLE IF EXISTS _evm`,
     // Elderly checked: persons in the population at the period's end, aged 60+ then, with at
     // least one check in the period (each person once per period).
     `INSERT INTO _cube_detail

@@ -65,6 +65,11 @@ async function loadUnits(engine: Engine, source: CubeSource): Promise<void> {
   await engine.query(`INSERT INTO _units VALUES ${values.join(', ')}`);
 }
 
+/** Forget the cube (after the canonical tables changed); it is rebuilt on next use. */
+export async function dropCube(engine: Engine): Promise<void> {
+  await engine.query(`DROP TABLE IF EXISTS ${CUBE_TABLE}`);
+}
+
 /** Create the cube table if absent. */
 export async function ensureCubeTable(engine: Engine): Promise<void> {
   await engine.query(`CREATE TABLE IF NOT EXISTS ${CUBE_TABLE} (${CUBE_COLUMNS_SQL})`);

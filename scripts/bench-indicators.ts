@@ -1,0 +1,175 @@
+/**
+ * npm run bench:indicators [-- --persons 5000000] [-- --workspace DIR]
+ *
+ * Builds the data-element cube and computes every indicator for every commune and year in
+ * duckdb-wasm, then runs the same SQL (the same functions over the Engine interface) on
+ * native DuckDB (@duckdb/node-api), and prints both times and their ratio.
+ * Data: a saved workspace when --workspace is given (copied to native DuckDB through CSV),
+ * otherwise a synthetic province of --persons people generated in SQL in both engines.
+ * Goals (issue 5): cube + all indicators ≤ 5 s in duckdb-wasm; indicators from a built cube ≤ 300 ms.
+ */
+import { DuckDBInstance } from '@duckdb/node-api';
+import { tableFromJSON, type Table } from 'apache-arrow';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Engine } from '../analysis/engine/engine.js';
+import { createNodeEngine } from '../analysis/engine/node.js';
+import { buildCube, computeIndicators } from '../analysis/indicators/index.js';
+import { CANONICAL_TABLES, createTableSql } from '../analysis/model/schema.js';
+import { openNodeWorkspace } from '../analysis/workspace/node-open.js';
+
+const arg = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const persons = Number(arg('persons') ?? 5_000_000);
+const workspace = arg('workspace');
+
+/** The Engine interface over native DuckDB (results converted to Arrow for queryRows). */
+async function createNativeEngine(): Promise<Engine> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const conn = await instance.connect();
+  return {
+    async query(sql: string): Promise<Table> {
+      const reader = await conn.runAndReadAll(sql);
+      const rows = reader.getRowObjectsJson() as Array<Record<string, unknown>>;
+      // Json gives numbers as numbers/strings; coerce numeric strings (BIGINT, DECIMAL) back.
+      const cols = reader.columnNames();
+      const types = reader.columnTypes().map((t) => String(t));
+      const numeric = cols.map((_, i) => /INT|DECIMAL|DOUBLE|FLOAT|HUGEINT/.test(types[i]!));
+      const fixed = rows.map((r) => {
+        const o: Record<string, unknown> = {};
+        cols.forEach((c, i) => (o[c] = numeric[i] && r[c] !== null ? Number(r[c]) : r[c]));
+        return o;
+      });
+      return fixed.length > 0 ? tableFromJSON(fixed) : tableFromJSON([{}]).slice(0, 0);
+    },
+    async insertArrowIPC() {
+      throw new Error('not used');
+    },
+    async registerFile() {
+      throw new Error('not used');
+    },
+    async dropFile() {},
+    async fileBytes() {
+      return new Uint8Array();
+    },
+    async close() {
+      conn.closeSync();
+    },
+  };
+}
+
+/** A synthetic province in SQL: persons on the register from 2020 with births, deaths, moves, … */
+function syntheticSql(n: number): string[] {
+  const h = (i: string, salt: number, mod: number) => `(hash(${i} * 7919 + ${salt}) % ${mod})`;
+  const communes = 100;
+  const code = (i: string) => `lpad(CAST(10000 + ${i} % ${communes} AS VARCHAR), 5, '0')`;
+  const ev = (_m: number, salt: number) => `DATE '2021-01-01' + CAST(${h('i', salt, 1826)} AS INTEGER)`;
+  return [
+    ...CANONICAL_TABLES.map((t) => `DROP TABLE IF EXISTS ${t}`),
+    ...CANONICAL_TABLES.map((t) => createTableSql(t)),
+    `INSERT INTO nhan_khau (province_code, commune_code, village, household_id, person_id, sex, birth_date, residence_status, entry_date, entry_reason, exit_date, exit_reason, marital_status)
+     SELECT '15', ${code('i')}, 'Thôn ' || CAST((i // ${communes}) % 12 AS VARCHAR), 'H' || CAST(i // 4 AS VARCHAR), 'P' || CAST(i AS VARCHAR),
+       CASE WHEN ${h('i', 1, 2)} = 0 THEN 'M' ELSE 'F' END, b,
+       CASE WHEN ${h('i', 2, 50)} = 0 THEN 'tam_tru' WHEN ${h('i', 2, 50)} = 1 THEN 'tam_vang' ELSE 'thuong_tru' END,
+       greatest(b, DATE '2020-01-01'), CASE WHEN b > DATE '2020-01-01' THEN 'birth' ELSE 'opening' END,
+       CASE WHEN ${h('i', 3, 100)} < 4 THEN DATE '2020-01-01' + 1 + CAST(${h('i', 4, 2150)} AS INTEGER) END,
+       CASE WHEN ${h('i', 3, 100)} < 2 THEN 'death' WHEN ${h('i', 3, 100)} < 4 THEN 'moved_out' END, NULL
+     FROM (SELECT i, DATE '1925-01-01' + CAST(${h('i', 5, 34600)} AS INTEGER) AS b FROM range(${n}) t(i))`,
+    `INSERT INTO sinh (commune_code, person_id, mother_id, mother_birth_date, birth_date, sex, birth_order, newborn_screening_date, newborn_screening_diseases)
+     SELECT ${code('i')}, NULL, 'P' || CAST(i AS VARCHAR), NULL, ${ev(0, 6)}, CASE WHEN ${h('i', 7, 100)} < 53 THEN 'M' ELSE 'F' END,
+       1 + CAST(${h('i', 8, 4)} AS INTEGER), ${ev(0, 6)} + 3, CAST(${h('i', 9, 6)} AS INTEGER)
+     FROM range(0, ${n}, 13) t(i)`,
+    `INSERT INTO chet (commune_code, person_id, death_date) SELECT commune_code, person_id, exit_date FROM nhan_khau WHERE exit_reason = 'death'`,
+    `INSERT INTO chuyen_cu (commune_code, person_id, move_type, move_date)
+     SELECT commune_code, person_id, 'out', exit_date FROM nhan_khau WHERE exit_reason = 'moved_out'
+     UNION ALL SELECT ${code('i')}, 'P' || CAST(i AS VARCHAR), 'in', ${ev(0, 10)} FROM range(0, ${n}, 50) t(i)`,
+    `INSERT INTO ket_hon (commune_code, husband_id, wife_id, husband_birth_date, wife_birth_date, marriage_date, premarital_check, consanguineous)
+     SELECT ${code('i')}, 'P' || CAST(i + 1 AS VARCHAR), 'P' || CAST(i AS VARCHAR), DATE '1990-01-01', DATE '1992-01-01',
+       DATE '2010-01-01' + CAST(${h('i', 11, 5800)} AS INTEGER), ${h('i', 12, 2)} = 0, ${h('i', 13, 100)} = 0
+     FROM range(0, ${n}, 5) t(i)`,
+    `INSERT INTO mang_thai (commune_code, person_id, pregnancy_date, prenatal_screening_date, prenatal_screening_diseases)
+     SELECT ${code('i')}, 'P' || CAST(i AS VARCHAR), ${ev(0, 14)}, ${ev(0, 14)} + 30, CAST(${h('i', 15, 5)} AS INTEGER) FROM range(0, ${n}, 12) t(i)`,
+    `INSERT INTO bptt (commune_code, person_id, method, modern, start_date, end_date, new_acceptor)
+     SELECT ${code('i')}, 'P' || CAST(i AS VARCHAR), 'pill', ${h('i', 16, 4)} > 0, DATE '2015-01-01' + CAST(${h('i', 17, 3800)} AS INTEGER),
+       CASE WHEN ${h('i', 18, 2)} = 0 THEN DATE '2022-01-01' + CAST(${h('i', 19, 1000)} AS INTEGER) END, ${h('i', 20, 3)} = 0
+     FROM range(0, ${n}, 5) t(i)`,
+    `INSERT INTO kham_nct (commune_code, person_id, check_date)
+     SELECT ${code('i')}, 'P' || CAST(i AS VARCHAR), ${ev(0, 21)} FROM range(0, ${n}, 4) t(i)`,
+  ];
+}
+
+async function copyWorkspaceToNative(wasm: Engine, native: Engine): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'danso-bench-'));
+  try {
+    for (const t of CANONICAL_TABLES) {
+      await native.query(createTableSql(t));
+      await wasm.query(`COPY ${t} TO '${t}.csv' (HEADER, DELIMITER ',')`);
+      const file = join(dir, `${t}.csv`);
+      writeFileSync(file, await wasm.fileBytes(`${t}.csv`));
+      await native.query(`INSERT INTO ${t} SELECT * FROM read_csv('${file}', header = true, columns = (SELECT map_from_entries(list(struct_pack(k := column_name, v := data_type))) FROM information_schema.columns WHERE table_name = '${t}'))`).catch(async () => {
+        await native.query(`INSERT INTO ${t} SELECT * FROM read_csv_auto('${file}', header = true, all_varchar = false)`);
+      });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+async function run(label: string, engine: Engine): Promise<{ cube: number; all: number; recompute: number; rows: number }> {
+  await engine.query('DROP TABLE IF EXISTS cube');
+  const t0 = performance.now();
+  const info = await buildCube(engine, { source: 'a0' });
+  const t1 = performance.now();
+  const rows = await computeIndicators(engine, { source: 'a0', level: ['province', 'commune'] });
+  const t2 = performance.now();
+  // From the built cube again (the views' case): best of three.
+  let recompute = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    await computeIndicators(engine, { source: 'a0', level: ['province', 'commune'] });
+    recompute = Math.min(recompute, performance.now() - t);
+  }
+  console.log(`${label}: cube ${sec(t1 - t0)} (${info.rows} rows, years ${info.years?.join('–')}), indicators ${sec(t2 - t1)} (${rows.length} results), recompute ${sec(recompute)}`);
+  return { cube: t1 - t0, all: t2 - t0, recompute, rows: rows.length };
+}
+
+const profile = process.argv.includes('--profile');
+function profiled(e: Engine, label: string): Engine {
+  if (!profile) return e;
+  const q = e.query.bind(e);
+  e.query = async (sql: string) => {
+    const t0 = performance.now();
+    const r = await q(sql);
+    const dt = performance.now() - t0;
+    if (dt > 100) console.log(`  ${label} ${dt.toFixed(0)} ms ${sql.slice(0, 100).replace(/\s+/g, ' ')}`);
+    return r;
+  };
+  return e;
+}
+
+const wasm = workspace ? (await openNodeWorkspace(workspace)).engine : await createNodeEngine();
+const native = await createNativeEngine();
+let t = performance.now();
+if (workspace) {
+  console.log(`workspace ${workspace}: copying the canonical tables to native DuckDB …`);
+  await copyWorkspaceToNative(wasm, native);
+} else {
+  console.log(`synthetic province: ${persons.toLocaleString('en')} persons in 100 communes …`);
+  for (const sql of syntheticSql(persons)) await wasm.query(sql);
+  for (const sql of syntheticSql(persons)) await native.query(sql);
+}
+console.log(`data ready in ${sec(performance.now() - t)}`);
+t = performance.now();
+const w = await run('duckdb-wasm ', profiled(wasm, 'wasm'));
+const n = await run('native      ', profiled(native, 'native'));
+console.log('');
+console.log(`cube + all indicators: wasm ${sec(w.all)}, native ${sec(n.all)}, ratio ${(w.all / n.all).toFixed(2)} (goal ≤ 5 s in wasm)`);
+console.log(`indicators from the cube: wasm ${sec(w.recompute)}, native ${sec(n.recompute)}, ratio ${(w.recompute / n.recompute).toFixed(2)} (goal ≤ 0.3 s in wasm)`);
+if (w.rows !== n.rows) console.log(`warning: ${w.rows} results in wasm, ${n.rows} native`);
+await wasm.close();
+await native.close();
