@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import * as XLSX from 'xlsx';
+import { describe, expect, it } from 'vitest';
+import { evaluateTargets, parseTargetsCsv, parseTargetsWorkbook, type IndicatorResult } from '../../../analysis/indicators/index.js';
+
+const csv = readFileSync('/work/shared/data/plan-targets-2026.csv', 'utf8');
+
+const result = (o: Partial<IndicatorResult>): IndicatorResult => ({
+  indicator: 'srb', unit_code: '15', unit_name: 'Lào Cai', level: 'province', period: '2026', value: null, lower: null, upper: null,
+  numerator: null, denominator: null, events: null, flag: '', ...o,
+});
+
+describe('parseTargetsCsv', () => {
+  it('reads the two plans of shared/data/plan-targets-2026.csv', () => {
+    const t = parseTargetsCsv(csv);
+    expect(t).toHaveLength(17);
+    expect(t[0]).toMatchObject({ unit_code: '15', year: 2026, indicator: 'e0', comparator: '>=', target: 72.4, unit: 'years' });
+    expect(t.find((x) => x.indicator === 'srb' && x.unit_code === '15')!.comparator).toBe('<');
+    expect(t.find((x) => x.indicator === 'srb_change')).toMatchObject({ unit_code: '11674', comparator: '<=', target: -0.3 });
+    expect(t.find((x) => x.indicator === 'new_acceptors' && x.unit_code === '15')!.target).toBe(94323);
+  });
+  it('reads the same columns from XLSX', () => {
+    const wb = XLSX.utils.book_new();
+    const rows = parseTargetsCsv(csv);
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.json_to_sheet(rows), 'targets');
+    const bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+    expect(parseTargetsWorkbook(bytes)).toEqual(rows);
+  });
+  it('refuses a bad comparator with the row number', () => {
+    expect(() => parseTargetsCsv('unit_code,unit_name,year,indicator,comparator,target,unit,source_text\n15,x,2026,tfr,=,2,,')).toThrow(/row 2/);
+  });
+});
+
+describe('evaluateTargets', () => {
+  const [srb] = parseTargetsCsv(csv).filter((t) => t.indicator === 'srb'); // srb < 111 in 2026
+  it('met when the whole interval satisfies the target, missed when none of it does, else undecided', () => {
+    expect(evaluateTargets([result({ value: 105, lower: 100, upper: 110 })], [srb!])[0]!.status).toBe('met');
+    expect(evaluateTargets([result({ value: 118, lower: 112, upper: 125 })], [srb!])[0]!.status).toBe('missed');
+    const u = evaluateTargets([result({ value: 109, lower: 100, upper: 120 })], [srb!])[0]!;
+    expect(u.status).toBe('undecided');
+    expect(u.latest).toBe(false);
+    // Strict: an upper bound equal to 111 does not satisfy "< 111".
+    expect(evaluateTargets([result({ value: 105, lower: 100, upper: 111 })], [srb!])[0]!.status).toBe('undecided');
+  });
+  it('uses the latest period, labelled, when the target year has no data', () => {
+    const e = evaluateTargets(
+      [result({ period: '2024', value: 120, lower: 115, upper: 125 }), result({ period: '2025', value: 104, lower: 100, upper: 108 })],
+      [srb!],
+    )[0]!;
+    expect(e).toMatchObject({ status: 'met', period: '2025', latest: true });
+    expect(e.note).toContain('2025');
+  });
+  it('no_data when nothing matches, and compares values without intervals', () => {
+    const targets = parseTargetsCsv(csv);
+    const acceptors = targets.find((t) => t.indicator === 'new_acceptors' && t.unit_code === '11674')!;
+    expect(evaluateTargets([], [acceptors])[0]!.status).toBe('no_data');
+    const r = result({ indicator: 'new_acceptors', unit_code: '11674', level: 'commune', value: 800 });
+    expect(evaluateTargets([r], [acceptors])[0]!.status).toBe('met');
+  });
+});
