@@ -39,7 +39,7 @@ export function pyramidSpec(rows: PyramidRow[], options: PyramidOptions): TopLev
     type: 'ordinal' as const,
     title: label('ageGroup', lang),
     // Oldest on top; 0–4 when the data merged 0 and 1–4 (see view-data.ts).
-    sort: [...AGE_GROUPS.slice(2), '0-4', ...AGE_GROUPS.slice(0, 2)].reverse(),
+    sort: [...AGE_GROUPS.slice(0, 2), '0-4', ...AGE_GROUPS.slice(2)].reverse(),
   };
   const x = {
     field: 'share',

@@ -21,11 +21,11 @@ export function Controls({ index, show }: { index: ResultIndex; show: Control[] 
   const has = (c: Control) => show.includes(c);
   const unit = index.unit(s.unit);
   return (
-    <div className="controls" role="group" aria-label={tv('unit')}>
+    <div className="controls" role="group" aria-label={tv('choices')}>
       {has('indicator') && (
         <label htmlFor={`${id}-ind`}>
           {tv('indicator')}
-          <select id={`${id}-ind`} value={s.indicator} onChange={(e) => updateSettings({ indicator: e.target.value })}>
+          <select id={`${id}-ind`} aria-label={tv('indicator')} value={s.indicator} onChange={(e) => updateSettings({ indicator: e.target.value })}>
             {INDICATORS.map((d) => (
               <option key={d.code} value={d.code}>
                 {indicatorName(d, lang)}
@@ -39,6 +39,7 @@ export function Controls({ index, show }: { index: ResultIndex; show: Control[] 
           {tv('unit')}
           <select
             id={`${id}-unit`}
+            aria-label={tv('unit')}
             value={unit?.code ?? ''}
             onChange={(e) => {
               const u = index.unit(e.target.value);
@@ -57,7 +58,7 @@ export function Controls({ index, show }: { index: ResultIndex; show: Control[] 
       {has('year') && (
         <label htmlFor={`${id}-year`}>
           {tv('year')}
-          <select id={`${id}-year`} value={chosenYear(index, s.year)} onChange={(e) => updateSettings({ year: Number(e.target.value) })}>
+          <select id={`${id}-year`} aria-label={tv('year')} value={chosenYear(index, s.year)} onChange={(e) => updateSettings({ year: Number(e.target.value) })}>
             {[...index.years].reverse().map((y) => (
               <option key={y} value={y}>
                 {s.pool > 1 ? `${y - s.pool + 1}–${y}` : y}
@@ -69,7 +70,7 @@ export function Controls({ index, show }: { index: ResultIndex; show: Control[] 
       {has('pool') && (
         <label htmlFor={`${id}-pool`}>
           {tv('pool')}
-          <select id={`${id}-pool`} value={s.pool} onChange={(e) => updateSettings({ pool: Number(e.target.value) })}>
+          <select id={`${id}-pool`} aria-label={tv('pool')} value={s.pool} onChange={(e) => updateSettings({ pool: Number(e.target.value) })}>
             {[1, 2, 3, 5].map((k) => (
               <option key={k} value={k}>
                 {k} {tv('poolN')}
@@ -94,7 +95,7 @@ export function Controls({ index, show }: { index: ResultIndex; show: Control[] 
       {has('lifeTable') && (
         <label htmlFor={`${id}-lt`}>
           {tv('lifeTable')}
-          <select id={`${id}-lt`} value={s.lifeTable} onChange={(e) => updateSettings({ lifeTable: e.target.value === 'chiang2' ? 'chiang2' : 'cd' })}>
+          <select id={`${id}-lt`} aria-label={tv('lifeTable')} value={s.lifeTable} onChange={(e) => updateSettings({ lifeTable: e.target.value === 'chiang2' ? 'chiang2' : 'cd' })}>
             <option value="cd">{tv('lifeTableCd')}</option>
             <option value="chiang2">{tv('lifeTableChiang')}</option>
           </select>

@@ -26,9 +26,11 @@ export function formatInterval(def: IndicatorDef, r: Pick<IndicatorResult, 'lowe
 
 /** +0,3 / −1,2 with the sign always shown. */
 export function formatSigned(value: number | null | undefined, lang: Lang, decimals: number): string {
-  const s = formatNumber(value == null ? value : Math.abs(value), lang, decimals);
-  if (s === '—' || value == null) return s;
-  return value > 0 ? `+${s}` : value < 0 ? `−${s}` : s;
+  if (value == null || !Number.isFinite(value)) return '—';
+  // Round first so that −0,04 shows as 0,0 rather than −0,0.
+  const r = Number(value.toFixed(decimals));
+  const s = formatNumber(Math.abs(r), lang, decimals);
+  return r > 0 ? `+${s}` : r < 0 ? `−${s}` : s;
 }
 
 /** Result rows with the smoothed value in place of the raw one (no interval for it). */

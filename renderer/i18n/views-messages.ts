@@ -93,6 +93,7 @@ export const VIEW_MESSAGES = {
   sortBy: { vi: 'Sắp xếp theo', en: 'Sort by' },
   rows: { vi: 'dòng', en: 'rows' },
   chartOf: { vi: 'Biểu đồ', en: 'Chart' },
+  choices: { vi: 'Lựa chọn', en: 'Choices' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type ViewMessageKey = keyof typeof VIEW_MESSAGES;

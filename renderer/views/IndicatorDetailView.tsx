@@ -24,15 +24,20 @@ const INTERVALS: Record<string, string> = {
 };
 
 /** Quality notes of one commune, or of every commune summed for the province. */
-function unitQuality(all: CommuneQuality[], unit: string, isProvince: boolean): CommuneQuality | null {
-  if (!isProvince) return all.find((q) => q.commune_code === unit) ?? null;
+function unitQuality(all: CommuneQuality[], unit: string, isProvince: boolean, years: number[]): CommuneQuality | null {
+  // Registers carry historic dates; only months of the years shown matter here.
+  const shown = (m: string) => years.includes(Number(m.slice(0, 4)));
+  if (!isProvince) {
+    const q = all.find((c) => c.commune_code === unit);
+    return q ? { ...q, months_without_data: q.months_without_data.filter(shown) } : null;
+  }
   if (all.length === 0) return null;
   const sum: CommuneQuality = { commune_code: unit, commune_name: null, errors: 0, warnings: 0, rules: {}, months_without_data: [], whipple: null, myers: null };
   for (const q of all) {
     sum.errors += q.errors;
     sum.warnings += q.warnings;
     for (const [k, n] of Object.entries(q.rules)) sum.rules[k] = (sum.rules[k] ?? 0) + n;
-    sum.months_without_data.push(...q.months_without_data.map((m) => `${q.commune_code}: ${m}`));
+    sum.months_without_data.push(...q.months_without_data.filter(shown).map((m) => `${q.commune_code}: ${m}`));
   }
   return sum;
 }
@@ -50,7 +55,7 @@ export function IndicatorDetail({ index, onBack }: { index: ResultIndex; onBack?
   const series = index.series(def.code, code);
   const target = targetStatus(series, def.code, code, year);
   const quality = useCached(`quality|${session.name}|${session.revision}`, () => qualitySummary(currentWorkspace().engine));
-  const q = quality.status === 'ready' ? unitQuality(quality.value, code, unit?.level !== 'commune') : null;
+  const q = quality.status === 'ready' ? unitQuality(quality.value, code, unit?.level !== 'commune', index.years) : null;
   const name = indicatorName(def, lang);
   const spec = useMemo(
     () => trendSpec(series, { lang, title: `${name} — ${unit?.name ?? ''}`, unit: unitText(def, lang), decimals: def.decimals, target: target?.target }),

@@ -48,10 +48,10 @@ function Pyramid({ index }: { index: ResultIndex }) {
   return (
     <>
       <Controls index={index} show={['unit', 'year']} />
-      <div className="controls" role="group" aria-label={tv('overlay')}>
+      <div className="controls" role="group" aria-label={tv('choices')}>
         <label htmlFor={`${id}-ov`}>
           {tv('overlay')}
-          <select id={`${id}-ov`} value={overlay} onChange={(e) => setOverlay(e.target.value as typeof overlay)}>
+          <select id={`${id}-ov`} aria-label={tv('overlay')} value={overlay} onChange={(e) => setOverlay(e.target.value as typeof overlay)}>
             <option value="none">{tv('overlayNone')}</option>
             <option value="year">{tv('overlayYear')}</option>
             <option value="unit">{tv('overlayUnit')}</option>
@@ -60,7 +60,7 @@ function Pyramid({ index }: { index: ResultIndex }) {
         {overlay === 'year' && (
           <label htmlFor={`${id}-oy`}>
             {tv('year')}
-            <select id={`${id}-oy`} value={otherYear} onChange={(e) => setOtherYear(Number(e.target.value))}>
+            <select id={`${id}-oy`} aria-label={tv('year')} value={otherYear} onChange={(e) => setOtherYear(Number(e.target.value))}>
               {index.years.map((y) => (
                 <option key={y} value={y}>
                   {y}
@@ -72,7 +72,7 @@ function Pyramid({ index }: { index: ResultIndex }) {
         {overlay === 'unit' && (
           <label htmlFor={`${id}-ou`}>
             {tv('unit')}
-            <select id={`${id}-ou`} value={otherUnit} onChange={(e) => setOtherUnit(e.target.value)}>
+            <select id={`${id}-ou`} aria-label={tv('unit')} value={otherUnit} onChange={(e) => setOtherUnit(e.target.value)}>
               {units.map((u) => (
                 <option key={u.code} value={u.code}>
                   {u.name}

@@ -1,0 +1,87 @@
+/**
+ * `npm run bench:views -- [--workspace DIR] [--switches N] [--skip-build]`
+ *
+ * Switching time of the analysis views in Chromium: the web build opens the workspace in
+ * DIR as its demo (default .bench/ws5m, the 5-million-person workspace of bench:import),
+ * computes the indicators once, then switches unit, year and indicator N times each. Every
+ * switch is timed in the page with performance marks, from the change event to the frame
+ * after React committed the new values; prints the median, p95 and max per kind.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveWeb } from './web.js';
+import { openBrowser } from '../test/e2e/browser.js';
+
+const arg = (name: string, def: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1]! : def;
+};
+const wsDir = arg('workspace', '.bench/ws5m');
+const switches = Number(arg('switches', '20'));
+if (!existsSync(join(wsDir, 'manifest.json'))) {
+  console.error(`No workspace in ${wsDir} (build one with npm run bench:import, or pass --workspace DIR)`);
+  process.exit(1);
+}
+
+const server = await serveWeb({ quiet: true, port: 4318, skipBuild: process.argv.includes('--skip-build') });
+const { page, close } = await openBrowser();
+try {
+  await page.route(/\/demo\//, async (route) => {
+    const name = decodeURIComponent(new URL(route.request().url()).pathname.split('/demo/')[1] ?? '');
+    if (name === 'index.json') await route.fulfill({ contentType: 'application/json', body: JSON.stringify(readdirSync(wsDir)) });
+    else await route.fulfill({ contentType: 'application/octet-stream', body: readFileSync(join(wsDir, name)) });
+  });
+  const t0 = Date.now();
+  await page.goto(server.url);
+  await page.getByRole('tab', { name: 'Bảng chỉ tiêu' }).click();
+  await page.getByTestId('card-tfr').waitFor({ timeout: 1_800_000 });
+  console.log(`open workspace + compute every indicator: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+  /** Change a labelled select in the page and time it to the next painted frame. */
+  const timeSwitch = (label: string, value: string) =>
+    page.evaluate(
+      ([label, value]) =>
+        new Promise<number>((resolve) => {
+          const select = document.querySelector<HTMLSelectElement>(`main select[aria-label="${label}"]`)!;
+          const setter = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')!.set!;
+          performance.mark('switch-start');
+          setter.call(select, value);
+          select.dispatchEvent(new Event('change', { bubbles: true }));
+          // React commits synchronously for discrete events; the second frame is after paint.
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() => {
+              performance.mark('switch-end');
+              resolve(performance.measure('switch', 'switch-start', 'switch-end').duration);
+            }),
+          );
+        }),
+      [label, value] as const,
+    );
+  const options = (label: string) =>
+    page.evaluate((l) => [...document.querySelector<HTMLSelectElement>(`main select[aria-label="${l}"]`)!.options].map((o) => o.value), label);
+
+  const report = (kind: string, ms: number[]) => {
+    const s = [...ms].sort((a, b) => a - b);
+    const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
+    console.log(`${kind.padEnd(28)} n=${s.length}  median ${q(0.5).toFixed(1)} ms  p95 ${q(0.95).toFixed(1)} ms  max ${s[s.length - 1]!.toFixed(1)} ms`);
+  };
+  const run = async (kind: string, label: string) => {
+    const values = await options(label);
+    const ms: number[] = [];
+    for (let i = 0; i < switches; i++) ms.push(await timeSwitch(label, values[(i + 1) % values.length]!));
+    report(kind, ms);
+  };
+  await run('dashboard: unit', 'Đơn vị');
+  await run('dashboard: year', 'Năm');
+  await page.getByRole('tab', { name: 'Chi tiết chỉ tiêu' }).click();
+  await page.getByTestId('indicator-detail').waitFor();
+  await run('detail: indicator', 'Chỉ tiêu');
+  await run('detail: unit', 'Đơn vị');
+  await page.getByRole('tab', { name: 'So sánh xã' }).click();
+  await page.getByTestId('commune-table').waitFor();
+  await run('communes: indicator', 'Chỉ tiêu');
+  await run('communes: year', 'Năm');
+} finally {
+  await close();
+  await server.close();
+}

@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { importFiles } from '../../analysis/ingest/index.js';
+import { openNodeWorkspace } from '../../analysis/workspace/node-open.js';
+import { computeIndicators, evaluateTargets, parseTargetsCsv, type IndicatorResult } from '../../analysis/indicators/index.js';
+import { cubeYears } from '../../analysis/charts/view-data.js';
+import { openBrowser, pageErrors, screenshot } from './browser.js';
+
+/**
+ * The analysis views on a simulated province: the fixture generator's A0 exports are
+ * imported into a workspace by the importer, the app opens that workspace as its demo, and
+ * the dashboard must show what the engine computes on the same workspace under Node.
+ */
+const COMMUNES = '02647,02671,02680,02683';
+let dir: string;
+let expected: IndicatorResult[];
+let lastYear: number;
+
+function vi(x: number, decimals: number): string {
+  // Vietnamese format, built independently of the app's formatter: 2,29 · 111,9.
+  return x.toFixed(decimals).replace('.', ',');
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'danso-views-'));
+  const fx = join(dir, 'fx');
+  execFileSync('npx', ['tsx', 'fixtures/generate.ts', '--persons', '12000', '--communes', COMMUNES, '--formats', 'csv', '--out', fx, '--quiet'], {
+    stdio: 'ignore',
+  });
+  const files: Array<{ name: string; bytes: Uint8Array }> = [];
+  for (const c of readdirSync(join(fx, 'a0'))) {
+    for (const f of readdirSync(join(fx, 'a0', c))) files.push({ name: `${c}_${f}`, bytes: new Uint8Array(readFileSync(join(fx, 'a0', c, f))) });
+  }
+  const ws = await openNodeWorkspace(join(dir, 'ws'));
+  await importFiles(ws, files, {});
+  await computeIndicators(ws.engine, { indicators: ['population'], level: 'province', years: [0, 0] });
+  const span = (await cubeYears(ws.engine))!;
+  lastYear = span[1];
+  expected = await computeIndicators(ws.engine, {
+    level: ['province', 'commune'], years: [Math.max(span[0], span[1] - 9), span[1]], smooth: 'eb', lifeTable: 'cd',
+  });
+  await ws.engine.close();
+}, 400_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Serve the workspace built above where the app looks for its bundled demo. */
+async function serveWorkspaceAsDemo(page: Page) {
+  const wsDir = join(dir, 'ws');
+  await page.route(/\/demo\//, async (route) => {
+    const name = decodeURIComponent(new URL(route.request().url()).pathname.split('/demo/')[1] ?? '');
+    if (name === 'index.json') {
+      await route.fulfill({ contentType: 'application/json', body: JSON.stringify(readdirSync(wsDir)) });
+    } else {
+      await route.fulfill({ contentType: 'application/octet-stream', body: readFileSync(join(wsDir, name)) });
+    }
+  });
+}
+
+describe('analysis views in Chromium', () => {
+  let page: Page;
+  let close: () => Promise<void>;
+  const find = (indicator: string) => {
+    const r = expected.find((x) => x.indicator === indicator && x.level === 'province' && x.period === String(lastYear));
+    if (!r || r.value === null) throw new Error(`no expected ${indicator}`);
+    return r;
+  };
+  const tab = (name: string) => page.getByRole('tab', { name, exact: true });
+  const card = (code: string) => page.getByTestId(`card-${code}`);
+
+  beforeAll(async () => {
+    ({ page, close } = await openBrowser());
+    await serveWorkspaceAsDemo(page);
+    await page.goto(inject('baseUrl'));
+    await page.getByRole('tab').first().waitFor({ timeout: 30_000 });
+  });
+  afterAll(() => close());
+
+  it('shows the values the engine computes on the dashboard, with intervals and target status', async () => {
+    await tab('Bảng chỉ tiêu').click();
+    await card('tfr').waitFor({ timeout: 180_000 });
+    const tfr = find('tfr');
+    await expect.poll(() => card('tfr').getByTestId('value').textContent()).toBe(`${vi(tfr.value!, 2)} con/phụ nữ`);
+    expect(await card('tfr').getByTestId('interval').textContent()).toContain(`${vi(tfr.lower!, 2)}–${vi(tfr.upper!, 2)}`);
+
+    const srb = find('srb');
+    expect(await card('srb').getByTestId('value').textContent()).toBe(`${vi(srb.value!, 1)} trẻ trai/100 trẻ gái`);
+    expect(await card('srb').getByTestId('interval').textContent()).toBe(`KTC 95%: ${vi(srb.lower!, 1)}–${vi(srb.upper!, 1)}`);
+
+    // A coverage rate against the province's 2026 target (judged on the latest year's interval).
+    const targets = parseTargetsCsv(readFileSync('/work/shared/data/plan-targets-2026.csv', 'utf8'));
+    for (const code of ['mcpr', 'newborn_screening']) {
+      const r = find(code);
+      expect(await card(code).getByTestId('value').textContent()).toBe(`${vi(r.value!, 1)}%`);
+      const [evaluation] = evaluateTargets(
+        expected.filter((x) => x.indicator === code && x.level === 'province'),
+        targets.filter((t) => t.indicator === code && t.unit_code === r.unit_code),
+      );
+      expect(await card(code).locator('[data-status]').getAttribute('data-status')).toBe(evaluation!.status);
+    }
+    // Population uses the thousands dot: 12.345 người.
+    const pop = find('population');
+    expect(await card('population').getByTestId('value').textContent()).toBe(`${pop.value!.toLocaleString('de-DE')} người`);
+    await screenshot(page, 'views-dashboard');
+
+    // A card opens the indicator's detail.
+    await card('srb').click();
+    await page.getByTestId('indicator-detail').waitFor();
+    await page.getByTestId('detail-trend').locator('svg').first().waitFor();
+    expect(await page.getByTestId('unit-value').textContent()).toContain(vi(srb.value!, 1));
+    await page.getByRole('button', { name: /Quay lại/ }).click();
+    await card('tfr').waitFor();
+  });
+
+  it('switches unit and year from cached results', async () => {
+    const commune = expected.find((x) => x.indicator === 'tfr' && x.level === 'commune' && x.period === String(lastYear - 1) && x.value !== null)!;
+    await page.getByLabel('Đơn vị', { exact: true }).selectOption(commune.unit_code);
+    await page.getByLabel('Năm', { exact: true }).selectOption(String(lastYear - 1));
+    await expect.poll(() => card('tfr').getByTestId('value').textContent()).toBe(`${vi(commune.value!, 2)} con/phụ nữ`);
+    await page.getByLabel('Đơn vị', { exact: true }).selectOption(find('tfr').unit_code);
+    await page.getByLabel('Năm', { exact: true }).selectOption(String(lastYear));
+  });
+
+  it('opens every view and saves a screenshot of each', async () => {
+    await tab('Xu hướng').click();
+    await page.getByLabel('Chỉ tiêu', { exact: true }).selectOption('tfr');
+    await page.getByTestId('trend-chart').locator('svg').first().waitFor({ timeout: 30_000 });
+    await page.locator('.compare-list input').first().check();
+    await screenshot(page, 'views-trend');
+
+    await tab('So sánh xã').click();
+    await page.getByLabel('Chỉ tiêu', { exact: true }).selectOption('srb');
+    await page.getByTestId('ranked-chart').locator('svg').first().waitFor({ timeout: 30_000 });
+    await page.getByTestId('funnel-chart').locator('svg').first().waitFor();
+    expect(await page.getByTestId('commune-table').locator('tbody tr').count()).toBe(4);
+    await page.getByLabel('Tìm xã').fill(expected.find((x) => x.level === 'commune')!.unit_name.slice(0, 6));
+    expect(await page.getByTestId('commune-table').locator('tbody tr').count()).toBeGreaterThanOrEqual(1);
+    await page.getByLabel('Tìm xã').fill('');
+    await page.getByLabel(/Làm trơn/).check();
+    await screenshot(page, 'views-variation');
+
+    await tab('Tháp dân số').click();
+    await page.getByTestId('pyramid-chart').locator('svg').first().waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.getByTestId('whipple').textContent(), { timeout: 30_000 }).toMatch(/^\d+,\d$/);
+    await page.getByLabel('Chồng lên').selectOption('year');
+    await screenshot(page, 'views-pyramid');
+
+    await tab('Chi tiết chỉ tiêu').click();
+    await page.getByLabel('Chỉ tiêu', { exact: true }).selectOption('mcpr');
+    await page.getByTestId('detail-trend').locator('svg').first().waitFor({ timeout: 30_000 });
+    await screenshot(page, 'views-detail');
+  });
+
+  it('switches to English with English number formats', async () => {
+    await page.getByLabel('Ngôn ngữ').selectOption('en');
+    await tab('Dashboard').click();
+    const tfr = find('tfr');
+    await expect.poll(() => card('tfr').getByTestId('value').textContent()).toBe(`${tfr.value!.toFixed(2)} children per woman`);
+    await screenshot(page, 'views-dashboard-en');
+    await tab('Communes').click();
+    await page.getByTestId('ranked-chart').locator('svg').first().waitFor({ timeout: 30_000 });
+    await screenshot(page, 'views-variation-en');
+    expect(pageErrors(page)).toEqual([]);
+  });
+});
