@@ -1,8 +1,10 @@
 // `npm run web`: build the renderer and serve it on localhost with the app's CSP and
 // correct MIME types (application/wasm), printing the URL.
 import { build, preview } from 'vite';
+import { buildDemo } from './build-demo.js';
 
 export async function serveWeb(options: { port?: number; quiet?: boolean; skipBuild?: boolean } = {}) {
+  if (!options.skipBuild) await buildDemo();
   if (!options.skipBuild) await build({ configFile: 'vite.config.ts', logLevel: options.quiet ? 'error' : 'info' });
   const server = await preview({
     configFile: 'vite.config.ts',

@@ -65,7 +65,7 @@ async function dataYears(engine: Engine, source: CubeSource): Promise<[number, n
   const [r] = await queryRows<{ lo: number | null; hi: number | null; flo: number | null }>(
     engine,
     `SELECT min(year) AS lo, max(year) AS hi, min(year) FILTER (WHERE element IN (${flows})) AS flo
-     FROM ${CUBE_TABLE} WHERE source = ${sqlString(source)} AND period_type = 'year'`,
+     FROM ${CUBE_TABLE} WHERE source = ${sqlString(source)} AND period_type = 'year' AND level = 'province'`,
   );
   if (!r || r.lo === null || r.hi === null) return null;
   return [r.flo ?? r.lo, r.hi];
@@ -194,22 +194,12 @@ async function lifeExpectancyRows(
       (r) => [`${r.level}|${r.unit_code}`, r.unit_name],
     ),
   );
-  // A0 always has exact ages; an MIS export may report deaths without age groups.
-  const byAge = source === 'a0' ? 1 : await count(
-    engine,
-    `SELECT count(*) AS n FROM ${CUBE_TABLE} WHERE source = ${sqlString(source)} AND element = 'deaths' AND age_group NOT IN ('total', 'unknown')`,
-  );
-  // Years with population and deaths by age group: a window needs the year-end before it too.
-  const yearsOf = async (element: string) =>
-    new Set(
-      (await queryRows<{ year: number }>(
-        engine,
-        `SELECT DISTINCT year FROM ${CUBE_TABLE} WHERE source = ${sqlString(source)} AND period_type = 'year'
-         AND element = ${sqlString(element)} AND age_group NOT IN ('total', 'unknown')`,
-      )).map((r) => r.year),
-    );
-  const popYears = await yearsOf('population');
-  const deathYears = source === 'a0' ? popYears : await yearsOf('deaths');
+  // Years with population and deaths by age group (an MIS export may lack them); a window
+  // also needs the year-end before it. Read from the availability table of the wide build.
+  const av = await queryRows<{ year: number; pop_0: boolean | null; d_0: boolean | null }>(engine, `SELECT year, pop_0, d_0 FROM _ind_av`);
+  const popYears = new Set(av.filter((r) => r.pop_0).map((r) => r.year));
+  const deathYears = new Set(av.filter((r) => r.d_0).map((r) => r.year));
+  const byAge = deathYears.size;
   const tables = await unitLifeTables(engine, { source, levels, firstYear: first, lastYear: last, pool: k, method });
   const codeOf = { T: 'e0', M: 'e0_male', F: 'e0_female' } as const;
   const out: WorkingResult[] = [];
@@ -231,7 +221,7 @@ async function lifeExpectancyRows(
     } else if (!popYears.has(t.end_year - k) || window.some((y) => !popYears.has(y))) {
       flag = 'not_computable';
       r.reason = missingReason('pop_prev');
-    } else if (source !== 'a0' && window.some((y) => !deathYears.has(y))) {
+    } else if (window.some((y) => !deathYears.has(y))) {
       flag = 'not_computable';
       r.reason = 'Dữ liệu không có số chết theo nhóm tuổi · this export has no deaths by age group';
     } else if (py < MIN_PERSON_YEARS) {

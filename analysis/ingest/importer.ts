@@ -1,3 +1,5 @@
+import { exclusive } from '../engine/exclusive.js';
+import { dropCube } from '../indicators/cube/build.js';
 import { queryRows, sqlString, type Engine } from '../engine/engine.js';
 import { QUALITY_RULES, type RuleCode } from '../model/quality-rules.js';
 import { CANONICAL_TABLES, SCHEMA, type CanonicalTable } from '../model/schema.js';
@@ -98,7 +100,12 @@ function resolveMapping(ws: Workspace, file: string, src: TabularSource, opts: I
  * staged, checked and committed in one transaction; a file that cannot be read, or a
  * cancelled import, leaves the workspace as it was. The workspace is saved at the end.
  */
-export async function importFiles(ws: Workspace, files: InputFile[], opts: ImportOptions = {}): Promise<ImportSummary[]> {
+export function importFiles(ws: Workspace, files: InputFile[], opts: ImportOptions = {}): Promise<ImportSummary[]> {
+  // Imports and indicator computations on one engine take turns (see exclusive.ts).
+  return exclusive(ws.engine, () => importUnlocked(ws, files, opts));
+}
+
+async function importUnlocked(ws: Workspace, files: InputFile[], opts: ImportOptions): Promise<ImportSummary[]> {
   const today = opts.today ?? todayIso();
   const results: ImportSummary[] = [];
   const planned: Array<{ file: InputFile; index: number; order: number; hash: string }> = [];
@@ -175,6 +182,8 @@ export async function importFiles(ws: Workspace, files: InputFile[], opts: Impor
       }
     }
   }
+  // The cube is derived from the canonical tables: the next computation rebuilds it.
+  if (changed) await dropCube(ws.engine);
   if (changed && opts.save !== false) await ws.save();
   return results;
 }

@@ -12,8 +12,10 @@ describe('app shell in Chromium', () => {
   afterAll(() => close());
 
   it('starts duckdb-wasm under the strict CSP and opens the demo workspace', async () => {
-    await page.getByTestId('session-ready').waitFor({ timeout: 60_000 });
+    await page.getByTestId('commune-table').waitFor({ timeout: 90_000 });
+    const rows = await page.locator('[data-testid=commune-table] tbody tr').count();
+    expect(rows).toBeGreaterThan(0);
     expect(pageErrors(page)).toEqual([]);
-    await screenshot(page, 'shell');
+    await screenshot(page, 'overview-demo');
   });
 });
