@@ -35,6 +35,8 @@ export const CELL_COLUMNS: CellColumn[] = [
   col('pop_15_64', 'population', 'T', AGES_15_64),
   col('pop_65p', 'population', 'T', AGES_65P),
   col('pop_60p', 'population', 'T', AGES_60P),
+  // Whether population by age exists at all (MIS exports may lack it): the life table needs it.
+  col('pop_0', 'population', 'T', ['0']),
   ...FERTILE.flatMap((f) => [
     col(`${f.w}_end`, 'population', 'F', [f.age]),
     col(`${f.w}_prev`, 'population', 'F', [f.age], 'prev'),

@@ -21,6 +21,8 @@ export function marginalsSql(): string[] {
 }
 
 /**
+ * Rows are inserted sorted by period type and element so that the indicator queries, which
+ * read annual rows of a few elements, skip most row groups by their min/max statistics.
  * `_cube_cells` (commune, village) → the cube at village, commune and province level.
  * Needs `_units(commune_code, commune_name, province_code, province_name)`. Sums only:
  * a roll-up adds numerators and denominators, never rates.
@@ -31,14 +33,15 @@ export function levelsSql(source: CubeSource): string[] {
     `DELETE FROM ${CUBE_TABLE} WHERE source = ${src}`,
     `INSERT INTO ${CUBE_TABLE}
      SELECT ${src}, 'village', commune_code || ${sqlString(VILLAGE_SEPARATOR)} || village, village, ${KEY}, sum(value)
-     FROM _cube_cells WHERE village IS NOT NULL GROUP BY ALL`,
+     FROM _cube_cells WHERE village IS NOT NULL GROUP BY ALL ORDER BY period_type, element`,
     `INSERT INTO ${CUBE_TABLE}
      SELECT ${src}, 'commune', c.commune_code, coalesce(any_value(u.commune_name), c.commune_code), ${KEY}, sum(value)
-     FROM _cube_cells c LEFT JOIN _units u USING (commune_code) GROUP BY c.commune_code, ${KEY}`,
+     FROM _cube_cells c LEFT JOIN _units u USING (commune_code) GROUP BY c.commune_code, ${KEY} ORDER BY period_type, element`,
     `INSERT INTO ${CUBE_TABLE}
      SELECT ${src}, 'province', coalesce(u.province_code, '??'), coalesce(any_value(u.province_name), coalesce(u.province_code, '??')),
        ${KEY}, sum(value)
-     FROM _cube_cells c LEFT JOIN _units u USING (commune_code) GROUP BY coalesce(u.province_code, '??'), ${KEY}`,
+     FROM _cube_cells c LEFT JOIN _units u USING (commune_code) GROUP BY coalesce(u.province_code, '??'), ${KEY}
+     ORDER BY period_type, element`,
     `DROP TABLE IF EXISTS _cube_cells`,
   ];
 }
