@@ -37,7 +37,10 @@ export function QualityPanel() {
         qualityCount(engine, filter),
         qualitySummary(engine),
       ]);
-      if (live) [setRows(r), setTotal(n), setSummary(s)];
+      if (!live) return;
+      setRows(r);
+      setTotal(n);
+      setSummary(s);
     })();
     return () => {
       live = false;
