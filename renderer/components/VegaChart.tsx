@@ -38,7 +38,10 @@ export function VegaChart({ spec, name, label, exportable = true, testId }: Prop
     let cancelled = false;
     const el = ref.current;
     if (!el) return;
-    embed(el, spec, {
+    // Let the new values paint first; the chart follows right after that frame.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => void draw(el), 0)));
+    const draw = (target: HTMLDivElement) => embed(target, spec, {
       ast: true,
       expr: expressionInterpreter,
       actions: false,
@@ -51,12 +54,17 @@ export function VegaChart({ spec, name, label, exportable = true, testId }: Prop
           result.current?.finalize();
           result.current = r;
           setError(null);
+          // Tests and bench:views wait on this to know the chart shows the current spec.
+          const fig = target.parentElement;
+          if (fig) fig.dataset.renders = String(Number(fig.dataset.renders ?? 0) + 1);
         }
       },
       (e: unknown) => !cancelled && setError(e instanceof Error ? e.message : String(e)),
     );
     return () => {
       cancelled = true;
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
     };
   }, [spec, lang]);
 

@@ -16,7 +16,7 @@ export const VIEW_MESSAGES = {
   year: { vi: 'Năm', en: 'Year' },
   indicator: { vi: 'Chỉ tiêu', en: 'Indicator' },
   pool: { vi: 'Gộp số năm', en: 'Pool years' },
-  poolN: { vi: 'năm', en: 'years' },
+  poolN: { vi: 'năm', en: 'year(s)' },
   smoothing: { vi: 'Làm trơn (Bayes thực nghiệm)', en: 'Smoothed (empirical Bayes)' },
   raw: { vi: 'Số thô', en: 'Raw' },
   smoothed: { vi: 'Đã làm trơn', en: 'Smoothed' },

@@ -85,6 +85,11 @@ function Pyramid({ index }: { index: ResultIndex }) {
       <div className="two-col">
         <div>
           {main.status === 'error' && <p className="error">{main.error}</p>}
+          {overlay !== 'none' && other.status === 'ready' && (
+            <p className="note">
+              ▭ {tv('overlay')}: {overlayLabel}
+            </p>
+          )}
           {spec && <VegaChart spec={spec} name={`pyramid-${code}-${year}`} label={`${tv('pyramidTitle')}, ${unit?.name ?? ''} ${year}`} testId="pyramid-chart" />}
         </div>
         <aside aria-labelledby="heaping-title">
