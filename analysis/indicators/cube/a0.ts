@@ -36,18 +36,20 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
     `INSERT INTO _cube_detail
      SELECT commune_code, village, period, period_type, year, 'elderly', sex, age_group, value
      FROM _cube_detail WHERE element = 'population' AND age_group IN ('60-64','65-69','70-74','75-79','80-84','85+')`,
-    // Households present at 31/12: those with at least one member present (.1, .2 suffixes are extra sheets).
+    // Households present at 31/12: those with at least one member present (.1, .2 suffixes
+    // are extra sheets). Each member's years on the register as a bit mask, OR-ed per
+    // household: one aggregation instead of expanding every person by year.
     `INSERT INTO _cube_detail
-     WITH spells AS (
-       SELECT DISTINCT commune_code, village,
-         CASE WHEN contains(household_id, '.') THEN regexp_replace(household_id, '\\.\\d+$', '') ELSE household_id END AS hh,
-         greatest(${firstIn}, ${y0}) AS ys, least(${lastIn}, ${y1}) AS ye
-       FROM nhan_khau WHERE ${resident} AND household_id IS NOT NULL),
-     present AS (
-       SELECT commune_code, hh, y, min(village) AS village
-       FROM spells JOIN range(${y0}, ${y1 + 1}) t(y) ON y BETWEEN ys AND ye GROUP BY commune_code, hh, y)
+     WITH hh AS (
+       SELECT commune_code, min(village) AS village,
+         bit_or(CASE WHEN ys > ye THEN 0 ELSE ((1::BIGINT << (ye - ${y0} + 1)) - 1) - ((1::BIGINT << (ys - ${y0})) - 1) END) AS mask
+       FROM (SELECT commune_code, village,
+               CASE WHEN contains(household_id, '.') THEN regexp_replace(household_id, '\\.\\d+$', '') ELSE household_id END AS hh,
+               greatest(${firstIn}, ${y0}) AS ys, least(${lastIn}, ${y1}) AS ye
+             FROM nhan_khau WHERE ${resident} AND household_id IS NOT NULL)
+       GROUP BY commune_code, hh)
      SELECT commune_code, village, CAST(y AS VARCHAR), 'year', y, 'households', 'T', 'total', count(*)
-     FROM present GROUP BY ALL`,
+     FROM hh JOIN range(${y0}, ${y1 + 1}) t(y) ON (mask >> (y - ${y0})) & 1 = 1 GROUP BY ALL`,
     // Married women 15–49 at 31/12: a marriage recorded in ket_hon dated ≤ t whose husband had
     // not died by t (the register's marital status is as of the export, not as of t).
     `CREATE OR REPLACE TEMP TABLE _mw AS
@@ -127,8 +129,9 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
      SELECT b.commune_code, w.village, b.start_date, 'new_acceptors', 'T', 'total'
      FROM bptt b LEFT JOIN _who w ON w.commune_code = b.commune_code AND w.person_id = b.person_id
      WHERE b.new_acceptor AND b.modern AND b.start_date IS NOT NULL`,
-    // Count by month first; years keep the age groups, quarters and months only sex
-    // (sub-annual series are for trends, and age × month cells would be mostly empty).
+    // Count by month first; years keep the age groups, quarters and months only sex and only
+    // communes (sub-annual series are for trends; village × month × age cells would be mostly
+    // empty and make most of the cube).
     `CREATE OR REPLACE TEMP TABLE _evm AS
      SELECT commune_code, village, CAST(date_trunc('month', d) AS DATE) AS m, element, sex, age_group, count(*) AS n
      FROM _ev WHERE year(d) BETWEEN ${firstYear} AND ${y1} GROUP BY ALL`,
@@ -136,11 +139,11 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
      SELECT commune_code, village, CAST(year(m) AS VARCHAR), 'year', year(m), element, sex, age_group, sum(n)
      FROM _evm GROUP BY ALL
      UNION ALL
-     SELECT commune_code, village, CAST(year(m) AS VARCHAR) || '-Q' || CAST(quarter(m) AS VARCHAR), 'quarter', year(m),
+     SELECT commune_code, NULL, CAST(year(m) AS VARCHAR) || '-Q' || CAST(quarter(m) AS VARCHAR), 'quarter', year(m),
        element, sex, 'total', sum(n)
      FROM _evm GROUP BY ALL
      UNION ALL
-     SELECT commune_code, village, strftime(m, '%Y-%m'), 'month', year(m), element, sex, 'total', sum(n)
+     SELECT commune_code, NULL, strftime(m, '%Y-%m'), 'month', year(m), element, sex, 'total', sum(n)
      FROM _evm GROUP BY ALL`,
     `DROP TABLE IF EXISTS _evm`,
     // Elderly checked: persons in the population at the period's end, aged 60+ then, with at
@@ -163,7 +166,8 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
        WHERE ${resident.replaceAll('residence_status', 'n.residence_status').replaceAll('entry_date', 'n.entry_date')}
          AND n.entry_date <= p.pe AND (n.exit_date IS NULL OR n.exit_date > p.pe)
          AND date_sub('year', n.birth_date, p.pe) >= 60)
-     SELECT commune_code, village, period, period_type, year, 'elderly_checked', sex, ${ag('age')}, count(*)
+     SELECT commune_code, CASE WHEN period_type = 'year' THEN village END, period, period_type, year, 'elderly_checked', sex,
+       CASE WHEN period_type = 'year' THEN ${ag('age')} ELSE 'total' END, count(*)
      FROM e GROUP BY ALL`,
     `DROP TABLE IF EXISTS _ev`,
     `DROP TABLE IF EXISTS _mw`,
