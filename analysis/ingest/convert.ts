@@ -92,6 +92,11 @@ export function makeConverter(ctx: ConvertContext) {
       problems.push(problem('row_malformed', at, b.row, null, b.reason));
       quarantined++;
     }
+    for (const x of chunk.refused ?? []) {
+      const p = problem(x.rule, at, x.row, x.column, x.value, x.commune);
+      problems.push(p);
+      quarantined++;
+    }
     const vals: (string | null)[] = new Array(cols.length);
     for (let r = 0; r < chunk.rows.length; r++) {
       const cells = chunk.rows[r]!;
@@ -223,7 +228,7 @@ export function makeConverter(ctx: ConvertContext) {
       for (let c = 0; c < cols.length; c++) out[c]!.push(vals[c]!);
       kept++;
     }
-    return { columns: out, problems, read: chunk.rows.length + chunk.broken.length, kept, quarantined };
+    return { columns: out, problems, read: chunk.rows.length + chunk.broken.length + (chunk.refused?.length ?? 0), kept, quarantined };
   };
 }
 

@@ -56,25 +56,50 @@ export interface CsvOptions {
   chunkBytes?: number;
   /** Stop after this many data rows (previews). */
   maxRows?: number;
+  /**
+   * Report forms carry title lines above the header: when the first line is not a header
+   * and one of the next 14 is, that one is the header and the lines above are the preamble.
+   */
+  isHeaderRow?: (cells: string[]) => boolean;
+}
+
+/** Split one line (header or title) into trimmed cells with the delimiter that fits it best. */
+function lineCells(line: string): { cells: string[]; delimiter: Delimiter } {
+  const clean = line.replace(/^\uFEFF/, '').replace(/\r?\n$/, '').replace(/\r$/, '');
+  const delimiter = detectDelimiter(clean);
+  return { cells: (Papa.parse<string[]>(clean, { delimiter }).data[0] ?? []).map((h) => String(h).trim()), delimiter };
 }
 
 /** Read a delimited text file (comma, semicolon or tab; quoted fields) with papaparse. */
 export function readCsv(bytes: Uint8Array, opts: CsvOptions): TabularSource & { delimiter: Delimiter } {
   // UTF-16 cannot be cut on single newline bytes; such files are small: decode them whole.
   const text16 = opts.encoding === 'utf-16le' ? decodeAs(bytes, 'utf-16le') : undefined;
-  let bodyStart: number;
-  let headerLine: string;
-  if (text16 !== undefined) {
-    const nl = text16.indexOf('\n');
-    headerLine = nl < 0 ? text16 : text16.slice(0, nl);
-    bodyStart = nl < 0 ? text16.length : nl + 1;
-  } else {
-    bodyStart = headerEnd(bytes, 0);
-    headerLine = decodeAs(bytes.subarray(0, bodyStart), opts.encoding);
+  // The first lines as [text, end offset] (string offsets for UTF-16, byte offsets otherwise).
+  const lines: Array<[string, number]> = [];
+  let pos = 0;
+  const limit = text16 !== undefined ? text16.length : bytes.length;
+  for (let k = 0; k < 15 && pos < limit; k++) {
+    if (text16 !== undefined) {
+      const nl = text16.indexOf('\n', pos);
+      const end = nl < 0 ? text16.length : nl + 1;
+      lines.push([text16.slice(pos, end), end]);
+      pos = end;
+    } else {
+      const end = headerEnd(bytes, pos);
+      lines.push([decodeAs(bytes.subarray(pos, end), k === 0 ? opts.encoding : opts.encoding === 'utf-8-bom' ? 'utf-8' : opts.encoding), end]);
+      pos = end;
+    }
+    if (!opts.isHeaderRow) break;
   }
-  headerLine = headerLine.replace(/^\uFEFF/, '').replace(/\r?\n$/, '');
-  const delimiter = detectDelimiter(headerLine);
-  const headers = (Papa.parse<string[]>(headerLine, { delimiter }).data[0] ?? []).map((h) => h.trim());
+  let h = 0;
+  if (opts.isHeaderRow && lines.length > 1 && !opts.isHeaderRow(lineCells(lines[0]![0]).cells)) {
+    const found = lines.findIndex(([t], k) => k > 0 && opts.isHeaderRow!(lineCells(t).cells));
+    if (found > 0) h = found;
+  }
+  const bodyStart = lines[h]?.[1] ?? 0;
+  const { cells: headers, delimiter } = lineCells(lines[h]?.[0] ?? '');
+  const preamble: unknown[][] = lines.slice(0, h).map(([t]) => lineCells(t).cells);
+  const headerRow = h + 1;
   const total = text16 !== undefined ? text16.length : bytes.length;
   const chunkBytes = opts.chunkBytes ?? 8 * 1024 * 1024;
 
@@ -107,11 +132,11 @@ export function readCsv(bytes: Uint8Array, opts: CsvOptions): TabularSource & { 
   return {
     sheet: null,
     headers,
-    headerRow: 1,
-    preamble: [],
+    headerRow,
+    preamble,
     delimiter,
     *chunks() {
-      let nextRow = 2;
+      let nextRow = headerRow + 1;
       let left = opts.maxRows ?? Infinity;
       if (text16 !== undefined) {
         const c = parseText(text16.slice(bodyStart), nextRow, 1, left);

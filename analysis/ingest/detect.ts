@@ -1,6 +1,7 @@
 import { CANONICAL_TABLES, type CanonicalTable } from '../model/schema.js';
 import { FIELDS, headerLookup } from './fields.js';
 import { fold } from './fold.js';
+import { isWideHeader } from './wide.js';
 
 export interface TableCandidate {
   table: CanonicalTable;
@@ -42,5 +43,5 @@ export function detectTable(headers: string[], sheetName?: string | null): Canon
 /** Whether a row of cells looks like a header row of some table (≥ 2 known headers). */
 export function looksLikeHeader(cells: string[]): boolean {
   const best = rankTables(cells)[0];
-  return !!best && best.matched >= 2;
+  return (!!best && best.matched >= 2) || isWideHeader(cells);
 }

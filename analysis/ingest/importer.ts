@@ -13,6 +13,7 @@ import type { Encoding } from './decode.js';
 import { rankTables } from './detect.js';
 import { findPreset, guessMapping, mappingFromGuesses, type ColumnMapping } from './mapping.js';
 import { openFile } from './open-file.js';
+import { itemCodes, wideMapping, wideToLong } from './wide.js';
 import { problem, type Problem } from './problem.js';
 import { contentHash } from './pseudonym.js';
 import type { TabularSource } from './source.js';
@@ -83,15 +84,27 @@ function summary(file: string, sheet: string | null, status: ImportStatus, extra
   };
 }
 
-/** The mapping a sheet gets: the user's, else a saved preset, else exact header matches. */
-function resolveMapping(ws: Workspace, file: string, src: TabularSource, opts: ImportOptions): ColumnMapping | undefined {
+/**
+ * The mapping a sheet gets: the user's, else a saved preset, else exact header matches.
+ * A wide MIS report form is read as its long equivalent (the source is replaced).
+ */
+function resolveSheet(
+  ws: Workspace,
+  file: string,
+  src: TabularSource,
+  opts: ImportOptions,
+): { src: TabularSource; mapping: ColumnMapping | undefined } {
   const user = opts.mappings?.[`${file}#${src.sheet}`] ?? opts.mappings?.[file];
-  if (user) return user;
+  if (user && user.columns && Object.keys(user.columns).length > 0) return { src, mapping: user };
   const preset = findPreset(ws.presets, src.headers);
-  if (preset) return preset.mapping;
+  if (preset) return { src, mapping: preset.mapping };
   const best = rankTables(src.headers, src.sheet)[0];
-  if (!best || best.missingRequired.length > 0 || best.matched < 2) return undefined;
-  return mappingFromGuesses(best.table, guessMapping(best.table, src.headers));
+  if (best && best.missingRequired.length === 0 && best.matched >= 2)
+    return { src, mapping: mappingFromGuesses(best.table, guessMapping(best.table, src.headers)) };
+  const codes = itemCodes(ws.presets, user);
+  const wide = wideToLong(src, codes);
+  if (wide) return { src: wide, mapping: wideMapping(codes) };
+  return { src, mapping: user };
 }
 
 /**
@@ -116,7 +129,7 @@ async function importUnlocked(ws: Workspace, files: InputFile[], opts: ImportOpt
     let order: number = CANONICAL_TABLES.length;
     if (peek.ok) {
       for (const s of peek.sources) {
-        const m = resolveMapping(ws, file.name, s, opts);
+        const m = resolveSheet(ws, file.name, s, opts).mapping;
         if (m) order = Math.min(order, CANONICAL_TABLES.indexOf(m.table));
       }
     }
@@ -146,7 +159,7 @@ async function importUnlocked(ws: Workspace, files: InputFile[], opts: ImportOpt
       results.push(summary(file.name, null, 'fatal', { fatal: problem(opened.rule, at, null, null, opened.detail) }));
       continue;
     }
-    const sheets = opened.sources.map((src) => ({ src, mapping: resolveMapping(ws, file.name, src, opts) }));
+    const sheets = opened.sources.map((src) => resolveSheet(ws, file.name, src, opts));
     if (sheets.every((s) => !s.mapping)) {
       const headers = opened.sources[0]?.headers.join(', ') ?? '';
       results.push(

@@ -27,7 +27,7 @@ export function openFile(name: string, bytes: Uint8Array, maxRows = Infinity, ch
     }
   }
   const encoding = detectEncoding(bytes, (known ??= allKnownHeaders()));
-  const src = readCsv(bytes, { encoding, maxRows, ...(chunkBytes ? { chunkBytes } : {}) });
+  const src = readCsv(bytes, { encoding, maxRows, isHeaderRow: looksLikeHeader, ...(chunkBytes ? { chunkBytes } : {}) });
   if (src.headers.every((h) => h === '')) return { ok: false, kind, rule: 'file_empty', detail: 'no header' };
   return { ok: true, kind, encoding, delimiter: src.delimiter, sources: [src] };
 }

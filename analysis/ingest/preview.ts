@@ -6,6 +6,7 @@ import { FIELDS, type FieldDef } from './fields.js';
 import { findPreset, guessMapping, mappingFromGuesses, missingRequired, type ColumnGuess, type ColumnMapping, type MappingPreset } from './mapping.js';
 import { openFile } from './open-file.js';
 import { problem, type Problem } from './problem.js';
+import { isWideHeader, itemCodes, wideMapping } from './wide.js';
 
 export interface SheetPreview {
   sheet: string | null;
@@ -55,6 +56,14 @@ export function previewFile(name: string, bytes: Uint8Array, presets: readonly M
     const preset = findPreset(presets, src.headers);
     const best = candidates[0]!;
     const fits = best.missingRequired.length === 0 && best.matched >= 2;
+    if (!preset && !fits && isWideHeader(src.headers)) {
+      // A wide MIS report form: items in rows, communes in columns; read as the long layout.
+      const mapping = wideMapping(itemCodes(presets));
+      return {
+        sheet: src.sheet, headerRow: src.headerRow, headers: src.headers, table: 'mis', candidates, guesses: [], mapping,
+        preset: null, missingRequired: [], sample: sample.slice(0, sampleRows),
+      };
+    }
     const table = preset?.mapping.table ?? (fits ? best.table : null);
     const guesses = guessMapping(table ?? best.table, src.headers);
     const mapping = preset?.mapping ?? (table ? mappingFromGuesses(table, guesses) : null);

@@ -1,3 +1,5 @@
+import type { RuleCode } from '../model/quality-rules.js';
+
 /**
  * A table read from a file or a sheet, delivered in chunks of rows so that a 700 MB
  * register export never has to sit in memory as one string.
@@ -9,6 +11,8 @@ export interface RowChunk {
   rowNumbers: number[];
   /** Rows the reader could not split into fields, with the reason (e.g. an unclosed quote). */
   broken: Array<{ row: number; reason: string }>;
+  /** Values a layout adapter (the MIS wide form) refused before conversion: each is read and reported. */
+  refused?: Array<{ row: number; column: string | null; value: string | null; rule: RuleCode; commune: string | null }>;
   /** Fraction of the input consumed after this chunk, 0..1. */
   progress: number;
 }
