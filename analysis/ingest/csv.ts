@@ -135,6 +135,9 @@ export function readCsv(bytes: Uint8Array, opts: CsvOptions): TabularSource & { 
     headerRow,
     preamble,
     delimiter,
+    ...(text16 === undefined && h === 0 && opts.maxRows === undefined && (opts.encoding === 'utf-8' || opts.encoding === 'utf-8-bom')
+      ? { raw: { bytes, delimiter, bodyStart } }
+      : {}),
     *chunks() {
       let nextRow = headerRow + 1;
       let left = opts.maxRows ?? Infinity;

@@ -26,4 +26,14 @@ export interface TabularSource {
   /** The cells above the header (titles of report forms), for periods in titles. */
   preamble: unknown[][];
   chunks(): Iterable<RowChunk>;
+  /** Set for UTF-8 CSV files with the header on the first line: DuckDB may read them directly. */
+  raw?: RawCsv;
+}
+
+/** The raw bytes of a UTF-8 CSV source, for the fast path (fast-csv.ts). */
+export interface RawCsv {
+  bytes: Uint8Array;
+  delimiter: ',' | ';' | '\t';
+  /** Byte offset of the first data record (the header is the first line). */
+  bodyStart: number;
 }

@@ -1,0 +1,333 @@
+/**
+ * The fast path for large CSV register exports: DuckDB parses the file (all columns
+ * VARCHAR, declared, no sniffing) and converts in SQL every row whose values are all in
+ * their plain forms (dd/mm/yyyy dates, known labels, valid commune codes, ids without
+ * stray spaces, no blank required field, dates ordered and not in the future …). Every
+ * other row, with its row number, goes through the row-by-row converter (convert.ts), which
+ * reports each problem exactly as it does for the other readers. So the SQL only has to
+ * recognise clean rows and give the same values the converter would; it never reports.
+ *
+ * Person identifiers are pseudonymised in JS once per distinct value and joined back.
+ *
+ * The path is taken only for files DuckDB reads exactly as the JS reader does: UTF-8, the
+ * header on the first line, every record with as many fields as the header, no blank line
+ * in the middle (row numbers are record numbers), no decomposed (NFD) text. Anything else
+ * uses the JS reader.
+ */
+import { queryRows, type Engine } from '../engine/engine.js';
+import { communeByCode } from '../model/admin-units.js';
+import { MODERN_METHODS, type CanonicalTable } from '../model/schema.js';
+import { normaliseCode } from './codes.js';
+import { FIELDS, type FieldDef, type FieldKind } from './fields.js';
+import { fold } from './fold.js';
+import type { ColumnMapping } from './mapping.js';
+import type { Pseudonymiser } from './pseudonym.js';
+import type { RawCsv, RowChunk } from './source.js';
+import { utf8Vector } from '../engine/utf8-vector.js';
+import { Table, tableToIPC } from 'apache-arrow';
+
+/**
+ * Scan the records after the header: true when every record has `width` fields (quotes
+ * honoured), there is no blank line before the end, quotes are balanced and no combining
+ * diacritic (U+0300–U+036F, UTF-8 CC 80 – CD AF) occurs.
+ */
+export function regularCsv(raw: RawCsv, width: number): boolean {
+  const { bytes, bodyStart } = raw;
+  const delim = raw.delimiter.charCodeAt(0);
+  const n = bytes.length;
+  let inQuote = false;
+  let fields = 1;
+  let lineBytes = 0;
+  let blankSeen = false;
+  for (let i = bodyStart; i < n; i++) {
+    const b = bytes[i]!;
+    if (b === 0x22) {
+      inQuote = !inQuote;
+      lineBytes++;
+    } else if (b === 0xcc || (b === 0xcd && bytes[i + 1]! < 0xb0)) {
+      return false;
+    } else if (inQuote) {
+      lineBytes++;
+    } else if (b === delim) {
+      fields++;
+      lineBytes++;
+    } else if (b === 0x0a) {
+      if (lineBytes === 0) blankSeen = true;
+      else if (blankSeen || fields !== width) return false;
+      fields = 1;
+      lineBytes = 0;
+    } else if (b !== 0x0d) {
+      lineBytes++;
+    }
+  }
+  if (inQuote) return false;
+  if (lineBytes > 0 && (blankSeen || fields !== width)) return false;
+  return true;
+}
+
+/** Labels the SQL recognises per coded kind; their values come from normaliseCode itself. */
+const LABELS: Partial<Record<FieldKind, string[]>> = {
+  sex: ['Nam', 'Nữ', 'M', 'F', '1', '2', 'Male', 'Female'],
+  residence: ['Thường trú', 'Tạm vắng', 'Tạm trú'],
+  entry_reason: ['Mở sổ', 'Sinh', 'Chuyển đến'],
+  exit_reason: ['Chết', 'Chuyển đi'],
+  move_type: ['Chuyển đến', 'Chuyển đi'],
+  method: [
+    'Đình sản nam', 'Đình sản nữ', 'Dụng cụ tử cung', 'Vòng', 'Dụng cụ tử cung / Vòng', 'Thuốc cấy', 'Thuốc tiêm',
+    'Thuốc uống', 'Bao cao su', 'Tính vòng kinh', 'Xuất tinh ngoài', 'Khác',
+  ],
+  yesno: ['Có', 'Không', 'x', 'X', '1', '0', 'TRUE', 'FALSE', 'true', 'false'],
+};
+
+const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+function codeCase(kind: FieldKind, x: string): string | undefined {
+  const labels = LABELS[kind];
+  if (!labels) return undefined;
+  const all = new Set<string>();
+  for (const l of labels) for (const v of [l, l.toLowerCase(), l.toUpperCase()]) all.add(v);
+  const whens: string[] = [];
+  for (const l of all) {
+    const r = normaliseCode(kind, l);
+    if (r.ok && r.value !== null) whens.push(`WHEN ${q(l)} THEN ${q(r.value)}`);
+  }
+  return `CASE ${x} ${whens.join(' ')} END`;
+}
+
+let communeList: string | undefined;
+function communeCodes(): string {
+  if (communeList) return communeList;
+  const codes: string[] = [];
+  for (let i = 0; i < 100000; i += 1) {
+    const c = String(i).padStart(5, '0');
+    if (communeByCode(c)) codes.push(q(c));
+  }
+  return (communeList = codes.join(','));
+}
+
+const ORDER_PAIRS: Partial<Record<CanonicalTable, Array<[string, string]>>> = {
+  nhan_khau: [['birth_date', 'entry_date'], ['entry_date', 'exit_date'], ['birth_date', 'exit_date']],
+  sinh: [['mother_birth_date', 'birth_date'], ['birth_date', 'newborn_screening_date']],
+  chet: [['birth_date', 'death_date']],
+  ket_hon: [['husband_birth_date', 'marriage_date'], ['wife_birth_date', 'marriage_date']],
+  mang_thai: [['pregnancy_date', 'prenatal_screening_date']],
+  bptt: [['start_date', 'end_date']],
+};
+
+/** Whole years from ISO date a to ISO date b, as ageAt() computes them. */
+const ageSql = (a: string, b: string) =>
+  `(CAST(substr(${b}, 1, 4) AS INTEGER) - CAST(substr(${a}, 1, 4) AS INTEGER) - CASE WHEN substr(${b}, 6) < substr(${a}, 6) THEN 1 ELSE 0 END)`;
+
+export interface FastJob {
+  engine: Engine;
+  table: CanonicalTable;
+  mapping: ColumnMapping;
+  headers: string[];
+  raw: RawCsv;
+  columns: string[];
+  pseudonymise: Pseudonymiser;
+  today: string;
+  /** A unique suffix for the temporary names. */
+  tag: string;
+  /** Checked between steps; throws to cancel. */
+  checkpoint: (fraction: number) => void;
+}
+
+export interface FastPlan {
+  run(convertDirty: (chunk: RowChunk) => Promise<void>): Promise<{ read: number; clean: number }>;
+}
+
+/**
+ * A plan for the fast path, or undefined when the file or its mapping needs the JS reader.
+ * The caller has created `stg` with the staging columns.
+ */
+export function planFast(job: FastJob): FastPlan | undefined {
+  const { table, mapping, headers } = job;
+  if (table === 'mis') return undefined;
+  if (mapping.codes && Object.values(mapping.codes).some((t) => Object.keys(t).length > 0)) return undefined;
+  const fieldsByName = new Map(FIELDS[table].map((f) => [f.name, f]));
+  const byFolded = new Map(Object.entries(mapping.columns).map(([h, f]) => [fold(h), f]));
+  const mapped = new Map<string, { index: number; field: FieldDef }>();
+  for (const [i, h] of headers.entries()) {
+    const name = mapping.columns[h] ?? byFolded.get(fold(h));
+    const field = name ? fieldsByName.get(name) : undefined;
+    if (!field) continue;
+    if (mapped.has(field.name)) return undefined;
+    mapped.set(field.name, { index: i, field });
+  }
+  if (FIELDS[table].some((f) => f.required && !mapped.has(f.name))) return undefined;
+  if (!regularCsv(job.raw, headers.length)) return undefined;
+
+  const rawName = `raw_${job.tag}`;
+  const idName = `pid_${job.tag}`;
+  const dirtyName = `dirty_${job.tag}`;
+  const col = (i: number) => `r.c${i}`;
+  const clean: string[] = [];
+  const out = new Map<string, string>();
+  const dates = new Map<string, string>();
+  const idCols: number[] = [];
+  let join = '';
+  for (const [name, { index, field }] of mapped) {
+    const x = col(index);
+    const blankOk = field.required ? 'false' : 'true';
+    const plain = `NOT regexp_matches(${x}, '^\\s|\\s$')`;
+    switch (field.kind) {
+      case 'commune':
+        clean.push(`${x} IN (${communeCodes()})`);
+        out.set(name, x);
+        break;
+      case 'province':
+        clean.push(`(${x} IS NULL OR regexp_full_match(${x}, '[0-9]{2}'))`);
+        out.set(name, x);
+        break;
+      case 'text':
+        clean.push(`(${x} IS NULL AND ${blankOk} OR ${x} IS NOT NULL AND ${plain})`);
+        out.set(name, x);
+        break;
+      case 'id': {
+        clean.push(`(${x} IS NULL AND ${blankOk} OR ${x} IS NOT NULL AND NOT regexp_matches(${x}, '^\\s|\\s$|\\.0+$'))`);
+        const alias = `p${index}`;
+        join += ` LEFT JOIN ${idName} ${alias} ON ${alias}.k = ${x}`;
+        out.set(name, `${alias}.v`);
+        idCols.push(index);
+        break;
+      }
+      case 'name':
+        break;
+      case 'date': {
+        const d = `coalesce(try_strptime(${x}, '%d/%m/%Y'), try_strptime(${x}, '%Y-%m-%d'))`;
+        const iso = `strftime(${d}, '%Y-%m-%d')`;
+        clean.push(
+          `(${x} IS NULL AND ${blankOk} OR length(${x}) = 10 AND ${d} IS NOT NULL AND year(${d}) BETWEEN 1880 AND 2200 AND ${iso} <= ${q(job.today)})`,
+        );
+        out.set(name, iso);
+        dates.set(name, iso);
+        break;
+      }
+      case 'int':
+      case 'age':
+        clean.push(`(${x} IS NULL AND ${blankOk} OR regexp_full_match(${x}, '[0-9]{1,${field.kind === 'age' ? 2 : 9}}'))`);
+        out.set(name, `CAST(CAST(${x} AS BIGINT) AS VARCHAR)`);
+        break;
+      case 'screening': {
+        const max = table === 'sinh' ? 5 : 4;
+        clean.push(`(${x} IS NULL AND ${blankOk} OR ${x} IN (${Array.from({ length: max + 1 }, (_, i) => `'${i}'`).join(',')}))`);
+        out.set(name, x);
+        break;
+      }
+      default: {
+        const c = codeCase(field.kind, x);
+        if (!c) return undefined;
+        const blankValue = field.kind === 'residence' ? "'thuong_tru'" : field.kind === 'yesno' ? "'false'" : 'NULL';
+        clean.push(`(${x} IS NULL AND ${blankOk} OR ${c} IS NOT NULL)`);
+        out.set(name, `CASE WHEN ${x} IS NULL THEN ${blankValue} ELSE ${c} END`);
+      }
+    }
+  }
+  for (const [a, b] of ORDER_PAIRS[table] ?? []) {
+    const da = dates.get(a);
+    const db = dates.get(b);
+    if (da && db) clean.push(`(${da} IS NULL OR ${db} IS NULL OR ${da} <= ${db})`);
+  }
+  // Derived columns and table rules (convert.ts finishRow).
+  switch (table) {
+    case 'nhan_khau':
+      out.set('birth_date_imputed', "'false'");
+      if (!out.has('residence_status')) out.set('residence_status', "'thuong_tru'");
+      break;
+    case 'sinh': {
+      const mb = dates.get('mother_birth_date');
+      const b = dates.get('birth_date');
+      if (mb && b) clean.push(`(${mb} IS NULL OR ${b} IS NULL OR ${ageSql(mb, b)} BETWEEN 10 AND 55)`);
+      break;
+    }
+    case 'ket_hon': {
+      const md = dates.get('marriage_date');
+      for (const who of ['husband', 'wife']) {
+        const bd = dates.get(`${who}_birth_date`);
+        const age = out.get(`${who}_age`);
+        if (bd && md) out.set(`${who}_age`, `CASE WHEN ${bd} IS NOT NULL THEN CAST(${ageSql(bd, md)} AS VARCHAR) ELSE ${age ?? 'NULL'} END`);
+        clean.push(`(${bd ?? 'NULL'} IS NOT NULL OR ${age ?? 'NULL'} IS NOT NULL)`);
+      }
+      break;
+    }
+    case 'bptt': {
+      const m = out.get('method');
+      if (m) out.set('modern', `CASE WHEN ${m} IS NULL THEN NULL WHEN ${m} IN (${MODERN_METHODS.map(q).join(',')}) THEN 'true' ELSE 'false' END`);
+      break;
+    }
+  }
+  out.set('source_row', 'CAST(r.rowid + 2 AS VARCHAR)');
+  const select = job.columns.map((c) => `${out.get(c) ?? 'NULL'} AS "${c}"`).join(', ');
+  const cleanSql = clean.length ? clean.map((c) => `coalesce(${c}, false)`).join(' AND ') : 'true';
+  const width = headers.length;
+
+  return {
+    async run(convertDirty) {
+      const { engine } = job;
+      const file = `${rawName}.csv`;
+      const colsDecl = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+      const delim = job.raw.delimiter === '\t' ? '\\t' : job.raw.delimiter;
+      await engine.registerFile(file, job.raw.bytes);
+      try {
+        await engine.query(
+          `CREATE TABLE ${rawName} AS SELECT * FROM read_csv('${file}', columns = {${colsDecl}}, header = true, auto_detect = false,
+             delim = '${delim}', quote = '"', escape = '"', strict_mode = true, null_padding = false, parallel = false)`,
+        );
+      } finally {
+        await engine.dropFile(file);
+      }
+      try {
+        job.checkpoint(0.4);
+        // Pseudonyms: once per distinct identifier, computed in JS, joined back.
+        if (idCols.length > 0) {
+          const distinct = await engine.query(
+            `SELECT DISTINCT v FROM (${idCols.map((i) => `SELECT c${i} AS v FROM ${rawName}`).join(' UNION ALL ')}) WHERE v IS NOT NULL`,
+          );
+          const keys: string[] = [];
+          const vals: string[] = [];
+          for (const batch of distinct.batches) {
+            const v = batch.getChildAt(0)!;
+            for (let i = 0; i < v.length; i++) {
+              const k = v.get(i) as string;
+              keys.push(k);
+              vals.push(job.pseudonymise(k));
+            }
+          }
+          await engine.insertArrowIPC(idName, tableToIPC(new Table({ k: utf8Vector(keys), v: utf8Vector(vals) }), 'stream'), { create: true });
+          job.checkpoint(0.6);
+        }
+        // Rows that are not plain go to the row-by-row converter (usually few).
+        await engine.query(`CREATE TABLE ${dirtyName} AS SELECT r.rowid AS rid FROM ${rawName} r WHERE NOT (${cleanSql})`);
+        await engine.query(
+          `INSERT INTO stg SELECT ${select} FROM ${rawName} r${join} WHERE r.rowid NOT IN (SELECT rid FROM ${dirtyName})`,
+        );
+        job.checkpoint(0.85);
+        const [{ n: read }] = (await queryRows<{ n: number }>(engine, `SELECT count(*) AS n FROM ${rawName}`)) as [{ n: number }];
+        const dirty = await engine.query(
+          `SELECT CAST(r.rowid + 2 AS INTEGER) AS row_no, ${Array.from({ length: width }, (_, i) => `r.c${i}`).join(', ')}
+           FROM ${rawName} r SEMI JOIN ${dirtyName} d ON d.rid = r.rowid ORDER BY r.rowid`,
+        );
+        let dirtyCount = 0;
+        for (const batch of dirty.batches) {
+          const cols = Array.from({ length: width + 1 }, (_, i) => batch.getChildAt(i)!);
+          const rows: unknown[][] = [];
+          const rowNumbers: number[] = [];
+          for (let r = 0; r < batch.numRows; r++) {
+            rowNumbers.push(Number(cols[0]!.get(r)));
+            const cells: unknown[] = new Array(width);
+            for (let c = 0; c < width; c++) cells[c] = cols[c + 1]!.get(r) ?? '';
+            rows.push(cells);
+          }
+          dirtyCount += rows.length;
+          await convertDirty({ rows, rowNumbers, broken: [], progress: 0.9 });
+        }
+        return { read, clean: read - dirtyCount };
+      } finally {
+        await engine.query(`DROP TABLE IF EXISTS ${rawName}`);
+        await engine.query(`DROP TABLE IF EXISTS ${idName}`);
+        await engine.query(`DROP TABLE IF EXISTS ${dirtyName}`);
+      }
+    },
+  };
+}
