@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { LangContext } from './i18n/context.js';
 import type { Lang } from './i18n/format.js';
 import { t, type MessageKey } from './i18n/messages.js';
 import { platform } from './platform/index.js';
+import { useSession } from './state/session.js';
+import { loadSettings, updateSettings } from './state/settings.js';
 import { OverviewView } from './views/OverviewView.js';
 import { ImportView } from './views/ImportView.js';
 import { tv, type ViewMessageKey } from './i18n/views-messages.js';
@@ -27,11 +29,26 @@ export function App() {
   const [lang, setLang] = useState<Lang>(() => (localStorage.getItem('danso.lang') === 'en' ? 'en' : 'vi'));
   const [view, setView] = useState<ViewId>('home');
 
+  const session = useSession();
+  const settingsLoaded = useRef(false);
+
   useEffect(() => {
     document.documentElement.lang = lang;
     localStorage.setItem('danso.lang', lang);
     platform.setLanguage(lang);
+    if (settingsLoaded.current) updateSettings({ lang });
   }, [lang]);
+
+  // The language is one of the choices kept in the workspace: restore it on open.
+  useEffect(() => {
+    if (session.status !== 'ready') return;
+    settingsLoaded.current = false;
+    void loadSettings({ lang }).then((s) => {
+      settingsLoaded.current = true;
+      setLang(s.lang);
+    });
+    // Once per opened workspace: the current language is only the fallback.
+  }, [session.status, session.name]);
 
   useEffect(
     () =>

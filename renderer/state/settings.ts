@@ -35,11 +35,11 @@ function emit() {
 }
 
 /** Only known keys with the right types survive a hand-edited or older settings file. */
-export function parseSettings(bytes: Uint8Array | undefined): Settings {
-  if (!bytes) return DEFAULT_SETTINGS;
+export function parseSettings(bytes: Uint8Array | undefined, defaults: Settings = DEFAULT_SETTINGS): Settings {
+  if (!bytes) return defaults;
   try {
     const raw = JSON.parse(new TextDecoder().decode(bytes)) as Partial<Record<keyof Settings, unknown>>;
-    const s = { ...DEFAULT_SETTINGS };
+    const s = { ...defaults };
     if (typeof raw.unit === 'string' || raw.unit === null) s.unit = raw.unit;
     if (raw.level === 'province' || raw.level === 'commune') s.level = raw.level;
     if (typeof raw.year === 'number' || raw.year === null) s.year = raw.year;
@@ -51,16 +51,17 @@ export function parseSettings(bytes: Uint8Array | undefined): Settings {
     if (raw.lang === 'vi' || raw.lang === 'en') s.lang = raw.lang;
     return s;
   } catch {
-    return DEFAULT_SETTINGS;
+    return defaults;
   }
 }
 
 /** Read settings.json of the open workspace once per opened workspace. */
-export async function loadSettings(): Promise<Settings> {
+export async function loadSettings(current: Partial<Settings> = {}): Promise<Settings> {
   const ws = currentWorkspace();
   if (loadedFor === ws) return settings;
   loadedFor = ws;
-  settings = parseSettings(await ws.store.read(SETTINGS_FILE));
+  // A workspace without saved choices keeps the ones the user already made (e.g. the language).
+  settings = parseSettings(await ws.store.read(SETTINGS_FILE), { ...DEFAULT_SETTINGS, ...current });
   emit();
   return settings;
 }
