@@ -99,6 +99,17 @@ interface SqlRow {
 
 const finite = (x: number | null | undefined): x is number => typeof x === 'number' && Number.isFinite(x);
 
+/**
+ * The column to explain: one the export lacks altogether rather than a previous year-end
+ * whose current year-end is present (that only means the previous period is missing).
+ */
+function mainMissing(missing: string[]): string {
+  const counterpart = (c: string) => c.replace(/_prev$/, '_end');
+  const lacking = missing.find((c) => !c.endsWith('_prev') || missing.includes(counterpart(c)));
+  if (lacking === undefined) return missing[0]!;
+  return lacking.endsWith('_prev') ? counterpart(lacking) : lacking;
+}
+
 /** Interval and flag of one row computed in SQL. */
 function finish(def: IndicatorDef, r: SqlRow): WorkingResult {
   const out: WorkingResult = {
@@ -109,8 +120,7 @@ function finish(def: IndicatorDef, r: SqlRow): WorkingResult {
   };
   if (out.value === null) {
     out.flag = 'not_computable';
-    const first = r.missing ? r.missing.split(',')[0] : undefined;
-    out.reason = first ? missingReason(first) : 'Mẫu số bằng 0 · the denominator is zero';
+    out.reason = r.missing ? missingReason(mainMissing(r.missing.split(','))) : 'Mẫu số bằng 0 · the denominator is zero';
     out.lower = out.upper = null;
     return out;
   }
@@ -203,6 +213,15 @@ async function lifeExpectancyRows(
   const tables = await unitLifeTables(engine, { source, levels, firstYear: first, lastYear: last, pool: k, method });
   const codeOf = { T: 'e0', M: 'e0_male', F: 'e0_female' } as const;
   const out: WorkingResult[] = [];
+  // Every unit and window gets its rows, even when the export has no age groups at all.
+  const windows = await queryRows<{ level: string; unit_code: string; end_year: number }>(engine, `SELECT level, unit_code, end_year FROM ${POOLED_TABLE}`);
+  const have = new Set(tables.map((t) => `${t.level}|${t.unit_code}|${t.end_year}|${t.sex}`));
+  for (const w of windows) {
+    for (const sex of ['T', 'M', 'F'] as const) {
+      if (have.has(`${w.level}|${w.unit_code}|${w.end_year}|${sex}`)) continue;
+      tables.push({ level: w.level, unit_code: w.unit_code, end_year: w.end_year, sex, deaths: [], personYears: [], table: null });
+    }
+  }
   for (const t of tables) {
     const indicator = codeOf[t.sex];
     if (!codes.includes(indicator)) continue;
