@@ -50,10 +50,11 @@ async function prepareCube(engine: Engine, o: ComputeOptions): Promise<CubeSourc
   const cubeExists = await hasTable(engine, CUBE_TABLE);
   let source = o.source;
   if (!source) {
-    const a0 = (await hasTable(engine, 'nhan_khau')) && (await count(engine, 'SELECT count(*) AS n FROM nhan_khau')) > 0;
+    const a0 = (await hasTable(engine, 'nhan_khau')) && (await count(engine, 'SELECT count(*) AS n FROM (SELECT 1 FROM nhan_khau LIMIT 1)')) > 0;
     source = a0 ? 'a0' : 'mis';
   }
-  const built = cubeExists && (await count(engine, `SELECT count(*) AS n FROM ${CUBE_TABLE} WHERE source = ${sqlString(source)}`)) > 0;
+  const built =
+    cubeExists && (await count(engine, `SELECT count(*) AS n FROM (SELECT 1 FROM ${CUBE_TABLE} WHERE source = ${sqlString(source)} LIMIT 1)`)) > 0;
   if (!built || o.rebuildCube) await buildCube(engine, { source });
   return source;
 }

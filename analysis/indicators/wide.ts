@@ -36,9 +36,8 @@ export function wideSql(source: CubeSource, levels: string[], firstYear: number,
       : CELL_COLUMNS.filter((c) => c.at === 'cur').map((c) => `${availability(c)} AS ${c.name}`).join(', ');
   const avFrom =
     source === 'a0'
-      ? `(SELECT y AS year, ${av} FROM ${years} t(y) WHERE y BETWEEN (SELECT min(year) FROM ${CUBE_TABLE} WHERE source = ${src})
-         AND (SELECT max(year) FROM ${CUBE_TABLE} WHERE source = ${src}))`
-      : `(SELECT year, ${av} FROM ${CUBE_TABLE} WHERE source = ${src} AND period_type = 'year' GROUP BY year)`;
+      ? `(SELECT y AS year, ${av} FROM ${years} t(y) WHERE y BETWEEN (SELECT min(year) FROM _ind_raw) AND (SELECT max(year) FROM _ind_raw))`
+      : `(SELECT year, ${av} FROM ${CUBE_TABLE} WHERE source = ${src} AND period_type = 'year' AND level = 'commune' GROUP BY year)`;
   const pick = (c: CellColumn) => {
     const base = CELL_COLUMNS.find((x) => x.at === 'cur' && x.element === c.element && x.sex === c.sex && JSON.stringify(x.ages) === JSON.stringify(c.ages));
     const name = base?.name ?? c.name;
@@ -50,11 +49,11 @@ export function wideSql(source: CubeSource, levels: string[], firstYear: number,
   // Separate statements: one CTE chain of this width takes DuckDB seconds to plan.
   return [
     `CREATE OR REPLACE TEMP TABLE _ind_raw AS
-      SELECT level, unit_code, year, ${raw}
+      SELECT level, unit_code, any_value(unit_name) AS unit_name, year, ${raw}
       FROM ${CUBE_TABLE} WHERE source = ${src} AND period_type = 'year' AND level IN (${lv})
       GROUP BY level, unit_code, year`,
-    `CREATE OR REPLACE TEMP TABLE _ind_units AS SELECT level, unit_code, any_value(unit_name) AS unit_name FROM ${CUBE_TABLE}
-      WHERE source = ${src} AND level IN (${lv}) GROUP BY level, unit_code`,
+    `CREATE OR REPLACE TEMP TABLE _ind_units AS SELECT level, unit_code, any_value(unit_name) AS unit_name FROM _ind_raw
+      GROUP BY level, unit_code`,
     `CREATE OR REPLACE TEMP TABLE _ind_av AS ${avFrom.slice(1, -1)}`,
     `CREATE OR REPLACE TEMP TABLE _ind_cells AS
       SELECT u.level, u.unit_code, u.unit_name, y AS year, ${CELL_COLUMNS.map(pick).join(', ')}
