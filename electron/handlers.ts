@@ -40,9 +40,9 @@ function safeName(value: unknown): string {
  * workspace-relative names: every path is one the user chose in a dialog, or inside the
  * workspace folder the user chose.
  */
-export function createHandlers(deps: ShellDeps) {
+export function createHandlers(deps: ShellDeps, initialWorkspace: string | null = null) {
   const chosen = new Map<string, string>();
-  let workspaceRoot: string | null = null;
+  let workspaceRoot: string | null = initialWorkspace;
 
   const requireWorkspace = (): string => {
     if (!workspaceRoot) throw new PathRefused('no workspace folder chosen');
@@ -71,6 +71,9 @@ export function createHandlers(deps: ShellDeps) {
       if (!dir) return null;
       workspaceRoot = dir;
       return { name: basename(dir) };
+    },
+    async [IPC.initialWorkspace](): Promise<{ name: string } | null> {
+      return initialWorkspace ? { name: basename(initialWorkspace) } : null;
     },
     async [IPC.wsRead](name: unknown): Promise<Uint8Array | null> {
       const path = resolveInside(requireWorkspace(), name);

@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } fro
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createHandlers } from './handlers.js';
+import { workspaceFromArgs } from './launch-path.js';
 import { menuTemplate } from './menu.js';
 import { IPC, type MenuCommand } from './platform-api.js';
 import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, isAppUrl, mainWindowOptions } from './security.js';
@@ -50,30 +51,33 @@ function lockDownSession() {
 }
 
 function registerIpc(window: BrowserWindow) {
-  const handlers = createHandlers({
-    async showOpenFiles(multiple, filters) {
-      const r = await dialog.showOpenDialog(window, {
-        properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],
-        filters,
-      });
-      return r.canceled ? [] : r.filePaths;
+  const handlers = createHandlers(
+    {
+      async showOpenFiles(multiple, filters) {
+        const r = await dialog.showOpenDialog(window, {
+          properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],
+          filters,
+        });
+        return r.canceled ? [] : r.filePaths;
+      },
+      async showOpenFolder() {
+        const r = await dialog.showOpenDialog(window, { properties: ['openDirectory', 'createDirectory'] });
+        return r.canceled ? null : (r.filePaths[0] ?? null);
+      },
+      async showSave(defaultPath, filters) {
+        const r = await dialog.showSaveDialog(window, { defaultPath, filters });
+        return r.canceled ? null : (r.filePath ?? null);
+      },
+      async printCurrentView() {
+        return new Uint8Array(await window.webContents.printToPDF({ printBackground: true, pageSize: 'A4' }));
+      },
+      setLanguage(lang) {
+        language = lang;
+        setMenu();
+      },
     },
-    async showOpenFolder() {
-      const r = await dialog.showOpenDialog(window, { properties: ['openDirectory', 'createDirectory'] });
-      return r.canceled ? null : (r.filePaths[0] ?? null);
-    },
-    async showSave(defaultPath, filters) {
-      const r = await dialog.showSaveDialog(window, { defaultPath, filters });
-      return r.canceled ? null : (r.filePath ?? null);
-    },
-    async printCurrentView() {
-      return new Uint8Array(await window.webContents.printToPDF({ printBackground: true, pageSize: 'A4' }));
-    },
-    setLanguage(lang) {
-      language = lang;
-      setMenu();
-    },
-  });
+    workspaceFromArgs(process.argv),
+  );
   for (const [channel, handler] of Object.entries(handlers)) {
     ipcMain.handle(channel, (event, ...args: unknown[]) => {
       // Only our own page may call the shell.

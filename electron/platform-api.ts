@@ -38,6 +38,8 @@ export interface WorkbenchPlatform {
   readFile(id: string): Promise<Uint8Array>;
   /** Ask the user for a workspace folder; null when cancelled. */
   chooseWorkspace(): Promise<{ name: string } | null>;
+  /** The workspace the app was started on (a double-clicked .danso file), if any. */
+  initialWorkspace(): Promise<{ name: string } | null>;
   workspace: WorkspaceFiles;
   /** Save bytes where the user chooses; false when cancelled. */
   saveFile(suggestedName: string, bytes: Uint8Array, filters?: FileFilter[]): Promise<boolean>;
@@ -49,11 +51,15 @@ export interface WorkbenchPlatform {
   onMenu(listener: (command: MenuCommand) => void): () => void;
 }
 
+/** The file a workspace folder carries so the desktop can open it with a double click. */
+export const WORKSPACE_MARKER = 'workspace.danso';
+
 /** IPC channel names, in one place so main and preload cannot drift. */
 export const IPC = {
   chooseFiles: 'workbench:choose-files',
   readFile: 'workbench:read-file',
   chooseWorkspace: 'workbench:choose-workspace',
+  initialWorkspace: 'workbench:initial-workspace',
   wsRead: 'workbench:ws-read',
   wsWrite: 'workbench:ws-write',
   wsList: 'workbench:ws-list',

@@ -7,6 +7,7 @@ const api: WorkbenchPlatform = {
   chooseFiles: (options) => ipcRenderer.invoke(IPC.chooseFiles, options),
   readFile: (id) => ipcRenderer.invoke(IPC.readFile, id),
   chooseWorkspace: () => ipcRenderer.invoke(IPC.chooseWorkspace),
+  initialWorkspace: () => ipcRenderer.invoke(IPC.initialWorkspace),
   workspace: {
     read: (name) => ipcRenderer.invoke(IPC.wsRead, name),
     write: (name, bytes) => ipcRenderer.invoke(IPC.wsWrite, name, bytes),

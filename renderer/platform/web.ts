@@ -82,6 +82,9 @@ export function createWebPlatform(): WorkbenchPlatform {
       await workspaceRoot();
       return { name: 'danso-workspace' };
     },
+    async initialWorkspace() {
+      return null;
+    },
     workspace,
     async saveFile(suggestedName, bytes) {
       const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>]));

@@ -3,6 +3,7 @@ import { Workspace } from '../../analysis/workspace/workspace.js';
 import type { WorkspaceStore } from '../../analysis/workspace/store.js';
 import { createEngine } from '../engine.js';
 import { platform } from '../platform/index.js';
+import { WORKSPACE_MARKER } from '../../electron/platform-api.js';
 import { DemoStore, PlatformStore } from './platform-store.js';
 
 export interface SessionState {
@@ -62,12 +63,28 @@ export async function openDemo() {
   await open(await DemoStore.load(), 'demo', 'demo');
 }
 
+/** Open the workspace in the platform's chosen folder, marking the folder as a workspace. */
+async function openPlatformWorkspace(name: string): Promise<boolean> {
+  const store = new PlatformStore(platform.workspace);
+  // The marker lets the desktop open the folder with a double click (.danso association).
+  if (!(await store.read(WORKSPACE_MARKER))) {
+    await store.write(WORKSPACE_MARKER, new TextEncoder().encode(JSON.stringify({ format: 'danso-workspace', manifest: 'manifest.json' })));
+  }
+  await open(store, 'workspace', name);
+  return state.status === 'ready';
+}
+
 /** Ask for a folder and open (or create) the workspace in it. */
 export async function chooseAndOpenWorkspace(): Promise<boolean> {
   const chosen = await platform.chooseWorkspace();
-  if (!chosen) return false;
-  await open(new PlatformStore(platform.workspace), 'workspace', chosen.name);
-  return state.status === 'ready';
+  return chosen ? openPlatformWorkspace(chosen.name) : false;
+}
+
+/** On start: the workspace the app was launched on (a double-clicked .danso file), else the demo. */
+export async function openInitial() {
+  const initial = await platform.initialWorkspace();
+  if (initial) await openPlatformWorkspace(initial.name);
+  else await openDemo();
 }
 
 /** Make sure imports go to a real workspace, not the read-only demo. */

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useLang } from '../i18n/context.js';
 import { formatNumber } from '../i18n/format.js';
 import { communeTable, type CommuneRow } from '../state/commune-table.js';
-import { currentWorkspace, openDemo, useSession } from '../state/session.js';
+import { currentWorkspace, openInitial, useSession } from '../state/session.js';
 
 let demoRequested = false;
 
@@ -17,7 +17,7 @@ export function OverviewView() {
   useEffect(() => {
     if (!demoRequested) {
       demoRequested = true;
-      void openDemo();
+      void openInitial();
     }
   }, []);
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { createHandlers, type ShellDeps } from '../../electron/handlers.js';
 import { IPC } from '../../electron/platform-api.js';
 import { PathRefused } from '../../electron/paths.js';
@@ -80,5 +80,32 @@ describe('IPC handlers', () => {
     await h[IPC.setLanguage]('en');
     expect(deps.language).toBe('en');
     await expect(h[IPC.setLanguage]('fr')).rejects.toThrow(TypeError);
+  });
+});
+
+describe('launch on a workspace', () => {
+  it('opens the folder of a double-clicked .danso file, and only that', async () => {
+    const { workspaceFromArgs } = await import('../../electron/launch-path.js');
+    const dir = mkdtempSync(join(tmpdir(), 'danso-launch-'));
+    try {
+      writeFileSync(join(dir, 'workspace.danso'), '{}');
+      expect(workspaceFromArgs(['/opt/danso/danso', join(dir, 'workspace.danso')])).toBe(dir);
+      expect(workspaceFromArgs(['/opt/danso/danso', '--flag', join(dir, 'missing.danso')])).toBeNull();
+      expect(workspaceFromArgs(['/opt/danso/danso', join(dir, 'notes.txt')])).toBeNull();
+      const h = createHandlers(
+        {
+          showOpenFiles: async () => [],
+          showOpenFolder: async () => null,
+          showSave: async () => null,
+          printCurrentView: async () => new Uint8Array(),
+          setLanguage: () => {},
+        },
+        dir,
+      );
+      expect(await h[IPC.initialWorkspace]()).toEqual({ name: basename(dir) });
+      expect(new TextDecoder().decode((await h[IPC.wsRead]('workspace.danso'))!)).toBe('{}');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
