@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../analysis/engine/engine.js';
 import { createNodeEngine } from '../../../analysis/engine/node.js';
-import { computeIndicators, INDICATORS, type IndicatorResult } from '../../../analysis/indicators/index.js';
-import { FERTILE_AGE_GROUPS } from '../../../analysis/model/age-groups.js';
+import { computeIndicators, INDICATORS, lifeTable, LIFE_TABLE_AGES, type IndicatorResult } from '../../../analysis/indicators/index.js';
+import { AGE_GROUPS, FERTILE_AGE_GROUPS } from '../../../analysis/model/age-groups.js';
 import { CANONICAL_TABLES } from '../../../analysis/model/schema.js';
 import { createCanonicalTables, insertRows } from './helpers.js';
 
@@ -157,5 +157,48 @@ describe('pooling, roll-ups and flags', () => {
       expect(d.nameVi.length).toBeGreaterThan(0);
       expect(d.nameEn.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('life expectancy through the engine', () => {
+  // Population and deaths by age group (85+ open) for one commune, the same at both year-ends.
+  const pop = [700, 3500, 4700, 4800, 4300, 3800, 4600, 5700, 6100, 5500, 5000, 5600, 4600, 4000, 3800, 3700, 3300, 2300, 2400];
+  const deaths = [7, 2, 1, 1, 2, 2, 3, 4, 6, 8, 12, 19, 30, 38, 60, 95, 140, 170, 400];
+  beforeEach(async () => {
+    const rows: MisRow[] = [];
+    AGE_GROUPS.forEach((g, i) => {
+      rows.push(mis('00001', 2023, 'population', null, g, pop[i]!), mis('00001', 2024, 'population', null, g, pop[i]!));
+      rows.push(mis('00001', 2024, 'deaths', null, g, deaths[i]!));
+    });
+    await insertRows(engine, 'mis', rows);
+  });
+  it('Coale–Demeny by default, Chiang II as a setting, both sexes', async () => {
+    for (const method of ['cd', 'chiang2'] as const) {
+      const res = await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['e0'], lifeTable: method });
+      const expected = lifeTable({ ages: LIFE_TABLE_AGES, deaths, population: pop, sex: 'T', method })!;
+      const e0 = find(res, 'e0', '00001', '2024');
+      expect(e0.value).toBeCloseTo(expected.e0, 10);
+      expect(e0.lower).toBeCloseTo(expected.lower, 10);
+      expect(e0.numerator).toBe(deaths.reduce((a, b) => a + b, 0));
+      expect(e0.denominator).toBe(pop.reduce((a, b) => a + b, 0));
+    }
+  });
+  it('by sex is not computable without deaths by sex, and e0 is suppressed under 5,000 person-years', async () => {
+    const res = await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['e0_male'] });
+    expect(find(res, 'e0_male', '00001', '2024').flag).not.toBe('');
+    await engine.query(`UPDATE mis SET value = value / 100 WHERE element = 'population'`);
+    await engine.query('DROP TABLE cube');
+    const small = find(await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['e0'] }), 'e0', '00001', '2024');
+    expect(small.flag).toBe('suppressed');
+    expect(small.value).toBeNull();
+    expect(small.reason).toContain('5,000 person-years');
+  });
+  it('runs concurrent computations one after the other', async () => {
+    const [a, b] = await Promise.all([
+      computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['e0'] }),
+      computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['cdr'], years: [2024, 2024] }),
+    ]);
+    expect(a.map((r) => r.indicator)).toContain('e0');
+    expect(b.map((r) => `${r.indicator} ${r.level} ${r.period}`)).toEqual(['cdr commune 2024']);
   });
 });
