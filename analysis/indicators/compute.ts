@@ -1,6 +1,6 @@
 import { exclusive } from '../engine/exclusive.js';
 import { queryRows, sqlString, type Engine } from '../engine/engine.js';
-import { buildCube } from './cube/build.js';
+import { buildCubeUnlocked } from './cube/build.js';
 import { DATA_ELEMENTS } from '../model/data-elements.js';
 import { CUBE_TABLE, type CubeSource } from './cube/schema.js';
 import { missingReason } from './columns.js';
@@ -55,7 +55,7 @@ async function prepareCube(engine: Engine, o: ComputeOptions): Promise<CubeSourc
   }
   const built =
     cubeExists && (await count(engine, `SELECT count(*) AS n FROM (SELECT 1 FROM ${CUBE_TABLE} WHERE source = ${sqlString(source)} LIMIT 1)`)) > 0;
-  if (!built || o.rebuildCube) await buildCube(engine, { source });
+  if (!built || o.rebuildCube) await buildCubeUnlocked(engine, { source });
   return source;
 }
 

@@ -1,4 +1,5 @@
 import { queryRows, sqlString, type Engine } from '../../engine/engine.js';
+import { exclusive } from '../../engine/exclusive.js';
 import { communeByCode, provinceByCode } from '../../model/admin-units.js';
 import { CANONICAL_TABLES, createTableSql } from '../../model/schema.js';
 import { a0DetailSql } from './a0.js';
@@ -76,7 +77,13 @@ export async function ensureCubeTable(engine: Engine): Promise<void> {
 }
 
 /** Build (or rebuild) the cube rows of one source from the canonical tables in the engine. */
-export async function buildCube(engine: Engine, options: BuildCubeOptions): Promise<CubeInfo> {
+export function buildCube(engine: Engine, options: BuildCubeOptions): Promise<CubeInfo> {
+  // Temp tables of fixed names: take turns with imports and indicator computations.
+  return exclusive(engine, () => buildCubeUnlocked(engine, options));
+}
+
+/** buildCube for callers already inside exclusive() (computeIndicators). */
+export async function buildCubeUnlocked(engine: Engine, options: BuildCubeOptions): Promise<CubeInfo> {
   await ensureCubeTable(engine);
   // A workspace may lack some tables (nothing imported yet): read them as empty.
   for (const t of CANONICAL_TABLES) await engine.query(createTableSql(t));
