@@ -154,7 +154,7 @@ function profiled(e: Engine, label: string): Engine {
 
 const wasm = workspace ? (await openNodeWorkspace(workspace)).engine : await createNodeEngine();
 const native = await createNativeEngine();
-let t = performance.now();
+const t = performance.now();
 if (workspace) {
   console.log(`workspace ${workspace}: copying the canonical tables to native DuckDB …`);
   await copyWorkspaceToNative(wasm, native);
@@ -164,7 +164,6 @@ if (workspace) {
   for (const sql of syntheticSql(persons)) await native.query(sql);
 }
 console.log(`data ready in ${sec(performance.now() - t)}`);
-t = performance.now();
 const w = await run('duckdb-wasm ', profiled(wasm, 'wasm'));
 const n = await run('native      ', profiled(native, 'native'));
 console.log('');

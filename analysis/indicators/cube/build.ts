@@ -88,7 +88,7 @@ export async function buildCubeUnlocked(engine: Engine, options: BuildCubeOption
   // A workspace may lack some tables (nothing imported yet): read them as empty.
   for (const t of CANONICAL_TABLES) await engine.query(createTableSql(t));
   const { source } = options;
-  let years: [number, number] | null = null;
+  let years: [number, number] | null;
   if (source === 'a0') {
     years = options.years ?? (await a0Years(engine));
     if (!years) {
