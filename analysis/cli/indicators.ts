@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { computeIndicators, type ComputeOptions, type IndicatorResult, type UnitLevel } from '../indicators/index.js';
+import { MANIFEST } from '../workspace/manifest.js';
 import { openNodeWorkspace } from '../workspace/node-open.js';
 
 /** The columns `danso indicators` writes, in order (analysis/indicators/result.ts). */
@@ -96,6 +98,11 @@ export function registerIndicators(program: Command): void {
       } catch (e) {
         console.error((e as Error).message);
         process.exitCode = 1;
+        return;
+      }
+      if (!existsSync(join(opts.workspace, MANIFEST))) {
+        console.error(`Không tìm thấy không gian làm việc · no workspace at ${opts.workspace} (danso import --workspace DIR FILE…)`);
+        process.exitCode = 2;
         return;
       }
       const ws = await openNodeWorkspace(opts.workspace);

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { computeIndicators, evaluateTargets, parseTargetsCsv, parseTargetsWorkbook, type Target, type TargetEvaluation } from '../indicators/index.js';
+import { MANIFEST } from '../workspace/manifest.js';
 import { openNodeWorkspace } from '../workspace/node-open.js';
 
 const COLUMNS = [
@@ -34,6 +36,11 @@ export function registerTargets(program: Command): void {
     .option('-o, --out <file>', 'tệp .csv hoặc .json · a .csv or .json file')
     .action(async (opts: { workspace: string; targets: string; out?: string; pool?: string; lifetable?: string }) => {
       const targets = readTargets(opts.targets);
+      if (!existsSync(join(opts.workspace, MANIFEST))) {
+        console.error(`Không tìm thấy không gian làm việc · no workspace at ${opts.workspace} (danso import --workspace DIR FILE…)`);
+        process.exitCode = 2;
+        return;
+      }
       const ws = await openNodeWorkspace(opts.workspace);
       try {
         const pool = opts.pool ? Number(opts.pool) : 1;
