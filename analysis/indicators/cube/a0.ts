@@ -22,8 +22,9 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
     `CREATE OR REPLACE TEMP TABLE _who AS SELECT commune_code, person_id, any_value(village) AS village,
        any_value(sex) AS sex, any_value(birth_date) AS birth_date
      FROM nhan_khau WHERE person_id IS NOT NULL GROUP BY commune_code, person_id`,
+    // Mothers' birth dates from any commune's register, only where the birth row lacks it.
     `CREATE OR REPLACE TEMP TABLE _who_any AS SELECT person_id, any_value(sex) AS sex, any_value(birth_date) AS birth_date
-     FROM nhan_khau WHERE person_id IS NOT NULL GROUP BY person_id`,
+     FROM nhan_khau WHERE person_id IN (SELECT mother_id FROM sinh WHERE mother_birth_date IS NULL) GROUP BY person_id`,
     // Population stock: group identical spells first, then expand by year (5M persons → few rows).
     `INSERT INTO _cube_detail
      WITH spells AS (
@@ -65,7 +66,7 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
      SELECT n.commune_code, n.village, n.person_id, y, y - year(n.birth_date) AS age
      FROM nhan_khau n JOIN range(${y0}, ${y1 + 1}) t(y) ON y BETWEEN year(n.entry_date) AND ${lastIn.replaceAll('exit_date', 'n.exit_date')}
      WHERE ${resident.replaceAll('residence_status', 'n.residence_status').replaceAll('entry_date', 'n.entry_date')}
-       AND n.sex = 'F' AND y - year(n.birth_date) BETWEEN 15 AND 49
+       AND n.sex = 'F' AND y - year(n.birth_date) BETWEEN 15 AND 49 AND n.person_id IN (SELECT wife_id FROM mar)
        AND EXISTS (SELECT 1 FROM mar m WHERE m.wife_id = n.person_id AND m.marriage_date <= make_date(y, 12, 31)
          AND (m.husband_died IS NULL OR m.husband_died > make_date(y, 12, 31)))`,
     `INSERT INTO _cube_detail
