@@ -25,15 +25,16 @@ export function marginalsSql(): string[] {
  * read annual rows of a few elements, skip most row groups by their min/max statistics.
  * `_cube_cells` (commune, village) → the cube at village, commune and province level.
  * Needs `_units(commune_code, commune_name, province_code, province_name)`. Sums only:
- * a roll-up adds numerators and denominators, never rates.
+ * a roll-up adds numerators and denominators, never rates. Cells are already unique per
+ * commune × village × key, so the village level is a projection.
  */
 export function levelsSql(source: CubeSource): string[] {
   const src = sqlString(source);
   return [
     `DELETE FROM ${CUBE_TABLE} WHERE source = ${src}`,
     `INSERT INTO ${CUBE_TABLE}
-     SELECT ${src}, 'village', commune_code || ${sqlString(VILLAGE_SEPARATOR)} || village, village, ${KEY}, sum(value)
-     FROM _cube_cells WHERE village IS NOT NULL GROUP BY ALL ORDER BY period_type, element`,
+     SELECT ${src}, 'village', commune_code || ${sqlString(VILLAGE_SEPARATOR)} || village, village, ${KEY}, value
+     FROM _cube_cells WHERE village IS NOT NULL ORDER BY period_type, element`,
     `INSERT INTO ${CUBE_TABLE}
      SELECT ${src}, 'commune', c.commune_code, coalesce(any_value(u.commune_name), c.commune_code), ${KEY}, sum(value)
      FROM _cube_cells c LEFT JOIN _units u USING (commune_code) GROUP BY c.commune_code, ${KEY} ORDER BY period_type, element`,
