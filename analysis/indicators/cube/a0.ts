@@ -1,6 +1,14 @@
 import { ageGroupSql } from '../../model/age-groups.js';
 
 /**
+ * Completed years at a date: a birthday counts from its month and day, so a 29 February
+ * birthday is reached on 1 March in common years (fixtures/README.md, Definitions).
+ */
+export function ageSql(birth: string, at: string): string {
+  return `(year(${at}) - year(${birth}) - CASE WHEN month(${at}) * 100 + day(${at}) < month(${birth}) * 100 + day(${birth}) THEN 1 ELSE 0 END)`;
+}
+
+/**
  * SQL that turns the canonical A0 tables into `_cube_detail` rows at commune × village
  * level, finest sex × age group only (marginals are added by the roll-up).
  * Stocks at 31/12 of every year from firstYear − 1 (for the average population of the
@@ -9,6 +17,7 @@ import { ageGroupSql } from '../../model/age-groups.js';
 export function a0DetailSql(firstYear: number, lastYear: number): string[] {
   const y0 = firstYear - 1;
   const y1 = lastYear;
+  const age = (birth: string, at: string) => ageSql(birth, at);
   const ag = (age: string) => `CASE WHEN ${age} IS NULL OR ${age} < 0 THEN 'unknown' ELSE ${ageGroupSql(`(${age})`)} END`;
   // Population at t: Thường trú or Tạm vắng, entry_date ≤ t and (exit_date null or > t).
   // At t = 31/12/y that is year(entry) ≤ y and year(exit) > y; age at 31/12/y = y − birth year.
@@ -83,7 +92,7 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
     `INSERT INTO _ev
      WITH b AS (
        SELECT s.commune_code, coalesce(m.village, c.village) AS village, s.birth_date AS d, coalesce(s.sex, 'U') AS sex,
-         date_sub('year', coalesce(s.mother_birth_date, m.birth_date, ma.birth_date), s.birth_date) AS mage,
+         ${age('coalesce(s.mother_birth_date, m.birth_date, ma.birth_date)', 's.birth_date')} AS mage,
          s.birth_order, s.newborn_screening_diseases, s.newborn_screening_date
        FROM sinh s
        LEFT JOIN _who m ON m.commune_code = s.commune_code AND m.person_id = s.mother_id
@@ -97,20 +106,20 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
     // Deaths: exact age at death.
     `INSERT INTO _ev
      SELECT d.commune_code, w.village, d.death_date, 'deaths', coalesce(d.sex, w.sex, 'U'),
-       ${ag(`date_sub('year', coalesce(d.birth_date, w.birth_date), d.death_date)`)}
+       ${ag(age('coalesce(d.birth_date, w.birth_date)', 'd.death_date'))}
      FROM chet d LEFT JOIN _who w ON w.commune_code = d.commune_code AND w.person_id = d.person_id
      WHERE d.death_date IS NOT NULL`,
     `INSERT INTO _ev
      SELECT m.commune_code, w.village, m.move_date, CASE m.move_type WHEN 'in' THEN 'in_migrants' ELSE 'out_migrants' END,
-       coalesce(w.sex, 'U'), ${ag(`date_sub('year', w.birth_date, m.move_date)`)}
+       coalesce(w.sex, 'U'), ${ag(age('w.birth_date', 'm.move_date'))}
      FROM chuyen_cu m LEFT JOIN _who w ON w.commune_code = m.commune_code AND w.person_id = m.person_id
      WHERE m.move_date IS NOT NULL AND m.move_type IN ('in', 'out')`,
     // Marriages are couples: one row per couple; a spouse under legal age makes a child marriage.
     `INSERT INTO _ev
      WITH k AS (
        SELECT k.commune_code, coalesce(wv.village, hv.village) AS village, k.marriage_date AS d,
-         coalesce(k.wife_age, date_sub('year', k.wife_birth_date, k.marriage_date)) AS wa,
-         coalesce(k.husband_age, date_sub('year', k.husband_birth_date, k.marriage_date)) AS ha,
+         coalesce(${age('k.wife_birth_date', 'k.marriage_date')}, k.wife_age) AS wa,
+         coalesce(${age('k.husband_birth_date', 'k.marriage_date')}, k.husband_age) AS ha,
          k.premarital_check, k.consanguineous
        FROM ket_hon k
        LEFT JOIN _who wv ON wv.commune_code = k.commune_code AND wv.person_id = k.wife_id
@@ -162,11 +171,11 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
          CAST(date_trunc('month', d) + INTERVAL 1 MONTH - INTERVAL 1 DAY AS DATE) FROM c),
      e AS (
        SELECT DISTINCT p.commune_code, n.village, p.person_id, p.period, p.period_type, p.year, coalesce(n.sex, 'U') AS sex,
-         date_sub('year', n.birth_date, p.pe) AS age
+         ${age('n.birth_date', 'p.pe')} AS age
        FROM p JOIN nhan_khau n ON n.commune_code = p.commune_code AND n.person_id = p.person_id
        WHERE ${resident.replaceAll('residence_status', 'n.residence_status').replaceAll('entry_date', 'n.entry_date')}
          AND n.entry_date <= p.pe AND (n.exit_date IS NULL OR n.exit_date > p.pe)
-         AND date_sub('year', n.birth_date, p.pe) >= 60)
+         AND ${age('n.birth_date', 'p.pe')} >= 60)
      SELECT commune_code, CASE WHEN period_type = 'year' THEN village END, period, period_type, year, 'elderly_checked', sex,
        CASE WHEN period_type = 'year' THEN ${ag('age')} ELSE 'total' END, count(*)
      FROM e GROUP BY ALL`,

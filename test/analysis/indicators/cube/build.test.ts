@@ -37,7 +37,11 @@ beforeAll(async () => {
     { commune_code: C, mother_id: 'P1', birth_date: '2023-11-02', sex: 'M', birth_order: 2, newborn_screening_diseases: 3 },
     { commune_code: C, mother_id: 'X9', mother_birth_date: '2005-02-01', birth_date: '2023-01-20', sex: 'M', birth_order: 3 },
   ]);
-  await insertRows(engine, 'chet', [{ commune_code: C, person_id: 'P2', death_date: '2023-06-30' }]);
+  await insertRows(engine, 'chet', [
+    { commune_code: C, person_id: 'P2', death_date: '2023-06-30' },
+    // Born 29/02/2008, died 28/02/2023: the birthday is reached on 1 March, so aged 14.
+    { commune_code: C, person_id: 'P8', death_date: '2023-02-28', sex: 'F', birth_date: '2008-02-29' },
+  ]);
   await insertRows(engine, 'chuyen_cu', [
     { commune_code: C, person_id: 'P5', move_type: 'in', move_date: '2021-05-05' },
     { commune_code: C, person_id: 'P5', move_type: 'out', move_date: '2022-12-31' },
@@ -120,6 +124,8 @@ describe('A0 cube: flows', () => {
   });
   it('deaths, moves, marriages, pregnancies, acceptors, checks', async () => {
     expect(await cell({ period: '2023', element: 'deaths', sex: 'M', age: '35-39' })).toBe(1);
+    expect(await cell({ period: '2023', element: 'deaths', sex: 'F', age: '10-14' })).toBe(1);
+    expect(await cell({ period: '2023', element: 'deaths', sex: 'F', age: '15-19' })).toBe(0);
     expect(await cell({ period: '2022', element: 'out_migrants', sex: 'M', age: '60-64' })).toBe(1);
     expect(await cell({ period: '2022', element: 'in_migrants' })).toBe(0); // 2021 is outside the years
     expect(await cell({ period: '2022', element: 'marriages' })).toBe(1);
