@@ -27,11 +27,15 @@ export const DUPLICATE_KEYS: Record<CanonicalTable, string[]> = {
 
 /** The staged rows live in `stg` (text columns, source_row as text). */
 export async function crossChecks(engine: Engine, table: CanonicalTable): Promise<CrossFinding[]> {
-  const key = DUPLICATE_KEYS[table].map((k) => `"${k}"`).join(', ');
+  const keys = DUPLICATE_KEYS[table].map((k) => `"${k}"`);
+  const key = keys.join(', ');
+  // Groups first (cheap), then row numbers only inside the duplicated groups.
   const sql: string[] = [
     `SELECT CAST(source_row AS INTEGER) AS source_row, 'duplicate_row' AS rule, NULL AS "column",
        concat_ws(' | ', ${key}) AS value, commune_code
-     FROM (SELECT *, row_number() OVER (PARTITION BY ${key} ORDER BY CAST(source_row AS INTEGER)) AS rn FROM stg)
+     FROM (SELECT s.*, row_number() OVER (PARTITION BY ${keys.map((k) => `s.${k}`).join(', ')} ORDER BY CAST(s.source_row AS INTEGER)) AS rn
+           FROM stg s SEMI JOIN (SELECT ${key} FROM stg GROUP BY ALL HAVING count(*) > 1) d
+             ON ${keys.map((k) => `s.${k} IS NOT DISTINCT FROM d.${k}`).join(' AND ')})
      WHERE rn > 1`,
   ];
   // Register-based checks only where the workspace holds the commune's register.

@@ -135,7 +135,7 @@ export function readCsv(bytes: Uint8Array, opts: CsvOptions): TabularSource & { 
     headerRow,
     preamble,
     delimiter,
-    ...(text16 === undefined && h === 0 && opts.maxRows === undefined && (opts.encoding === 'utf-8' || opts.encoding === 'utf-8-bom')
+    ...(text16 === undefined && h === 0 && (opts.maxRows ?? Infinity) === Infinity && (opts.encoding === 'utf-8' || opts.encoding === 'utf-8-bom')
       ? { raw: { bytes, delimiter, bodyStart } }
       : {}),
     *chunks() {

@@ -33,6 +33,30 @@ import { Table, tableToIPC } from 'apache-arrow';
  */
 export function regularCsv(raw: RawCsv, width: number): boolean {
   const { bytes, bodyStart } = raw;
+  if (bytes.indexOf(0xcc, bodyStart) >= 0 || bytes.indexOf(0xcd, bodyStart) >= 0) return false;
+  // Without quotes a record is a line: look for blank lines with native searches only;
+  // DuckDB's strict reader refuses records of another width (the caller falls back then).
+  if (bytes.indexOf(0x22, bodyStart) < 0) {
+    const n = bytes.length;
+    let pos = bodyStart;
+    while (pos < n) {
+      const nl = bytes.indexOf(0x0a, pos);
+      const end = nl < 0 ? n : nl;
+      const len = end - pos - (end > pos && bytes[end - 1] === 0x0d ? 1 : 0);
+      if (len === 0) {
+        // Blank lines are allowed only at the very end.
+        for (let i = end; i < n; i++) if (bytes[i] !== 0x0a && bytes[i] !== 0x0d) return false;
+        return true;
+      }
+      pos = end + 1;
+    }
+    return true;
+  }
+  return scanQuoted(raw, width);
+}
+
+function scanQuoted(raw: RawCsv, width: number): boolean {
+  const { bytes, bodyStart } = raw;
   const delim = raw.delimiter.charCodeAt(0);
   const n = bytes.length;
   let inQuote = false;
@@ -44,8 +68,6 @@ export function regularCsv(raw: RawCsv, width: number): boolean {
     if (b === 0x22) {
       inQuote = !inQuote;
       lineBytes++;
-    } else if (b === 0xcc || (b === 0xcd && bytes[i + 1]! < 0xb0)) {
-      return false;
     } else if (inQuote) {
       lineBytes++;
     } else if (b === delim) {
@@ -81,6 +103,12 @@ const LABELS: Partial<Record<FieldKind, string[]>> = {
 
 const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
+/** The characters String.prototype.trim() removes. */
+const WS = [9, 10, 11, 12, 13, 32, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008,
+  0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff].map((c) => `chr(${c})`).join(', ');
+/** No whitespace at either end (what trim() would remove). */
+const untrimmed = (x: string) => `left(${x}, 1) NOT IN (${WS}) AND right(${x}, 1) NOT IN (${WS})`;
+
 function codeCase(kind: FieldKind, x: string): string | undefined {
   const labels = LABELS[kind];
   if (!labels) return undefined;
@@ -92,17 +120,6 @@ function codeCase(kind: FieldKind, x: string): string | undefined {
     if (r.ok && r.value !== null) whens.push(`WHEN ${q(l)} THEN ${q(r.value)}`);
   }
   return `CASE ${x} ${whens.join(' ')} END`;
-}
-
-let communeList: string | undefined;
-function communeCodes(): string {
-  if (communeList) return communeList;
-  const codes: string[] = [];
-  for (let i = 0; i < 100000; i += 1) {
-    const c = String(i).padStart(5, '0');
-    if (communeByCode(c)) codes.push(q(c));
-  }
-  return (communeList = codes.join(','));
 }
 
 const ORDER_PAIRS: Partial<Record<CanonicalTable, Array<[string, string]>>> = {
@@ -117,6 +134,12 @@ const ORDER_PAIRS: Partial<Record<CanonicalTable, Array<[string, string]>>> = {
 /** Whole years from ISO date a to ISO date b, as ageAt() computes them. */
 const ageSql = (a: string, b: string) =>
   `(CAST(substr(${b}, 1, 4) AS INTEGER) - CAST(substr(${a}, 1, 4) AS INTEGER) - CASE WHEN substr(${b}, 6) < substr(${a}, 6) THEN 1 ELSE 0 END)`;
+
+/** U+1680 (E1 9A 80), the one trim() space among the Vietnamese letters' lead byte E1. */
+function hasOgham(b: Uint8Array, from: number): boolean {
+  for (let i = b.indexOf(0x9a, from); i >= 0; i = b.indexOf(0x9a, i + 1)) if (b[i - 1] === 0xe1 && b[i + 1] === 0x80) return true;
+  return false;
+}
 
 export interface FastJob {
   engine: Engine;
@@ -134,7 +157,8 @@ export interface FastJob {
 }
 
 export interface FastPlan {
-  run(convertDirty: (chunk: RowChunk) => Promise<void>): Promise<{ read: number; clean: number }>;
+  /** Null when DuckDB's strict reader refuses the file (a record of another width …): nothing was staged, use the JS reader. */
+  run(convertDirty: (chunk: RowChunk) => Promise<void>): Promise<{ read: number; clean: number } | null>;
 }
 
 /**
@@ -158,6 +182,12 @@ export function planFast(job: FastJob): FastPlan | undefined {
   if (FIELDS[table].some((f) => f.required && !mapped.has(f.name))) return undefined;
   if (!regularCsv(job.raw, headers.length)) return undefined;
 
+  // DuckDB's trim() removes spaces only; other whitespace (tab, NBSP, U+2000…, BOM) in the
+  // file makes the exact (slower) test necessary. Lead bytes C2, E2, E3, EF cover them.
+  const b = job.raw.bytes;
+  const from = job.raw.bodyStart;
+  const exoticSpace = [0x0b, 0x0c, 0xc2, 0xe2, 0xe3, 0xef, ...(job.raw.delimiter === '\t' ? [] : [0x09])].some((c) => b.indexOf(c, from) >= 0) ||
+    hasOgham(b, from);
   const rawName = `raw_${job.tag}`;
   const idName = `pid_${job.tag}`;
   const dirtyName = `dirty_${job.tag}`;
@@ -165,15 +195,18 @@ export function planFast(job: FastJob): FastPlan | undefined {
   const clean: string[] = [];
   const out = new Map<string, string>();
   const dates = new Map<string, string>();
+  const stamps = new Map<string, string>();
   const idCols: number[] = [];
+  const communeCols: number[] = [];
   let join = '';
   for (const [name, { index, field }] of mapped) {
     const x = col(index);
     const blankOk = field.required ? 'false' : 'true';
-    const plain = `NOT regexp_matches(${x}, '^\\s|\\s$')`;
+    const plain = exoticSpace ? untrimmed(x) : `${x} = trim(${x})`;
     switch (field.kind) {
       case 'commune':
-        clean.push(`${x} IN (${communeCodes()})`);
+        communeCols.push(index);
+        clean.push(`${x} IN (COMMUNES_${index})`);
         out.set(name, x);
         break;
       case 'province':
@@ -185,7 +218,7 @@ export function planFast(job: FastJob): FastPlan | undefined {
         out.set(name, x);
         break;
       case 'id': {
-        clean.push(`(${x} IS NULL AND ${blankOk} OR ${x} IS NOT NULL AND NOT regexp_matches(${x}, '^\\s|\\s$|\\.0+$'))`);
+        clean.push(`(${x} IS NULL AND ${blankOk} OR ${x} IS NOT NULL AND ${plain} AND NOT (suffix(${x}, '0') AND suffix(rtrim(${x}, '0'), '.')))`);
         const alias = `p${index}`;
         join += ` LEFT JOIN ${idName} ${alias} ON ${alias}.k = ${x}`;
         out.set(name, `${alias}.v`);
@@ -195,11 +228,12 @@ export function planFast(job: FastJob): FastPlan | undefined {
       case 'name':
         break;
       case 'date': {
-        const d = `coalesce(try_strptime(${x}, '%d/%m/%Y'), try_strptime(${x}, '%Y-%m-%d'))`;
-        const iso = `strftime(${d}, '%Y-%m-%d')`;
-        clean.push(
-          `(${x} IS NULL AND ${blankOk} OR length(${x}) = 10 AND ${d} IS NOT NULL AND year(${d}) BETWEEN 1880 AND 2200 AND ${iso} <= ${q(job.today)})`,
-        );
+        // dd/mm/yyyy (or yyyy-mm-dd): 10 characters that strptime reads, between 1880 and today.
+        const d = `CASE WHEN substr(${x}, 3, 1) = '/' THEN try_strptime(${x}, '%d/%m/%Y') ELSE try_strptime(${x}, '%Y-%m-%d') END`;
+        const iso = `CAST(CAST(${d} AS DATE) AS VARCHAR)`;
+        const hi = job.today < '2200-12-31' ? job.today : '2200-12-31';
+        clean.push(`(${x} IS NULL AND ${blankOk} OR length(${x}) = 10 AND CAST(${d} AS DATE) BETWEEN DATE '1880-01-01' AND DATE ${q(hi)})`);
+        stamps.set(name, d);
         out.set(name, iso);
         dates.set(name, iso);
         break;
@@ -225,8 +259,8 @@ export function planFast(job: FastJob): FastPlan | undefined {
     }
   }
   for (const [a, b] of ORDER_PAIRS[table] ?? []) {
-    const da = dates.get(a);
-    const db = dates.get(b);
+    const da = stamps.get(a);
+    const db = stamps.get(b);
     if (da && db) clean.push(`(${da} IS NULL OR ${db} IS NULL OR ${da} <= ${db})`);
   }
   // Derived columns and table rules (convert.ts finishRow).
@@ -259,7 +293,7 @@ export function planFast(job: FastJob): FastPlan | undefined {
   }
   out.set('source_row', 'CAST(r.rowid + 2 AS VARCHAR)');
   const select = job.columns.map((c) => `${out.get(c) ?? 'NULL'} AS "${c}"`).join(', ');
-  const cleanSql = clean.length ? clean.map((c) => `coalesce(${c}, false)`).join(' AND ') : 'true';
+  let cleanSql = clean.length ? clean.map((c) => `coalesce(${c}, false)`).join(' AND ') : 'true';
   const width = headers.length;
 
   return {
@@ -270,15 +304,25 @@ export function planFast(job: FastJob): FastPlan | undefined {
       const delim = job.raw.delimiter === '\t' ? '\\t' : job.raw.delimiter;
       await engine.registerFile(file, job.raw.bytes);
       try {
+        await engine.query(`DROP TABLE IF EXISTS ${rawName}`);
         await engine.query(
           `CREATE TABLE ${rawName} AS SELECT * FROM read_csv('${file}', columns = {${colsDecl}}, header = true, auto_detect = false,
              delim = '${delim}', quote = '"', escape = '"', strict_mode = true, null_padding = false, parallel = false)`,
         );
+      } catch {
+        await engine.query(`DROP TABLE IF EXISTS ${rawName}`);
+        return null;
       } finally {
         await engine.dropFile(file);
       }
       try {
         job.checkpoint(0.4);
+        // Commune columns: the file's distinct values that are valid 2025 codes.
+        for (const i of communeCols) {
+          const vals = await queryRows<{ v: string }>(engine, `SELECT DISTINCT c${i} AS v FROM ${rawName} WHERE c${i} IS NOT NULL`);
+          const ok = vals.map((r) => r.v).filter((v) => /^\d{5}$/.test(v) && communeByCode(v));
+          cleanSql = cleanSql.replace(`COMMUNES_${i})`, `${ok.length ? ok.map(q).join(',') : 'NULL'})`);
+        }
         // Pseudonyms: once per distinct identifier, computed in JS, joined back.
         if (idCols.length > 0) {
           const distinct = await engine.query(

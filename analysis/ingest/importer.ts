@@ -45,6 +45,8 @@ export interface ImportOptions {
   today?: string;
   /** CSV bytes per chunk (memory vs. progress granularity); default 8 MB. */
   chunkBytes?: number;
+  /** Let DuckDB read plain UTF-8 CSVs (fast-csv.ts); default true. False forces the JS reader (tests compare both). */
+  fastCsv?: boolean;
 }
 
 export interface Replacement {
@@ -177,7 +179,7 @@ async function importUnlocked(ws: Workspace, files: InputFile[], opts: ImportOpt
       try {
         const s = await importSource(ws, {
           file: file.name, src, mapping, hash, importId: `${hash.slice(0, 16)}.${sheetIndex}`,
-          encoding: opened.encoding, strictWidth: opened.kind === 'text', today, signal: opts.signal,
+          encoding: opened.encoding, strictWidth: opened.kind === 'text', today, signal: opts.signal, fast: opts.fastCsv !== false,
           onRows: (rows, fraction) => {
             opts.onProgress?.({
               file: file.name, fileIndex: i, fileCount: planned.length, rows: rowsSoFar + rows,
@@ -212,6 +214,7 @@ interface SourceJob {
   strictWidth: boolean;
   today: string;
   signal: AbortSignal | undefined;
+  fast: boolean;
   onRows: (rows: number, fraction: number) => void;
 }
 
@@ -246,7 +249,7 @@ async function importSource(ws: Workspace, job: SourceJob): Promise<ImportSummar
       for (const p of c.problems) problems.push(p);
       if (c.kept > 0) await insertTextColumns(engine, 'stg', cols, c.columns, false);
     };
-    const fast = job.src.raw
+    const fast = job.src.raw && job.fast
       ? planFast({
           engine, table, mapping: job.mapping, headers: job.src.headers, raw: job.src.raw, columns: cols,
           pseudonymise: ws.pseudonymise, today: job.today, tag: job.importId.replace(/\W/g, '_'),
@@ -256,11 +259,11 @@ async function importSource(ws: Workspace, job: SourceJob): Promise<ImportSummar
           },
         })
       : undefined;
-    if (fast) {
-      // DuckDB reads and converts the plain rows; the converter sees only the others.
-      const { read: total, clean } = await fast.run((chunk) => absorb(convert(chunk)));
-      read += clean;
-      if (read !== total) throw new Error(`fast path: ${read} rows accounted for, ${total} read`);
+    // DuckDB reads and converts the plain rows; the converter sees only the others.
+    const done = fast ? await fast.run((chunk) => absorb(convert(chunk))) : null;
+    if (done) {
+      read += done.clean;
+      if (read !== done.read) throw new Error(`fast path: ${read} rows accounted for, ${done.read} read`);
       job.onRows(read, 1);
     } else {
       for (const chunk of job.src.chunks()) {

@@ -1,0 +1,78 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { queryRows } from '../../../analysis/engine/engine.js';
+import { importFiles, type InputFile } from '../../../analysis/ingest/importer.js';
+import { regularCsv } from '../../../analysis/ingest/fast-csv.js';
+import { CANONICAL_TABLES } from '../../../analysis/model/schema.js';
+import { NK_HEADER, memoryWorkspace, nkRow, utf8 } from './helpers.js';
+
+const dir = join(import.meta.dirname, '../../../fixtures/small/a0/04288');
+const TODAY = '2026-06-30';
+
+/** Everything an import leaves in the workspace, in a comparable form. */
+async function contents(files: InputFile[], fastCsv: boolean) {
+  const ws = await memoryWorkspace();
+  // The key is random per workspace: give both the same one.
+  (ws as unknown as { pseudonymise: (id: string) => string }).pseudonymise = (id: string) => `p:${id}`;
+  try {
+    const res = await importFiles(ws, files, { save: false, today: TODAY, fastCsv });
+    const out: Record<string, unknown> = {
+      res: res.map((r) => [r.file, r.table, r.rowsRead, r.kept, r.quarantined, r.warnings, r.rules]),
+    };
+    for (const t of CANONICAL_TABLES) out[t] = await queryRows(ws.engine, `SELECT * EXCLUDE (import_id) FROM ${t} ORDER BY ALL`);
+    out.quality = await queryRows(ws.engine, `SELECT * EXCLUDE (import_id) FROM quality_report ORDER BY ALL`);
+    return out;
+  } finally {
+    await ws.close();
+  }
+}
+
+describe('fast CSV path (DuckDB reads, SQL converts plain rows)', () => {
+  it('tells regular files from those the JS reader must take', () => {
+    const raw = (s: string) => {
+      const bytes = utf8(s);
+      return { bytes, delimiter: ',' as const, bodyStart: s.indexOf('\n') + 1 };
+    };
+    expect(regularCsv(raw('a,b\n1,2\n3,4\n'), 2)).toBe(true);
+    expect(regularCsv(raw('a,b\n1,2\n\n3,4\n'), 2)).toBe(false);
+    expect(regularCsv(raw('a,b\n1,2\r\n3,4\r\n\r\n'), 2)).toBe(true);
+    expect(regularCsv(raw('a,b\n"1,x",2\n3\n'), 2)).toBe(false);
+    expect(regularCsv(raw('a,b\n"1,x",2\n"3\n4",5\n'), 2)).toBe(true);
+    expect(regularCsv(raw('a,b\nNguye\u0302\u0303n,2\n'), 2)).toBe(false);
+  });
+
+  it.skipIf(!existsSync(dir))('gives exactly what the JS reader gives on a commune’s eight tables', { timeout: 300_000 }, async () => {
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.csv'))
+      .map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(join(dir, f))) }));
+    expect(await contents(files, true)).toEqual(await contents(files, false));
+  });
+
+  it('gives exactly what the JS reader gives on rows with problems', { timeout: 120_000 }, async () => {
+    const rows = [
+      nkRow({ id: 'A1' }),
+      nkRow({ id: 'A2', birth: '1990' }),
+      nkRow({ id: 'A3', birth: '3/5/1990' }),
+      nkRow({ id: 'A4', birth: '31/02/1990' }),
+      nkRow({ id: 'A5', commune: '4465' }),
+      nkRow({ id: 'A6', commune: '99999' }),
+      nkRow({ id: ' A7 ' }),
+      nkRow({ id: 'A8.0' }),
+      nkRow({ id: 'A9', sex: 'nu' }),
+      nkRow({ id: 'A10', sex: 'X' }),
+      nkRow({ id: 'A11', birth: '01/01/2030' }),
+      nkRow({ id: 'A12', entry: '01/01/1980', birth: '01/01/1990' }),
+      nkRow({ id: 'A13', res: '' }),
+      nkRow({ id: 'A14', res: 'Tạm trú', exit: '01/02/2023', exitReason: 'Chết' }),
+      nkRow({ id: 'A1' }),
+      nkRow({ id: '', hh: '' }),
+      nkRow({ id: 'A15', birth: '1990-03-05' }),
+      nkRow({ id: 'A16', mother: 'A1' }),
+    ];
+    const files = [{ name: 'nk.csv', bytes: utf8([NK_HEADER, ...rows].join('\r\n') + '\r\n') }];
+    const fast = await contents(files, true);
+    expect(fast).toEqual(await contents(files, false));
+    expect((fast.res as unknown[][])[0]![2]).toBe(rows.length);
+  });
+});
