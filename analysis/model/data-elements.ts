@@ -27,5 +27,3 @@ export const DATA_ELEMENTS = {
 export type DataElement = keyof typeof DATA_ELEMENTS;
 export const DATA_ELEMENT_CODES = Object.keys(DATA_ELEMENTS) as DataElement[];
 
-/** Values of nhan_khau.marital_status that mean "currently married" (code or label). */
-export const MARRIED_STATUSES = ['married', 'co_vo_chong', 'Có vợ/chồng', 'có vợ/chồng', 'Có vợ chồng'] as const;
