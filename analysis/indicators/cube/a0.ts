@@ -28,9 +28,14 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
     `CREATE OR REPLACE TEMP TABLE _cube_detail (commune_code VARCHAR, village VARCHAR, period VARCHAR,
        period_type VARCHAR, year INTEGER, element VARCHAR, sex VARCHAR, age_group VARCHAR, value DOUBLE)`,
     // Who is who: village, sex and birth date of a person on a commune's register (any status).
+    // Only persons that events refer to (most of the register has none).
     `CREATE OR REPLACE TEMP TABLE _who AS SELECT commune_code, person_id, any_value(village) AS village,
        any_value(sex) AS sex, any_value(birth_date) AS birth_date
-     FROM nhan_khau WHERE person_id IS NOT NULL GROUP BY commune_code, person_id`,
+     FROM nhan_khau WHERE person_id IN (
+       SELECT person_id FROM chet UNION SELECT person_id FROM chuyen_cu UNION SELECT mother_id FROM sinh
+       UNION SELECT person_id FROM sinh UNION SELECT wife_id FROM ket_hon UNION SELECT husband_id FROM ket_hon
+       UNION SELECT person_id FROM mang_thai UNION SELECT person_id FROM bptt WHERE new_acceptor)
+     GROUP BY commune_code, person_id`,
     // Mothers' birth dates from any commune's register, only where the birth row lacks it.
     `CREATE OR REPLACE TEMP TABLE _who_any AS SELECT person_id, any_value(sex) AS sex, any_value(birth_date) AS birth_date
      FROM nhan_khau WHERE person_id IN (SELECT mother_id FROM sinh WHERE mother_birth_date IS NULL) GROUP BY person_id`,
@@ -51,23 +56,20 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
     // household: one aggregation instead of expanding every person by year.
     `INSERT INTO _cube_detail
      WITH hh AS (
-       SELECT commune_code, min(village) AS village,
+       SELECT any_value(commune_code) AS commune_code, any_value(village) AS village,
          bit_or(CASE WHEN ys > ye THEN 0 ELSE ((1::BIGINT << (ye - ${y0} + 1)) - 1) - ((1::BIGINT << (ys - ${y0})) - 1) END) AS mask
        FROM (SELECT commune_code, village,
                CASE WHEN contains(household_id, '.') THEN regexp_replace(household_id, '\\.\\d+$', '') ELSE household_id END AS hh,
                greatest(${firstIn}, ${y0}) AS ys, least(${lastIn}, ${y1}) AS ye
              FROM nhan_khau WHERE ${resident} AND household_id IS NOT NULL)
-       GROUP BY commune_code, hh)
+       GROUP BY hash(commune_code, hh))
      SELECT commune_code, village, CAST(y AS VARCHAR), 'year', y, 'households', 'T', 'total', count(*)
      FROM hh JOIN range(${y0}, ${y1 + 1}) t(y) ON (mask >> (y - ${y0})) & 1 = 1 GROUP BY ALL`,
     // Married women 15–49 at 31/12: a marriage recorded in ket_hon dated ≤ t whose husband had
     // not died by t (the register's marital status is as of the export, not as of t).
     `CREATE OR REPLACE TEMP TABLE _mw AS
      WITH deaths AS (
-       SELECT person_id, min(d) AS died FROM (
-         SELECT person_id, death_date AS d FROM chet WHERE death_date IS NOT NULL
-         UNION ALL SELECT person_id, exit_date FROM nhan_khau WHERE exit_reason = 'death' AND exit_date IS NOT NULL)
-       GROUP BY person_id),
+       SELECT person_id, min(death_date) AS died FROM chet WHERE death_date IS NOT NULL GROUP BY person_id),
      mar AS (
        SELECT k.wife_id, k.marriage_date, dh.died AS husband_died
        FROM ket_hon k LEFT JOIN deaths dh ON dh.person_id = k.husband_id
@@ -159,23 +161,23 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
     // Elderly checked: persons in the population at the period's end, aged 60+ then, with at
     // least one check in the period (each person once per period).
     `INSERT INTO _cube_detail
-     WITH c AS (
-       SELECT k.commune_code, k.person_id, k.check_date AS d FROM kham_nct k
+     WITH n AS (
+       SELECT commune_code, person_id, village, sex, birth_date, entry_date, exit_date FROM nhan_khau
+       WHERE ${resident} AND year(birth_date) <= ${y1 - 60}),
+     c AS (
+       SELECT k.commune_code, k.person_id, k.check_date AS d, n.village, n.sex, n.birth_date, n.entry_date, n.exit_date
+       FROM kham_nct k JOIN n ON n.commune_code = k.commune_code AND n.person_id = k.person_id
        WHERE k.check_date IS NOT NULL AND year(k.check_date) BETWEEN ${firstYear} AND ${y1}),
      p AS (
-       SELECT commune_code, person_id, CAST(year(d) AS VARCHAR) AS period, 'year' AS period_type, year(d) AS year,
-         make_date(year(d), 12, 31) AS pe FROM c
-       UNION ALL SELECT commune_code, person_id, CAST(year(d) AS VARCHAR) || '-Q' || CAST(quarter(d) AS VARCHAR), 'quarter', year(d),
+       SELECT *, CAST(year(d) AS VARCHAR) AS period, 'year' AS period_type, make_date(year(d), 12, 31) AS pe FROM c
+       UNION ALL SELECT *, CAST(year(d) AS VARCHAR) || '-Q' || CAST(quarter(d) AS VARCHAR), 'quarter',
          CAST(date_trunc('quarter', d) + INTERVAL 3 MONTH - INTERVAL 1 DAY AS DATE) FROM c
-       UNION ALL SELECT commune_code, person_id, strftime(d, '%Y-%m'), 'month', year(d),
-         CAST(date_trunc('month', d) + INTERVAL 1 MONTH - INTERVAL 1 DAY AS DATE) FROM c),
+       UNION ALL SELECT *, strftime(d, '%Y-%m'), 'month', CAST(date_trunc('month', d) + INTERVAL 1 MONTH - INTERVAL 1 DAY AS DATE) FROM c),
      e AS (
-       SELECT DISTINCT p.commune_code, n.village, p.person_id, p.period, p.period_type, p.year, coalesce(n.sex, 'U') AS sex,
-         ${age('n.birth_date', 'p.pe')} AS age
-       FROM p JOIN nhan_khau n ON n.commune_code = p.commune_code AND n.person_id = p.person_id
-       WHERE ${resident.replaceAll('residence_status', 'n.residence_status').replaceAll('entry_date', 'n.entry_date')}
-         AND n.entry_date <= p.pe AND (n.exit_date IS NULL OR n.exit_date > p.pe)
-         AND ${age('n.birth_date', 'p.pe')} >= 60)
+       SELECT DISTINCT commune_code, village, person_id, period, period_type, year(d) AS year, coalesce(sex, 'U') AS sex,
+         ${age('birth_date', 'pe')} AS age
+       FROM p
+       WHERE entry_date <= pe AND (exit_date IS NULL OR exit_date > pe) AND ${age('birth_date', 'pe')} >= 60)
      SELECT commune_code, CASE WHEN period_type = 'year' THEN village END, period, period_type, year, 'elderly_checked', sex,
        CASE WHEN period_type = 'year' THEN ${ag('age')} ELSE 'total' END, count(*)
      FROM e GROUP BY ALL`,
