@@ -70,7 +70,7 @@ export interface ImportSummary {
   kept: number;
   quarantined: number;
   warnings: number;
-  /** Problems per rule code (errors and warnings). */
+  /** Rows hit per rule code (errors and warnings). */
   rules: Partial<Record<RuleCode, number>>;
   /** Rows of earlier imports this one replaced (newer export for the same commune and period). */
   replaced: Replacement[];
@@ -179,7 +179,7 @@ async function importUnlocked(ws: Workspace, files: InputFile[], opts: ImportOpt
       try {
         const s = await importSource(ws, {
           file: file.name, src, mapping, hash, importId: `${hash.slice(0, 16)}.${sheetIndex}`,
-          encoding: opened.encoding, strictWidth: opened.kind === 'text', today, signal: opts.signal, fast: opts.fastCsv !== false,
+          encoding: opened.encoding, strictWidth: opened.kind === 'text', today, signal: opts.signal, fast: opts.fastCsv !== false, chunkBytes: opts.chunkBytes,
           onRows: (rows, fraction) => {
             opts.onProgress?.({
               file: file.name, fileIndex: i, fileCount: planned.length, rows: rowsSoFar + rows,
@@ -215,6 +215,7 @@ interface SourceJob {
   today: string;
   signal: AbortSignal | undefined;
   fast: boolean;
+  chunkBytes: number | undefined;
   onRows: (rows: number, fraction: number) => void;
 }
 
@@ -252,7 +253,7 @@ async function importSource(ws: Workspace, job: SourceJob): Promise<ImportSummar
     const fast = job.src.raw && job.fast
       ? planFast({
           engine, table, mapping: job.mapping, headers: job.src.headers, raw: job.src.raw, columns: cols,
-          pseudonymise: ws.pseudonymise, today: job.today, tag: job.importId.replace(/\W/g, '_'),
+          pseudonymise: ws.pseudonymise, today: job.today, sliceBytes: job.chunkBytes, tag: job.importId.replace(/\W/g, '_'),
           checkpoint: (fraction) => {
             if (job.signal?.aborted) throw new Cancelled();
             job.onRows(read, fraction);
@@ -261,6 +262,13 @@ async function importSource(ws: Workspace, job: SourceJob): Promise<ImportSummar
       : undefined;
     // DuckDB reads and converts the plain rows; the converter sees only the others.
     const done = fast ? await fast.run((chunk) => absorb(convert(chunk))) : null;
+    if (fast && !done) {
+      // DuckDB refused a slice: start again with the JS reader.
+      await engine.query('DELETE FROM stg');
+      problems.length = 0;
+      read = 0;
+      quarantined = 0;
+    }
     if (done) {
       read += done.clean;
       if (read !== done.read) throw new Error(`fast path: ${read} rows accounted for, ${done.read} read`);
@@ -290,12 +298,17 @@ async function importSource(ws: Workspace, job: SourceJob): Promise<ImportSummar
     }
     const [{ n: kept }] = (await queryRows<{ n: number }>(engine, 'SELECT count(*) AS n FROM stg')) as [{ n: number }];
     const replaced = await commit(ws, job, table, problems, { read, kept, quarantined });
-    const rules: Partial<Record<RuleCode, number>> = {};
+    // Per rule, the number of records it hit: a register row with two future dates is one
+    // record; a report form's record is a commune's cell, so its row is keyed by commune too.
+    // The quality report keeps every finding, cell by cell.
+    const rowsByRule = new Map<RuleCode, Set<string>>();
     let warnings = 0;
-    for (const p of problems) {
-      rules[p.rule] = (rules[p.rule] ?? 0) + 1;
+    problems.forEach((p, i) => {
+      if (!rowsByRule.has(p.rule)) rowsByRule.set(p.rule, new Set());
+      rowsByRule.get(p.rule)!.add(p.row === null ? `file-${i}` : `${p.row}|${p.commune_code ?? ''}`);
       if (p.severity === 'warning') warnings++;
-    }
+    });
+    const rules: Partial<Record<RuleCode, number>> = Object.fromEntries([...rowsByRule].map(([r, rows]) => [r, rows.size]));
     return {
       file: job.file, sheet: job.src.sheet, table, status: 'imported', importId: job.importId, encoding: job.encoding,
       rowsRead: read, kept, quarantined, warnings, rules, replaced, fatal: null,
