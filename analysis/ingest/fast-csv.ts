@@ -141,6 +141,39 @@ function hasOgham(b: Uint8Array, from: number): boolean {
   return false;
 }
 
+/** Bytes per slice DuckDB reads at once. */
+const SLICE_BYTES = 64 * 1024 * 1024;
+
+/** Slices of about `size` bytes ending just after a newline outside quotes. */
+export function sliceBounds(bytes: Uint8Array, start: number, size: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const quoted = bytes.indexOf(0x22, start) >= 0;
+  let pos = start;
+  while (pos < bytes.length) {
+    let end = Math.min(bytes.length, pos + size);
+    if (end < bytes.length) {
+      if (!quoted) {
+        const nl = bytes.indexOf(0x0a, end);
+        end = nl < 0 ? bytes.length : nl + 1;
+      } else {
+        let quotes = 0;
+        for (let i = pos; i < end; i++) if (bytes[i] === 0x22) quotes++;
+        while (end < bytes.length) {
+          const c = bytes[end++]!;
+          if (c === 0x22) quotes++;
+          else if (c === 0x0a && quotes % 2 === 0) break;
+        }
+      }
+    }
+    // A slice of blank lines only (the end of the file) holds no record.
+    let i = pos;
+    while (i < end && (bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
+    if (i < end) out.push([pos, end]);
+    pos = end;
+  }
+  return out;
+}
+
 export interface FastJob {
   engine: Engine;
   table: CanonicalTable;
@@ -152,6 +185,8 @@ export interface FastJob {
   today: string;
   /** A unique suffix for the temporary names. */
   tag: string;
+  /** Bytes per slice (default 64 MB). */
+  sliceBytes?: number;
   /** Checked between steps; throws to cancel. */
   checkpoint: (fraction: number) => void;
 }
@@ -291,7 +326,7 @@ export function planFast(job: FastJob): FastPlan | undefined {
       break;
     }
   }
-  out.set('source_row', 'CAST(r.rowid + 2 AS VARCHAR)');
+  out.set('source_row', 'CAST(r.rowid + SOURCE_ROW_OFFSET AS VARCHAR)');
   const select = job.columns.map((c) => `${out.get(c) ?? 'NULL'} AS "${c}"`).join(', ');
   let cleanSql = clean.length ? clean.map((c) => `coalesce(${c}, false)`).join(' AND ') : 'true';
   const width = headers.length;
@@ -302,76 +337,87 @@ export function planFast(job: FastJob): FastPlan | undefined {
       const file = `${rawName}.csv`;
       const colsDecl = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
       const delim = job.raw.delimiter === '\t' ? '\\t' : job.raw.delimiter;
-      await engine.registerFile(file, job.raw.bytes);
-      try {
-        await engine.query(`DROP TABLE IF EXISTS ${rawName}`);
-        await engine.query(
-          `CREATE TABLE ${rawName} AS SELECT * FROM read_csv('${file}', columns = {${colsDecl}}, header = true, auto_detect = false,
-             delim = '${delim}', quote = '"', escape = '"', strict_mode = true, null_padding = false, parallel = false)`,
-        );
-      } catch {
-        await engine.query(`DROP TABLE IF EXISTS ${rawName}`);
-        return null;
-      } finally {
-        await engine.dropFile(file);
-      }
-      try {
-        job.checkpoint(0.4);
-        // Commune columns: the file's distinct values that are valid 2025 codes.
-        for (const i of communeCols) {
-          const vals = await queryRows<{ v: string }>(engine, `SELECT DISTINCT c${i} AS v FROM ${rawName} WHERE c${i} IS NOT NULL`);
-          const ok = vals.map((r) => r.v).filter((v) => /^\d{5}$/.test(v) && communeByCode(v));
-          cleanSql = cleanSql.replace(`COMMUNES_${i})`, `${ok.length ? ok.map(q).join(',') : 'NULL'})`);
-        }
-        // Pseudonyms: once per distinct identifier, computed in JS, joined back.
-        if (idCols.length > 0) {
-          const distinct = await engine.query(
-            `SELECT DISTINCT v FROM (${idCols.map((i) => `SELECT c${i} AS v FROM ${rawName}`).join(' UNION ALL ')}) WHERE v IS NOT NULL`,
+      // Only the mapped columns are kept (names and ignored columns never enter DuckDB).
+      const keep = [...mapped.values()].filter(({ field }) => field.kind !== 'name').map(({ index }) => index);
+      const bytes = job.raw.bytes;
+      let read = 0;
+      let dirtyCount = 0;
+      // Slices of the file bound the memory a 700 MB export needs at once.
+      for (const [a, b] of sliceBounds(bytes, job.raw.bodyStart, job.sliceBytes ?? SLICE_BYTES)) {
+        await engine.registerFile(file, bytes.slice(a, b));
+        try {
+          await engine.query(`DROP TABLE IF EXISTS ${rawName}`);
+          await engine.query(
+            `CREATE TABLE ${rawName} AS SELECT ${keep.map((i) => `c${i}`).join(', ')} FROM read_csv('${file}', columns = {${colsDecl}},
+               header = false, auto_detect = false, delim = '${delim}', quote = '"', escape = '"', strict_mode = true,
+               null_padding = false, parallel = false)`,
           );
-          const keys: string[] = [];
-          const vals: string[] = [];
-          for (const batch of distinct.batches) {
-            const v = batch.getChildAt(0)!;
-            for (let i = 0; i < v.length; i++) {
-              const k = v.get(i) as string;
-              keys.push(k);
-              vals.push(job.pseudonymise(k));
+        } catch {
+          await engine.query(`DROP TABLE IF EXISTS ${rawName}`);
+          return null;
+        } finally {
+          await engine.dropFile(file);
+        }
+        try {
+          const offset = read + 2;
+          let sliceClean = cleanSql;
+          // Commune columns: the slice's distinct values that are valid 2025 codes.
+          for (const i of communeCols) {
+            const vals = await queryRows<{ v: string }>(engine, `SELECT DISTINCT c${i} AS v FROM ${rawName} WHERE c${i} IS NOT NULL`);
+            const ok = vals.map((r) => r.v).filter((v) => /^\d{5}$/.test(v) && communeByCode(v));
+            sliceClean = sliceClean.replace(`COMMUNES_${i})`, `${ok.length ? ok.map(q).join(',') : 'NULL'})`);
+          }
+          // Pseudonyms: once per distinct identifier, computed in JS, joined back.
+          if (idCols.length > 0) {
+            const distinct = await engine.query(
+              `SELECT DISTINCT v FROM (${idCols.map((i) => `SELECT c${i} AS v FROM ${rawName}`).join(' UNION ALL ')}) WHERE v IS NOT NULL`,
+            );
+            const keys: string[] = [];
+            const vals: string[] = [];
+            for (const batch of distinct.batches) {
+              const v = batch.getChildAt(0)!;
+              for (let i = 0; i < v.length; i++) {
+                const k = v.get(i) as string;
+                keys.push(k);
+                vals.push(job.pseudonymise(k));
+              }
             }
+            await engine.query(`DROP TABLE IF EXISTS ${idName}`);
+            await engine.insertArrowIPC(idName, tableToIPC(new Table({ k: utf8Vector(keys), v: utf8Vector(vals) }), 'stream'), { create: true });
           }
-          await engine.insertArrowIPC(idName, tableToIPC(new Table({ k: utf8Vector(keys), v: utf8Vector(vals) }), 'stream'), { create: true });
-          job.checkpoint(0.6);
-        }
-        // Rows that are not plain go to the row-by-row converter (usually few).
-        await engine.query(`CREATE TABLE ${dirtyName} AS SELECT r.rowid AS rid FROM ${rawName} r WHERE NOT (${cleanSql})`);
-        await engine.query(
-          `INSERT INTO stg SELECT ${select} FROM ${rawName} r${join} WHERE r.rowid NOT IN (SELECT rid FROM ${dirtyName})`,
-        );
-        job.checkpoint(0.85);
-        const [{ n: read }] = (await queryRows<{ n: number }>(engine, `SELECT count(*) AS n FROM ${rawName}`)) as [{ n: number }];
-        const dirty = await engine.query(
-          `SELECT CAST(r.rowid + 2 AS INTEGER) AS row_no, ${Array.from({ length: width }, (_, i) => `r.c${i}`).join(', ')}
-           FROM ${rawName} r SEMI JOIN ${dirtyName} d ON d.rid = r.rowid ORDER BY r.rowid`,
-        );
-        let dirtyCount = 0;
-        for (const batch of dirty.batches) {
-          const cols = Array.from({ length: width + 1 }, (_, i) => batch.getChildAt(i)!);
-          const rows: unknown[][] = [];
-          const rowNumbers: number[] = [];
-          for (let r = 0; r < batch.numRows; r++) {
-            rowNumbers.push(Number(cols[0]!.get(r)));
-            const cells: unknown[] = new Array(width);
-            for (let c = 0; c < width; c++) cells[c] = cols[c + 1]!.get(r) ?? '';
-            rows.push(cells);
+          // Rows that are not plain go to the row-by-row converter (usually few).
+          await engine.query(`CREATE TABLE ${dirtyName} AS SELECT r.rowid AS rid FROM ${rawName} r WHERE NOT (${sliceClean})`);
+          await engine.query(
+            `INSERT INTO stg SELECT ${select.replace('SOURCE_ROW_OFFSET', String(offset))} FROM ${rawName} r${join}
+             WHERE r.rowid NOT IN (SELECT rid FROM ${dirtyName})`,
+          );
+          const [{ n }] = (await queryRows<{ n: number }>(engine, `SELECT count(*) AS n FROM ${rawName}`)) as [{ n: number }];
+          const dirty = await engine.query(
+            `SELECT CAST(r.rowid + ${offset} AS INTEGER) AS row_no, ${keep.map((i) => `r.c${i}`).join(', ')}
+             FROM ${rawName} r SEMI JOIN ${dirtyName} d ON d.rid = r.rowid ORDER BY r.rowid`,
+          );
+          for (const batch of dirty.batches) {
+            const cols = Array.from({ length: keep.length + 1 }, (_, i) => batch.getChildAt(i)!);
+            const rows: unknown[][] = [];
+            const rowNumbers: number[] = [];
+            for (let r = 0; r < batch.numRows; r++) {
+              rowNumbers.push(Number(cols[0]!.get(r)));
+              const cells: unknown[] = new Array<unknown>(width).fill('');
+              for (let c = 0; c < keep.length; c++) cells[keep[c]!] = cols[c + 1]!.get(r) ?? '';
+              rows.push(cells);
+            }
+            dirtyCount += rows.length;
+            await convertDirty({ rows, rowNumbers, broken: [], progress: b / bytes.length });
           }
-          dirtyCount += rows.length;
-          await convertDirty({ rows, rowNumbers, broken: [], progress: 0.9 });
+          read += n;
+        } finally {
+          await engine.query(`DROP TABLE IF EXISTS ${rawName}`);
+          await engine.query(`DROP TABLE IF EXISTS ${idName}`);
+          await engine.query(`DROP TABLE IF EXISTS ${dirtyName}`);
         }
-        return { read, clean: read - dirtyCount };
-      } finally {
-        await engine.query(`DROP TABLE IF EXISTS ${rawName}`);
-        await engine.query(`DROP TABLE IF EXISTS ${idName}`);
-        await engine.query(`DROP TABLE IF EXISTS ${dirtyName}`);
+        job.checkpoint(b / bytes.length);
       }
+      return { read, clean: read - dirtyCount };
     },
   };
 }

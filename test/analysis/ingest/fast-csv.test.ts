@@ -11,12 +11,12 @@ const dir = join(import.meta.dirname, '../../../fixtures/small/a0/04288');
 const TODAY = '2026-06-30';
 
 /** Everything an import leaves in the workspace, in a comparable form. */
-async function contents(files: InputFile[], fastCsv: boolean) {
+async function contents(files: InputFile[], fastCsv: boolean, chunkBytes?: number) {
   const ws = await memoryWorkspace();
   // The key is random per workspace: give both the same one.
   (ws as unknown as { pseudonymise: (id: string) => string }).pseudonymise = (id: string) => `p:${id}`;
   try {
-    const res = await importFiles(ws, files, { save: false, today: TODAY, fastCsv });
+    const res = await importFiles(ws, files, { save: false, today: TODAY, fastCsv, ...(chunkBytes ? { chunkBytes } : {}) });
     const out: Record<string, unknown> = {
       res: res.map((r) => [r.file, r.table, r.rowsRead, r.kept, r.quarantined, r.warnings, r.rules]),
     };
@@ -46,7 +46,10 @@ describe('fast CSV path (DuckDB reads, SQL converts plain rows)', () => {
     const files = readdirSync(dir)
       .filter((f) => f.endsWith('.csv'))
       .map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(join(dir, f))) }));
-    expect(await contents(files, true)).toEqual(await contents(files, false));
+    const js = await contents(files, false);
+    expect(await contents(files, true)).toEqual(js);
+    // In slices of about 100 kB (row numbers continue across slices).
+    expect(await contents(files, true, 100_000)).toEqual(js);
   });
 
   it('gives exactly what the JS reader gives on rows with problems', { timeout: 120_000 }, async () => {
@@ -73,6 +76,7 @@ describe('fast CSV path (DuckDB reads, SQL converts plain rows)', () => {
     const files = [{ name: 'nk.csv', bytes: utf8([NK_HEADER, ...rows].join('\r\n') + '\r\n') }];
     const fast = await contents(files, true);
     expect(fast).toEqual(await contents(files, false));
+    expect(await contents(files, true, 300)).toEqual(fast);
     expect((fast.res as unknown[][])[0]![2]).toBe(rows.length);
   });
 });
