@@ -18,6 +18,10 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
   const y0 = firstYear - 1;
   const y1 = lastYear;
   const age = (birth: string, at: string) => ageSql(birth, at);
+  // Bit i set for each year y0 + i in [lo, hi] (clamped to the cube's years): 0 when empty.
+  const mask = (lo: string, hi: string) =>
+    `CASE WHEN greatest(${lo}, ${y0}) > least(${hi}, ${y1}) THEN 0::BIGINT ELSE ` +
+    `((1::BIGINT << (least(${hi}, ${y1}) - ${y0} + 1)) - 1) - ((1::BIGINT << (greatest(${lo}, ${y0}) - ${y0})) - 1) END`;
   const ag = (age: string) => `CASE WHEN ${age} IS NULL OR ${age} < 0 THEN 'unknown' ELSE ${ageGroupSql(`(${age})`)} END`;
   // Population at t: Thường trú or Tạm vắng, entry_date ≤ t and (exit_date null or > t).
   // At t = 31/12/y that is year(entry) ≤ y and year(exit) > y; age at 31/12/y = y − birth year.
@@ -29,13 +33,14 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
        period_type VARCHAR, year INTEGER, element VARCHAR, sex VARCHAR, age_group VARCHAR, value DOUBLE)`,
     // Who is who: village, sex and birth date of a person on a commune's register (any status).
     // Only persons that events refer to (most of the register has none).
-    `CREATE OR REPLACE TEMP TABLE _who AS SELECT commune_code, person_id, any_value(village) AS village,
+    // Keyed by one 64-bit hash of (commune, person): a much cheaper aggregation and join key.
+    `CREATE OR REPLACE TEMP TABLE _who AS SELECT hash(commune_code, person_id) AS k, any_value(village) AS village,
        any_value(sex) AS sex, any_value(birth_date) AS birth_date
      FROM nhan_khau WHERE person_id IN (
        SELECT person_id FROM chet UNION SELECT person_id FROM chuyen_cu UNION SELECT mother_id FROM sinh
        UNION SELECT person_id FROM sinh UNION SELECT wife_id FROM ket_hon UNION SELECT husband_id FROM ket_hon
        UNION SELECT person_id FROM mang_thai UNION SELECT person_id FROM bptt WHERE new_acceptor)
-     GROUP BY commune_code, person_id`,
+     GROUP BY k`,
     // Mothers' birth dates from any commune's register, only where the birth row lacks it.
     `CREATE OR REPLACE TEMP TABLE _who_any AS SELECT person_id, any_value(sex) AS sex, any_value(birth_date) AS birth_date
      FROM nhan_khau WHERE person_id IN (SELECT mother_id FROM sinh WHERE mother_birth_date IS NULL) GROUP BY person_id`,
@@ -66,28 +71,36 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
      SELECT commune_code, village, CAST(y AS VARCHAR), 'year', y, 'households', 'T', 'total', count(*)
      FROM hh JOIN range(${y0}, ${y1 + 1}) t(y) ON (mask >> (y - ${y0})) & 1 = 1 GROUP BY ALL`,
     // Married women 15–49 at 31/12: a marriage recorded in ket_hon dated ≤ t whose husband had
-    // not died by t (the register's marital status is as of the export, not as of t).
+    // not died by t (the register's marital status is as of the export, not as of t); modern
+    // users among them: a modern spell with start ≤ t < end. Each condition is a mask of the
+    // years at whose 31/12 it holds; a woman counts in the years where all bits are set.
     `CREATE OR REPLACE TEMP TABLE _mw AS
      WITH deaths AS (
        SELECT person_id, min(death_date) AS died FROM chet WHERE death_date IS NOT NULL GROUP BY person_id),
-     mar AS (
-       SELECT k.wife_id, k.marriage_date, dh.died AS husband_died
+     married AS (
+       SELECT k.wife_id AS person_id,
+         bit_or(${mask('year(k.marriage_date)', `CASE WHEN dh.died IS NULL THEN ${y1} ELSE year(dh.died) - 1 END`)}) AS m
        FROM ket_hon k LEFT JOIN deaths dh ON dh.person_id = k.husband_id
-       WHERE k.wife_id IS NOT NULL AND k.marriage_date IS NOT NULL)
-     SELECT n.commune_code, n.village, n.person_id, y, y - year(n.birth_date) AS age
-     FROM nhan_khau n JOIN range(${y0}, ${y1 + 1}) t(y) ON y BETWEEN year(n.entry_date) AND ${lastIn.replaceAll('exit_date', 'n.exit_date')}
-     WHERE ${resident.replaceAll('residence_status', 'n.residence_status').replaceAll('entry_date', 'n.entry_date')}
-       AND n.sex = 'F' AND y - year(n.birth_date) BETWEEN 15 AND 49 AND n.person_id IN (SELECT wife_id FROM mar)
-       AND EXISTS (SELECT 1 FROM mar m WHERE m.wife_id = n.person_id AND m.marriage_date <= make_date(y, 12, 31)
-         AND (m.husband_died IS NULL OR m.husband_died > make_date(y, 12, 31)))`,
+       WHERE k.wife_id IS NOT NULL AND k.marriage_date IS NOT NULL GROUP BY k.wife_id),
+     modern AS (
+       SELECT commune_code, person_id,
+         bit_or(${mask('year(start_date)', `CASE WHEN end_date IS NULL THEN ${y1} ELSE year(end_date) - 1 END`)}) AS m
+       FROM bptt WHERE modern AND start_date IS NOT NULL GROUP BY commune_code, person_id),
+     w AS (
+       SELECT n.commune_code, n.village, n.person_id, year(n.birth_date) AS byear,
+         ${mask('year(n.entry_date)', lastIn.replaceAll('exit_date', 'n.exit_date'))}
+           & ${mask('year(n.birth_date) + 15', 'year(n.birth_date) + 49')} & mr.m AS m
+       FROM nhan_khau n JOIN married mr ON mr.person_id = n.person_id
+       WHERE ${resident.replaceAll('residence_status', 'n.residence_status').replaceAll('entry_date', 'n.entry_date')} AND n.sex = 'F')
+     SELECT w.commune_code, w.village, y, y - w.byear AS age, ((coalesce(md.m, 0) >> (y - ${y0})) & 1) = 1 AS modern
+     FROM w LEFT JOIN modern md ON md.commune_code = w.commune_code AND md.person_id = w.person_id
+     JOIN range(${y0}, ${y1 + 1}) t(y) ON ((w.m >> (y - ${y0})) & 1) = 1`,
     `INSERT INTO _cube_detail
      SELECT commune_code, village, CAST(y AS VARCHAR), 'year', y, 'women_married_15_49', 'F', ${ag('age')}, count(*)
      FROM _mw GROUP BY ALL`,
     `INSERT INTO _cube_detail
      SELECT commune_code, village, CAST(y AS VARCHAR), 'year', y, 'modern_method_users', 'F', ${ag('age')}, count(*)
-     FROM _mw w WHERE EXISTS (SELECT 1 FROM bptt b WHERE b.commune_code = w.commune_code AND b.person_id = w.person_id
-       AND b.modern AND b.start_date <= make_date(w.y, 12, 31) AND (b.end_date IS NULL OR b.end_date > make_date(w.y, 12, 31)))
-     GROUP BY ALL`,
+     FROM _mw WHERE modern GROUP BY ALL`,
     // Flow events with the date they count on; expanded to year, quarter and month below.
     `CREATE OR REPLACE TEMP TABLE _ev (commune_code VARCHAR, village VARCHAR, d DATE, element VARCHAR, sex VARCHAR, age_group VARCHAR)`,
     // Births: sex of the child, mother's exact age at the birth; village of the mother.
@@ -97,9 +110,9 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
          ${age('coalesce(s.mother_birth_date, m.birth_date, ma.birth_date)', 's.birth_date')} AS mage,
          s.birth_order, s.newborn_screening_diseases, s.newborn_screening_date
        FROM sinh s
-       LEFT JOIN _who m ON m.commune_code = s.commune_code AND m.person_id = s.mother_id
+       LEFT JOIN _who m ON m.k = hash(s.commune_code, s.mother_id)
        LEFT JOIN _who_any ma ON ma.person_id = s.mother_id
-       LEFT JOIN _who c ON c.commune_code = s.commune_code AND c.person_id = s.person_id
+       LEFT JOIN _who c ON c.k = hash(s.commune_code, s.person_id)
        WHERE s.birth_date IS NOT NULL)
      SELECT commune_code, village, d, 'births', sex, ${ag('mage')} FROM b
      UNION ALL SELECT commune_code, village, d, 'births_order_2', sex, ${ag('mage')} FROM b WHERE birth_order = 2
@@ -109,12 +122,12 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
     `INSERT INTO _ev
      SELECT d.commune_code, w.village, d.death_date, 'deaths', coalesce(d.sex, w.sex, 'U'),
        ${ag(age('coalesce(d.birth_date, w.birth_date)', 'd.death_date'))}
-     FROM chet d LEFT JOIN _who w ON w.commune_code = d.commune_code AND w.person_id = d.person_id
+     FROM chet d LEFT JOIN _who w ON w.k = hash(d.commune_code, d.person_id)
      WHERE d.death_date IS NOT NULL`,
     `INSERT INTO _ev
      SELECT m.commune_code, w.village, m.move_date, CASE m.move_type WHEN 'in' THEN 'in_migrants' ELSE 'out_migrants' END,
        coalesce(w.sex, 'U'), ${ag(age('w.birth_date', 'm.move_date'))}
-     FROM chuyen_cu m LEFT JOIN _who w ON w.commune_code = m.commune_code AND w.person_id = m.person_id
+     FROM chuyen_cu m LEFT JOIN _who w ON w.k = hash(m.commune_code, m.person_id)
      WHERE m.move_date IS NOT NULL AND m.move_type IN ('in', 'out')`,
     // Marriages are couples: one row per couple; a spouse under legal age makes a child marriage.
     `INSERT INTO _ev
@@ -124,8 +137,8 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
          coalesce(${age('k.husband_birth_date', 'k.marriage_date')}, k.husband_age) AS ha,
          k.premarital_check, k.consanguineous
        FROM ket_hon k
-       LEFT JOIN _who wv ON wv.commune_code = k.commune_code AND wv.person_id = k.wife_id
-       LEFT JOIN _who hv ON hv.commune_code = k.commune_code AND hv.person_id = k.husband_id
+       LEFT JOIN _who wv ON wv.k = hash(k.commune_code, k.wife_id)
+       LEFT JOIN _who hv ON hv.k = hash(k.commune_code, k.husband_id)
        WHERE k.marriage_date IS NOT NULL)
      SELECT commune_code, village, d, 'marriages', 'T', 'total' FROM k
      UNION ALL SELECT commune_code, village, d, 'child_marriages', 'T', 'total' FROM k WHERE wa < 18 OR ha < 20
@@ -133,13 +146,13 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
      UNION ALL SELECT commune_code, village, d, 'premarital_checked', 'T', 'total' FROM k WHERE premarital_check`,
     `INSERT INTO _ev
      SELECT p.commune_code, w.village, p.pregnancy_date, e.element, 'F', 'total'
-     FROM mang_thai p LEFT JOIN _who w ON w.commune_code = p.commune_code AND w.person_id = p.person_id
+     FROM mang_thai p LEFT JOIN _who w ON w.k = hash(p.commune_code, p.person_id)
      JOIN (VALUES ('pregnancies'), ('prenatal_screened')) e(element)
        ON e.element = 'pregnancies' OR (p.prenatal_screening_diseases >= 4 AND p.prenatal_screening_date IS NOT NULL)
      WHERE p.pregnancy_date IS NOT NULL`,
     `INSERT INTO _ev
      SELECT b.commune_code, w.village, b.start_date, 'new_acceptors', 'T', 'total'
-     FROM bptt b LEFT JOIN _who w ON w.commune_code = b.commune_code AND w.person_id = b.person_id
+     FROM bptt b LEFT JOIN _who w ON w.k = hash(b.commune_code, b.person_id)
      WHERE b.new_acceptor AND b.modern AND b.start_date IS NOT NULL`,
     // Count by month first; years keep the age groups, quarters and months only sex and only
     // communes (sub-annual series are for trends; village × month × age cells would be mostly
