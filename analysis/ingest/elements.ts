@@ -1,27 +1,8 @@
-/** The MIS data elements of formats.md, with their kind. */
-export const ELEMENTS = {
-  households: 'stock',
-  population: 'stock',
-  women_married_15_49: 'stock',
-  births: 'flow',
-  births_order_2: 'flow',
-  births_order_3plus: 'flow',
-  deaths: 'flow',
-  in_migrants: 'flow',
-  out_migrants: 'flow',
-  marriages: 'flow',
-  child_marriages: 'flow',
-  consanguineous_marriages: 'flow',
-  premarital_checked: 'flow',
-  pregnancies: 'flow',
-  prenatal_screened: 'flow',
-  newborn_screened: 'flow',
-  modern_method_users: 'stock',
-  new_acceptors: 'flow',
-  elderly: 'stock',
-  elderly_checked: 'flow',
-} as const;
-export type ElementCode = keyof typeof ELEMENTS;
+import { DATA_ELEMENTS, type DataElement } from '../model/data-elements.js';
+
+/** The MIS data elements of formats.md, with their kind (one list, in analysis/model). */
+export const ELEMENTS = DATA_ELEMENTS;
+export type ElementCode = DataElement;
 
 /** Elements counted in couples: a sex breakdown means they were counted in persons. */
 export const COUPLE_ELEMENTS: readonly string[] = [

@@ -1,5 +1,5 @@
 import type { WorkspaceFiles } from '../../electron/platform-api.js';
-import type { WorkspaceStore } from '../../analysis/workspace/store.js';
+import { MemoryStore, type WorkspaceStore } from '../../analysis/workspace/store.js';
 
 /** The workspace store over the shell's folder API (Electron) or the browser's storage. */
 export class PlatformStore implements WorkspaceStore {
@@ -18,9 +18,8 @@ export class PlatformStore implements WorkspaceStore {
   }
 }
 
-/** The bundled demo workspace: read-only files served with the app under demo/. */
-export class DemoStore implements WorkspaceStore {
-  private readonly files = new Map<string, Uint8Array>();
+/** The bundled demo workspace: files served with the app under demo/, opened in memory. */
+export class DemoStore extends MemoryStore {
   static async load(base = 'demo/'): Promise<DemoStore> {
     const store = new DemoStore();
     const index = (await (await fetch(`${base}index.json`)).json()) as string[];
@@ -30,18 +29,5 @@ export class DemoStore implements WorkspaceStore {
       store.files.set(name, new Uint8Array(await res.arrayBuffer()));
     }
     return store;
-  }
-  async read(name: string) {
-    return this.files.get(name);
-  }
-  // The demo is opened in memory: changes stay in this session only.
-  async write(name: string, bytes: Uint8Array) {
-    this.files.set(name, bytes.slice());
-  }
-  async list() {
-    return [...this.files.keys()];
-  }
-  async remove(name: string) {
-    this.files.delete(name);
   }
 }
