@@ -17,15 +17,25 @@ function electronBinary(): string | null {
   }
 }
 
+/** npm ci skips Electron's download (allowScripts): fetch the runtime on first start. */
+function downloadElectron(): string | null {
+  try {
+    execSync('node node_modules/electron/install.js', { stdio: 'ignore', timeout: 300_000 });
+  } catch {
+    return null;
+  }
+  return electronBinary();
+}
+
 execSync('npm run build', { stdio: 'inherit' });
-const binary = electronBinary();
+const binary = electronBinary() ?? downloadElectron();
 if (binary) {
   const child = spawn(binary, ['.'], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   console.log(
-    '\nKhông có Electron runtime trên máy này nên mở bản web thay thế · ' +
-      'The Electron runtime is not installed on this machine, so the web build is served instead.',
+    '\nKhông tải được Electron runtime trên máy này nên mở bản web thay thế · ' +
+      'The Electron runtime could not be downloaded on this machine, so the web build is served instead.',
   );
   const { url } = await serveWeb({ skipBuild: true });
   console.log(`Danso Workbench (web): ${url}`);
