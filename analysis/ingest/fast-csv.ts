@@ -24,7 +24,7 @@ import type { ColumnMapping } from './mapping.js';
 import type { Pseudonymiser } from './pseudonym.js';
 import type { RawCsv, RowChunk } from './source.js';
 import { utf8Vector } from '../engine/utf8-vector.js';
-import { Table, tableToIPC } from 'apache-arrow';
+import { makeData, makeVector, Table, tableToIPC, Utf8, type Vector } from 'apache-arrow';
 
 /**
  * Scan the records after the header: true when every record has `width` fields (quotes
@@ -141,6 +141,56 @@ function hasOgham(b: Uint8Array, from: number): boolean {
   return false;
 }
 
+interface Utf8Chunk {
+  length: number;
+  offset: number;
+  nullCount: number;
+  valueOffsets: Int32Array;
+  values: Uint8Array;
+}
+
+/**
+ * Identifier → pseudonym columns from a one-column result of distinct non-null ids. Works
+ * on the UTF-8 bytes of the Arrow buffers when the pseudonymiser can (no JS strings).
+ */
+function pseudonymTable(result: Table, p: Pseudonymiser): { k: Vector<Utf8>; v: Vector<Utf8> } {
+  const chunks: Utf8Chunk[] = [];
+  for (const batch of result.batches) for (const d of batch.getChildAt(0)!.data) chunks.push(d as unknown as Utf8Chunk);
+  if (p.utf8 && chunks.every((d) => d.offset === 0 && d.nullCount === 0 && d.valueOffsets && d.values)) {
+    let n = 0;
+    let bytes = 0;
+    for (const d of chunks) {
+      n += d.length;
+      bytes += d.valueOffsets[d.length]! - d.valueOffsets[0]!;
+    }
+    const kOff = new Int32Array(n + 1);
+    const kData = new Uint8Array(bytes);
+    const vOff = new Int32Array(n + 1);
+    const vData = new Uint8Array(n * 20);
+    let row = 0;
+    let pos = 0;
+    for (const d of chunks) {
+      const base = d.valueOffsets[0]!;
+      const end = d.valueOffsets[d.length]!;
+      kData.set(d.values.subarray(base, end), pos);
+      for (let i = 1; i <= d.length; i++) kOff[row + i] = pos + d.valueOffsets[i]! - base;
+      vData.set(p.utf8(d.values, d.valueOffsets, d.length), row * 20);
+      row += d.length;
+      pos += end - base;
+    }
+    for (let i = 0; i <= n; i++) vOff[i] = i * 20;
+    const vec = (valueOffsets: Int32Array, data: Uint8Array) =>
+      makeVector(makeData({ type: new Utf8(), length: n, nullCount: 0, nullBitmap: null, valueOffsets, data }));
+    return { k: vec(kOff, kData), v: vec(vOff, vData) };
+  }
+  const keys: string[] = [];
+  for (const batch of result.batches) {
+    const col = batch.getChildAt(0)!;
+    for (let i = 0; i < col.length; i++) keys.push(col.get(i) as string);
+  }
+  return { k: utf8Vector(keys), v: utf8Vector(keys.map((x) => p(x))) };
+}
+
 /** Bytes per slice DuckDB reads at once. */
 const SLICE_BYTES = 64 * 1024 * 1024;
 
@@ -253,7 +303,7 @@ export function planFast(job: FastJob): FastPlan | undefined {
         out.set(name, x);
         break;
       case 'id': {
-        clean.push(`(${x} IS NULL AND ${blankOk} OR ${x} IS NOT NULL AND ${plain} AND NOT (suffix(${x}, '0') AND suffix(rtrim(${x}, '0'), '.')))`);
+        clean.push(`(${x} IS NULL AND ${blankOk} OR ${x} IS NOT NULL AND ${plain} AND length(${x}) <= 200 AND NOT (suffix(${x}, '0') AND suffix(rtrim(${x}, '0'), '.')))`);
         const alias = `p${index}`;
         join += ` LEFT JOIN ${idName} ${alias} ON ${alias}.k = ${x}`;
         out.set(name, `${alias}.v`);
@@ -328,7 +378,7 @@ export function planFast(job: FastJob): FastPlan | undefined {
   }
   out.set('source_row', 'CAST(r.rowid + SOURCE_ROW_OFFSET AS VARCHAR)');
   const select = job.columns.map((c) => `${out.get(c) ?? 'NULL'} AS "${c}"`).join(', ');
-  let cleanSql = clean.length ? clean.map((c) => `coalesce(${c}, false)`).join(' AND ') : 'true';
+  const cleanSql = clean.length ? clean.map((c) => `coalesce(${c}, false)`).join(' AND ') : 'true';
   const width = headers.length;
 
   return {
@@ -372,18 +422,9 @@ export function planFast(job: FastJob): FastPlan | undefined {
             const distinct = await engine.query(
               `SELECT DISTINCT v FROM (${idCols.map((i) => `SELECT c${i} AS v FROM ${rawName}`).join(' UNION ALL ')}) WHERE v IS NOT NULL`,
             );
-            const keys: string[] = [];
-            const vals: string[] = [];
-            for (const batch of distinct.batches) {
-              const v = batch.getChildAt(0)!;
-              for (let i = 0; i < v.length; i++) {
-                const k = v.get(i) as string;
-                keys.push(k);
-                vals.push(job.pseudonymise(k));
-              }
-            }
+            const { k, v } = pseudonymTable(distinct, job.pseudonymise);
             await engine.query(`DROP TABLE IF EXISTS ${idName}`);
-            await engine.insertArrowIPC(idName, tableToIPC(new Table({ k: utf8Vector(keys), v: utf8Vector(vals) }), 'stream'), { create: true });
+            await engine.insertArrowIPC(idName, tableToIPC(new Table({ k, v }), 'stream'), { create: true });
           }
           // Rows that are not plain go to the row-by-row converter (usually few).
           await engine.query(`CREATE TABLE ${dirtyName} AS SELECT r.rowid AS rid FROM ${rawName} r WHERE NOT (${sliceClean})`);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { queryRows } from '../../../analysis/engine/engine.js';
 import { importFiles, type InputFile } from '../../../analysis/ingest/importer.js';
 import { regularCsv } from '../../../analysis/ingest/fast-csv.js';
+import { makePseudonymiser } from '../../../analysis/ingest/pseudonym.js';
 import { CANONICAL_TABLES } from '../../../analysis/model/schema.js';
 import { NK_HEADER, memoryWorkspace, nkRow, utf8 } from './helpers.js';
 
@@ -29,6 +30,18 @@ async function contents(files: InputFile[], fastCsv: boolean, chunkBytes?: numbe
 }
 
 describe('fast CSV path (DuckDB reads, SQL converts plain rows)', () => {
+  it('pseudonymises UTF-8 buffers exactly as strings', () => {
+    const p = makePseudonymiser(new Uint8Array(32).map((_, i) => i * 7 + 1));
+    const ids = ['030610071790', 'Mã-Đ-1', '', 'x'.repeat(1200), 'A1'];
+    const parts = ids.map((s) => utf8(s));
+    const offsets = new Int32Array(ids.length + 1);
+    parts.forEach((b, i) => (offsets[i + 1] = offsets[i]! + b.length));
+    const values = new Uint8Array(offsets[ids.length]!);
+    parts.forEach((b, i) => values.set(b, offsets[i]!));
+    const out = new TextDecoder().decode(p.utf8!(values, offsets, ids.length));
+    expect(ids.map((_, i) => out.slice(i * 20, i * 20 + 20))).toEqual(ids.map((s) => p(s)));
+  });
+
   it('tells regular files from those the JS reader must take', () => {
     const raw = (s: string) => {
       const bytes = utf8(s);
