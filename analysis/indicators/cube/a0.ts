@@ -34,12 +34,17 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
     // Who is who: village, sex and birth date of a person on a commune's register (any status).
     // Only persons that events refer to (most of the register has none).
     // Keyed by one 64-bit hash of (commune, person): a much cheaper aggregation and join key.
+    // Lookups are always by the event's (commune, person), so the filter is on that same
+    // integer key (a semi-join on integers rather than a UNION of strings).
     `CREATE OR REPLACE TEMP TABLE _who AS SELECT hash(commune_code, person_id) AS k, any_value(village) AS village,
        any_value(sex) AS sex, any_value(birth_date) AS birth_date
-     FROM nhan_khau WHERE person_id IN (
-       SELECT person_id FROM chet UNION SELECT person_id FROM chuyen_cu UNION SELECT mother_id FROM sinh
-       UNION SELECT person_id FROM sinh UNION SELECT wife_id FROM ket_hon UNION SELECT husband_id FROM ket_hon
-       UNION SELECT person_id FROM mang_thai UNION SELECT person_id FROM bptt WHERE new_acceptor)
+     FROM nhan_khau WHERE person_id IS NOT NULL AND commune_code IS NOT NULL AND hash(commune_code, person_id) IN (
+       SELECT hash(commune_code, x) FROM (
+         SELECT commune_code, person_id AS x FROM chet UNION ALL SELECT commune_code, person_id FROM chuyen_cu
+         UNION ALL SELECT commune_code, mother_id FROM sinh UNION ALL SELECT commune_code, person_id FROM sinh
+         UNION ALL SELECT commune_code, wife_id FROM ket_hon UNION ALL SELECT commune_code, husband_id FROM ket_hon
+         UNION ALL SELECT commune_code, person_id FROM mang_thai UNION ALL SELECT commune_code, person_id FROM bptt WHERE new_acceptor)
+       WHERE x IS NOT NULL AND commune_code IS NOT NULL)
      GROUP BY k`,
     // Mothers' birth dates from any commune's register, only where the birth row lacks it.
     `CREATE OR REPLACE TEMP TABLE _who_any AS SELECT person_id, any_value(sex) AS sex, any_value(birth_date) AS birth_date
@@ -67,9 +72,11 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
                CASE WHEN contains(household_id, '.') THEN regexp_replace(household_id, '\\.\\d+$', '') ELSE household_id END AS hh,
                greatest(${firstIn}, ${y0}) AS ys, least(${lastIn}, ${y1}) AS ye
              FROM nhan_khau WHERE ${resident} AND household_id IS NOT NULL)
-       GROUP BY hash(commune_code, hh))
-     SELECT commune_code, village, CAST(y AS VARCHAR), 'year', y, 'households', 'T', 'total', count(*)
-     FROM hh JOIN range(${y0}, ${y1 + 1}) t(y) ON (mask >> (y - ${y0})) & 1 = 1 GROUP BY ALL`,
+       GROUP BY hash(commune_code, hh)),
+     -- Households sharing a village and a mask are counted before the expansion by year.
+     hm AS (SELECT commune_code, village, mask, count(*) AS n FROM hh GROUP BY ALL)
+     SELECT commune_code, village, CAST(y AS VARCHAR), 'year', y, 'households', 'T', 'total', sum(n)
+     FROM hm JOIN range(${y0}, ${y1 + 1}) t(y) ON (mask >> (y - ${y0})) & 1 = 1 GROUP BY ALL`,
     // Married women 15–49 at 31/12: a marriage recorded in ket_hon dated ≤ t whose husband had
     // not died by t (the register's marital status is as of the export, not as of t); modern
     // users among them: a modern spell with start ≤ t < end. Each condition is a mask of the
@@ -77,29 +84,35 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
     `CREATE OR REPLACE TEMP TABLE _mw AS
      WITH deaths AS (
        SELECT person_id, min(death_date) AS died FROM chet WHERE death_date IS NOT NULL GROUP BY person_id),
+     -- Persons are keyed by 64-bit hashes (of the person, and of commune × person for the
+     -- spells, which the register keeps per commune); women with the same village, birth
+     -- year and masks are counted before the expansion by year.
      married AS (
-       SELECT k.wife_id AS person_id,
+       SELECT hash(k.wife_id) AS h,
          bit_or(${mask('year(k.marriage_date)', `CASE WHEN dh.died IS NULL THEN ${y1} ELSE year(dh.died) - 1 END`)}) AS m
        FROM ket_hon k LEFT JOIN deaths dh ON dh.person_id = k.husband_id
-       WHERE k.wife_id IS NOT NULL AND k.marriage_date IS NOT NULL GROUP BY k.wife_id),
+       WHERE k.wife_id IS NOT NULL AND k.marriage_date IS NOT NULL GROUP BY 1),
      modern AS (
-       SELECT commune_code, person_id,
+       SELECT hash(commune_code, person_id) AS k,
          bit_or(${mask('year(start_date)', `CASE WHEN end_date IS NULL THEN ${y1} ELSE year(end_date) - 1 END`)}) AS m
-       FROM bptt WHERE modern AND start_date IS NOT NULL GROUP BY commune_code, person_id),
+       FROM bptt WHERE modern AND start_date IS NOT NULL AND commune_code IS NOT NULL AND person_id IS NOT NULL GROUP BY 1),
      w AS (
-       SELECT n.commune_code, n.village, n.person_id, year(n.birth_date) AS byear,
+       SELECT n.commune_code, n.village, hash(n.commune_code, n.person_id) AS k, year(n.birth_date) AS byear,
          ${mask('year(n.entry_date)', lastIn.replaceAll('exit_date', 'n.exit_date'))}
            & ${mask('year(n.birth_date) + 15', 'year(n.birth_date) + 49')} & mr.m AS m
-       FROM nhan_khau n JOIN married mr ON mr.person_id = n.person_id
-       WHERE ${resident.replaceAll('residence_status', 'n.residence_status').replaceAll('entry_date', 'n.entry_date')} AND n.sex = 'F')
-     SELECT w.commune_code, w.village, y, y - w.byear AS age, ((coalesce(md.m, 0) >> (y - ${y0})) & 1) = 1 AS modern
-     FROM w LEFT JOIN modern md ON md.commune_code = w.commune_code AND md.person_id = w.person_id
-     JOIN range(${y0}, ${y1 + 1}) t(y) ON ((w.m >> (y - ${y0})) & 1) = 1`,
+       FROM nhan_khau n JOIN married mr ON mr.h = hash(n.person_id)
+       WHERE ${resident.replaceAll('residence_status', 'n.residence_status').replaceAll('entry_date', 'n.entry_date')}
+         AND n.sex = 'F' AND n.person_id IS NOT NULL),
+     g AS (
+       SELECT w.commune_code, w.village, w.byear, w.m, coalesce(md.m, 0) AS mm, count(*) AS n
+       FROM w LEFT JOIN modern md ON md.k = w.k GROUP BY ALL)
+     SELECT commune_code, village, y, y - byear AS age, ((mm >> (y - ${y0})) & 1) = 1 AS modern, n
+     FROM g JOIN range(${y0}, ${y1 + 1}) t(y) ON ((g.m >> (y - ${y0})) & 1) = 1`,
     `INSERT INTO _cube_detail
-     SELECT commune_code, village, CAST(y AS VARCHAR), 'year', y, 'women_married_15_49', 'F', ${ag('age')}, count(*)
+     SELECT commune_code, village, CAST(y AS VARCHAR), 'year', y, 'women_married_15_49', 'F', ${ag('age')}, sum(n)
      FROM _mw GROUP BY ALL`,
     `INSERT INTO _cube_detail
-     SELECT commune_code, village, CAST(y AS VARCHAR), 'year', y, 'modern_method_users', 'F', ${ag('age')}, count(*)
+     SELECT commune_code, village, CAST(y AS VARCHAR), 'year', y, 'modern_method_users', 'F', ${ag('age')}, sum(n)
      FROM _mw WHERE modern GROUP BY ALL`,
     // Flow events with the date they count on; expanded to year, quarter and month below.
     `CREATE OR REPLACE TEMP TABLE _ev (commune_code VARCHAR, village VARCHAR, d DATE, element VARCHAR, sex VARCHAR, age_group VARCHAR)`,
@@ -175,25 +188,31 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
     // least one check in the period (each person once per period).
     `INSERT INTO _cube_detail
      WITH n AS (
-       SELECT commune_code, person_id, village, sex, birth_date, entry_date, exit_date FROM nhan_khau
-       WHERE ${resident} AND year(birth_date) <= ${y1 - 60}),
+       SELECT hash(commune_code, person_id) AS k, commune_code, village, coalesce(sex, 'U') AS sex, birth_date, entry_date, exit_date
+       FROM nhan_khau
+       WHERE ${resident} AND year(birth_date) <= ${y1 - 60} AND commune_code IS NOT NULL AND person_id IS NOT NULL),
      c AS (
-       SELECT k.commune_code, k.person_id, k.check_date AS d, n.village, n.sex, n.birth_date, n.entry_date, n.exit_date
-       FROM kham_nct k JOIN n ON n.commune_code = k.commune_code AND n.person_id = k.person_id
-       WHERE k.check_date IS NOT NULL AND year(k.check_date) BETWEEN ${firstYear} AND ${y1}),
+       SELECT DISTINCT hash(commune_code, person_id) AS k, year(check_date) AS y, month(check_date) AS mo FROM kham_nct
+       WHERE check_date IS NOT NULL AND commune_code IS NOT NULL AND person_id IS NOT NULL
+         AND year(check_date) BETWEEN ${firstYear} AND ${y1}),
+     -- Periods as integers (type 0 year, 1 quarter, 2 month; sub = quarter or month) with their end.
      p AS (
-       SELECT *, CAST(year(d) AS VARCHAR) AS period, 'year' AS period_type, make_date(year(d), 12, 31) AS pe FROM c
-       UNION ALL SELECT *, CAST(year(d) AS VARCHAR) || '-Q' || CAST(quarter(d) AS VARCHAR), 'quarter',
-         CAST(date_trunc('quarter', d) + INTERVAL 3 MONTH - INTERVAL 1 DAY AS DATE) FROM c
-       UNION ALL SELECT *, strftime(d, '%Y-%m'), 'month', CAST(date_trunc('month', d) + INTERVAL 1 MONTH - INTERVAL 1 DAY AS DATE) FROM c),
+       SELECT DISTINCT k, 0 AS pt, y, 0 AS sub, make_date(y, 12, 31) AS pe FROM c
+       UNION ALL SELECT DISTINCT k, 1, y, (mo + 2) // 3, last_day(make_date(y, ((mo + 2) // 3) * 3, 1)) FROM c
+       UNION ALL SELECT k, 2, y, mo, last_day(make_date(y, mo, 1)) FROM c),
      e AS (
-       SELECT DISTINCT commune_code, village, person_id, period, period_type, year(d) AS year, coalesce(sex, 'U') AS sex,
-         ${age('birth_date', 'pe')} AS age
-       FROM p
-       WHERE entry_date <= pe AND (exit_date IS NULL OR exit_date > pe) AND ${age('birth_date', 'pe')} >= 60)
-     SELECT commune_code, CASE WHEN period_type = 'year' THEN village END, period, period_type, year, 'elderly_checked', sex,
-       CASE WHEN period_type = 'year' THEN ${ag('age')} ELSE 'total' END, count(*)
-     FROM e GROUP BY ALL`,
+       SELECT DISTINCT n.commune_code, n.village, n.k, p.pt, p.y, p.sub, n.sex, ${age('n.birth_date', 'p.pe')} AS age
+       FROM p JOIN n ON n.k = p.k
+       WHERE n.entry_date <= p.pe AND (n.exit_date IS NULL OR n.exit_date > p.pe) AND ${age('n.birth_date', 'p.pe')} >= 60),
+     g AS (
+       SELECT commune_code, CASE WHEN pt = 0 THEN village END AS village, pt, y, sub, sex,
+         CASE WHEN pt = 0 THEN ${ag('age')} ELSE 'total' END AS age_group, count(*) AS n
+       FROM e GROUP BY ALL)
+     SELECT commune_code, village,
+       CASE pt WHEN 0 THEN CAST(y AS VARCHAR) WHEN 1 THEN CAST(y AS VARCHAR) || '-Q' || CAST(sub AS VARCHAR)
+         ELSE strftime(make_date(y, sub, 1), '%Y-%m') END,
+       CASE pt WHEN 0 THEN 'year' WHEN 1 THEN 'quarter' ELSE 'month' END, y, 'elderly_checked', sex, age_group, n
+     FROM g`,
     `DROP TABLE IF EXISTS _ev`,
     `DROP TABLE IF EXISTS _mw`,
   ];
