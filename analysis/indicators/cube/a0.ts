@@ -195,15 +195,19 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
        SELECT DISTINCT hash(commune_code, person_id) AS k, year(check_date) AS y, month(check_date) AS mo FROM kham_nct
        WHERE check_date IS NOT NULL AND commune_code IS NOT NULL AND person_id IS NOT NULL
          AND year(check_date) BETWEEN ${firstYear} AND ${y1}),
-     -- Periods as integers (type 0 year, 1 quarter, 2 month; sub = quarter or month) with their end.
+     -- Each check joined to its person once; then one row per period containing it, periods as
+     -- integers (type 0 year, 1 quarter, 2 month; sub = quarter or month) with their end.
+     j AS MATERIALIZED (
+       SELECT n.commune_code, n.village, n.k, n.sex, n.birth_date, n.entry_date, n.exit_date, c.y, c.mo
+       FROM c JOIN n ON n.k = c.k),
      p AS (
-       SELECT DISTINCT k, 0 AS pt, y, 0 AS sub, make_date(y, 12, 31) AS pe FROM c
-       UNION ALL SELECT DISTINCT k, 1, y, (mo + 2) // 3, last_day(make_date(y, ((mo + 2) // 3) * 3, 1)) FROM c
-       UNION ALL SELECT k, 2, y, mo, last_day(make_date(y, mo, 1)) FROM c),
+       SELECT *, 0 AS pt, 0 AS sub, make_date(y, 12, 31) AS pe FROM j
+       UNION ALL SELECT *, 1, (mo + 2) // 3, last_day(make_date(y, ((mo + 2) // 3) * 3, 1)) FROM j
+       UNION ALL SELECT *, 2, mo, last_day(make_date(y, mo, 1)) FROM j),
      e AS (
-       SELECT DISTINCT n.commune_code, n.village, n.k, p.pt, p.y, p.sub, n.sex, ${age('n.birth_date', 'p.pe')} AS age
-       FROM p JOIN n ON n.k = p.k
-       WHERE n.entry_date <= p.pe AND (n.exit_date IS NULL OR n.exit_date > p.pe) AND ${age('n.birth_date', 'p.pe')} >= 60),
+       SELECT DISTINCT commune_code, village, k, pt, y, sub, sex, ${age('birth_date', 'pe')} AS age
+       FROM p
+       WHERE entry_date <= pe AND (exit_date IS NULL OR exit_date > pe) AND ${age('birth_date', 'pe')} >= 60),
      g AS (
        SELECT commune_code, CASE WHEN pt = 0 THEN village END AS village, pt, y, sub, sex,
          CASE WHEN pt = 0 THEN ${ag('age')} ELSE 'total' END AS age_group, count(*) AS n

@@ -9,11 +9,15 @@ export function marginalsSql(): string[] {
   return [
     // A rolled-up dimension whose detail was already a total (sex 'T', age 'total') would
     // repeat a row of another grouping set: HAVING drops it instead of a second GROUP BY.
+    // The detail rows are unique per key (each statement of a0DetailSql groups by its whole
+    // key, elements differ between statements), so the finest set is the detail itself.
     `CREATE OR REPLACE TEMP TABLE _cube_cells AS
+     SELECT ${g}, sex, age_group, value FROM _cube_detail
+     UNION ALL
      SELECT ${g}, CASE WHEN grouping(sex) = 1 THEN 'T' ELSE sex END AS sex,
        CASE WHEN grouping(age_group) = 1 THEN 'total' ELSE age_group END AS age_group, sum(value) AS value
      FROM _cube_detail
-     GROUP BY GROUPING SETS ((${g}, sex, age_group), (${g}, sex), (${g}, age_group), (${g}))
+     GROUP BY GROUPING SETS ((${g}, sex), (${g}, age_group), (${g}))
      HAVING NOT (grouping(sex) = 1 AND min(sex) = 'T' AND max(sex) = 'T')
         AND NOT (grouping(age_group) = 1 AND min(age_group) = 'total' AND max(age_group) = 'total')`,
     `DROP TABLE IF EXISTS _cube_detail`,
