@@ -36,15 +36,18 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
     // Keyed by one 64-bit hash of (commune, person): a much cheaper aggregation and join key.
     // Lookups are always by the event's (commune, person), so the filter is on that same
     // integer key (a semi-join on integers rather than a UNION of strings).
-    `CREATE OR REPLACE TEMP TABLE _who AS SELECT hash(commune_code, person_id) AS k, any_value(village) AS village,
-       any_value(sex) AS sex, any_value(birth_date) AS birth_date
-     FROM nhan_khau WHERE person_id IS NOT NULL AND commune_code IS NOT NULL AND hash(commune_code, person_id) IN (
-       SELECT hash(commune_code, x) FROM (
+    `CREATE OR REPLACE TEMP TABLE _who AS
+     WITH ids AS (
+       SELECT DISTINCT hash(commune_code, x) AS h FROM (
          SELECT commune_code, person_id AS x FROM chet UNION ALL SELECT commune_code, person_id FROM chuyen_cu
          UNION ALL SELECT commune_code, mother_id FROM sinh UNION ALL SELECT commune_code, person_id FROM sinh
          UNION ALL SELECT commune_code, wife_id FROM ket_hon UNION ALL SELECT commune_code, husband_id FROM ket_hon
          UNION ALL SELECT commune_code, person_id FROM mang_thai UNION ALL SELECT commune_code, person_id FROM bptt WHERE new_acceptor)
        WHERE x IS NOT NULL AND commune_code IS NOT NULL)
+     SELECT hash(n.commune_code, n.person_id) AS k, any_value(n.village) AS village,
+       any_value(n.sex) AS sex, any_value(n.birth_date) AS birth_date
+     FROM nhan_khau n SEMI JOIN ids ON ids.h = hash(n.commune_code, n.person_id)
+     WHERE n.person_id IS NOT NULL AND n.commune_code IS NOT NULL
      GROUP BY k`,
     // Mothers' birth dates from any commune's register, only where the birth row lacks it.
     `CREATE OR REPLACE TEMP TABLE _who_any AS SELECT person_id, any_value(sex) AS sex, any_value(birth_date) AS birth_date
