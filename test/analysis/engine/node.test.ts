@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createNodeEngine } from '../../../analysis/engine/node.js';
 import { queryRows, sqlString, type Engine } from '../../../analysis/engine/engine.js';
 
@@ -43,8 +46,15 @@ describe('Node engine (duckdb-wasm, blocking bindings)', () => {
   });
 
   it('writes files with COPY and returns their bytes', async () => {
-    await engine.query("COPY (SELECT 'Lào Cai' AS ten, 15 AS ma) TO 'out.csv' (HEADER)");
-    expect(new TextDecoder().decode(await engine.fileBytes('out.csv'))).toBe('ten,ma\nLào Cai,15\n');
+    // Under Node, duckdb-wasm writes through to the real file system: use a temp path.
+    const path = join(tmpdir(), `danso-copy-${process.pid}.csv`);
+    try {
+      await engine.query(`COPY (SELECT 'Lào Cai' AS ten, 15 AS ma) TO ${sqlString(path)} (HEADER)`);
+      expect(new TextDecoder().decode(await engine.fileBytes(path))).toBe('ten,ma\nLào Cai,15\n');
+    } finally {
+      await engine.dropFile(path);
+      rmSync(path, { force: true });
+    }
   });
 
   it('reports SQL errors', async () => {
