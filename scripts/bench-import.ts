@@ -55,7 +55,8 @@ if (!existsSync(join(a0, 'nhan_khau.csv')) && existsSync(join(dir, 'a0'))) {
     closeSync(fd);
   }
 }
-if (!existsSync(join(a0, 'nhan_khau.csv'))) {
+// parameters.json is written last: a set without it was cut short (the generator rewrites DIR).
+if (!existsSync(join(a0, 'nhan_khau.csv')) || !existsSync(join(dir, 'parameters.json'))) {
   console.log(`generating ${persons} persons into ${dir} …`);
   const t = performance.now();
   execFileSync(process.execPath, ['--import', 'tsx', 'fixtures/generate.ts', '--persons', String(persons), '--formats', 'csv', '--layout', 'province', '--out', dir, '--quiet'], { stdio: 'inherit' });
