@@ -7,7 +7,7 @@ export const APP_ORIGIN = `${APP_SCHEME}://danso`;
 /**
  * Strict CSP: only the app's own files; 'wasm-unsafe-eval' lets duckdb-wasm compile its
  * module, blob: workers are how it starts its worker; Vega runs through vega-interpreter,
- * so no 'unsafe-eval'. Inline styles are needed by React style props and Vega's tooltips.
+ * so eval stays forbidden. Inline styles are needed by React style props and Vega's tooltips.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",

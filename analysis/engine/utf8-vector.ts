@@ -4,7 +4,7 @@ const encoder = new TextEncoder();
 
 /**
  * A Utf8 vector built directly from its buffers. apache-arrow's builders compile their
- * null check with `new Function`, which the app's CSP (no 'unsafe-eval') forbids, so text
+ * null check with `new Function`, which the app's CSP (no eval) forbids, so text
  * columns bound for duckdb-wasm are assembled here instead: offsets, bytes, validity bitmap.
  */
 export function utf8Vector(values: ReadonlyArray<string | null | undefined>): Vector<Utf8> {
