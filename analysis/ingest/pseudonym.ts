@@ -125,18 +125,8 @@ export function makePseudonymiser(key: Uint8Array): Pseudonymiser {
   };
   const dec = new TextDecoder();
   const fn: Pseudonymiser = (id: string) => {
-    st.set(inner0);
     const { written } = enc.encodeInto(id.length > 1000 ? id.slice(0, 1000) : id, BUF);
-    finish(st, written, 64);
-    for (let i = 0; i < 8; i++) {
-      const w = st[i]!;
-      BUF[i * 4] = w >>> 24;
-      BUF[i * 4 + 1] = w >>> 16;
-      BUF[i * 4 + 2] = w >>> 8;
-      BUF[i * 4 + 3] = w;
-    }
-    st.set(outer0);
-    finish(st, 32, 64);
+    hmac(written);
     let out = '';
     for (let i = 0; i < 5; i++) {
       const w = st[i >> 1]!;
