@@ -108,6 +108,8 @@ export function registerIndicators(program: Command): void {
       const ws = await openNodeWorkspace(opts.workspace);
       try {
         const rows = await computeIndicators(ws.engine, options);
+        // Keep the cube it built, so the next run starts from it.
+        await ws.saveChanges();
         const extra: Array<'smoothed' | 'reason'> = [];
         if (options.smooth) extra.push('smoothed');
         if (opts.reasons) extra.push('reason');

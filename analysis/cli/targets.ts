@@ -47,6 +47,8 @@ export function registerTargets(program: Command): void {
         const lifeTable = opts.lifetable === 'chiang2' ? 'chiang2' : 'cd';
         const codes = [...new Set(targets.map((t) => t.indicator))];
         const results = await computeIndicators(ws.engine, { indicators: codes, level: ['province', 'commune'], pool, lifeTable });
+        // Keep the cube it built, so the next run starts from it.
+        await ws.saveChanges();
         const rows = evaluateTargets(results, targets);
         if (opts.out?.toLowerCase().endsWith('.json')) writeFileSync(opts.out, JSON.stringify(rows, null, 1) + '\n', 'utf8');
         else if (opts.out) writeFileSync(opts.out, targetsCsv(rows), 'utf8');

@@ -49,6 +49,15 @@ async function hasTable(engine: Engine, name: string): Promise<boolean> {
 async function prepareCube(engine: Engine, o: ComputeOptions): Promise<CubeSource> {
   const cubeExists = await hasTable(engine, CUBE_TABLE);
   let source = o.source;
+  if (!source && cubeExists) {
+    // A saved cube says which source it was built from, without loading the register.
+    const [r] = await queryRows<{ a0: number; mis: number }>(
+      engine,
+      `SELECT count(*) FILTER (WHERE source = 'a0') AS a0, count(*) FILTER (WHERE source = 'mis') AS mis FROM (SELECT DISTINCT source FROM ${CUBE_TABLE})`,
+    );
+    if (r?.a0) source = 'a0';
+    else if (r?.mis) source = 'mis';
+  }
   if (!source) {
     const a0 = (await hasTable(engine, 'nhan_khau')) && (await count(engine, 'SELECT count(*) AS n FROM (SELECT 1 FROM nhan_khau LIMIT 1)')) > 0;
     source = a0 ? 'a0' : 'mis';

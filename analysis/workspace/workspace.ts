@@ -1,14 +1,20 @@
 import { tableToIPC } from 'apache-arrow';
-import { queryRows, sqlIdent, type Engine } from '../engine/engine.js';
+import { queryRows, sqlIdent, sqlString, type Engine } from '../engine/engine.js';
 import { makePseudonymiser, newPseudonymKey, type Pseudonymiser } from '../ingest/pseudonym.js';
 import type { MappingPreset } from '../ingest/mapping.js';
 import { CANONICAL_TABLES, createTableSql } from '../model/schema.js';
 import { emptyManifest, KEY_FILE, MANIFEST, parseManifest, WORKSPACE_VERSION, type Manifest } from './manifest.js';
 import type { WorkspaceStore } from './store.js';
+import { lazyEngine, type LazyEngine } from './lazy-engine.js';
+import { CUBE_COLUMNS_SQL, CUBE_TABLE } from '../indicators/cube/schema.js';
 import { createSql, IMPORT_LOG_COLUMNS, IMPORT_LOG_TABLE, QUALITY_REPORT_COLUMNS, QUALITY_TABLE } from './tables.js';
 
-/** Every table a workspace persists. */
+/** Every table a workspace persists besides the cube. */
 export const WORKSPACE_TABLES = [...CANONICAL_TABLES, QUALITY_TABLE, IMPORT_LOG_TABLE] as const;
+/** Loaded when the workspace opens; the canonical tables wait for their first use. */
+const EAGER_TABLES = [QUALITY_TABLE, IMPORT_LOG_TABLE];
+/** Saved tables: the workspace's own and the derived cube (when built). */
+const SAVED_TABLES = [...WORKSPACE_TABLES, CUBE_TABLE];
 
 const ROWS_PER_FILE = 1_000_000;
 
@@ -25,10 +31,12 @@ function createStatement(table: string): string {
  */
 export class Workspace {
   private saving: Promise<void> = Promise.resolve();
+  /** Row count and rowid range of each table as last loaded or saved: a second check on the write marks. */
+  private readonly prints = new Map<string, string>();
   readonly pseudonymise: Pseudonymiser;
 
   private constructor(
-    readonly engine: Engine,
+    readonly engine: LazyEngine,
     readonly store: WorkspaceStore,
     private manifest: Manifest,
     key: Uint8Array,
@@ -36,7 +44,10 @@ export class Workspace {
     this.pseudonymise = makePseudonymiser(key);
   }
 
-  /** Open the workspace in `store` (creating it when empty) into a fresh engine. */
+  /**
+   * Open the workspace in `store` (creating it when empty) into a fresh engine. The small
+   * tables and the cube are loaded now; the canonical tables when first used (lazy-engine.ts).
+   */
   static async open(store: WorkspaceStore, engine: Engine): Promise<Workspace> {
     const mbytes = await store.read(MANIFEST);
     const manifest = mbytes ? parseManifest(mbytes) : emptyManifest();
@@ -46,18 +57,40 @@ export class Workspace {
       key = newPseudonymKey();
       await store.write(KEY_FILE, key);
     }
-    for (const t of WORKSPACE_TABLES) {
-      await engine.query(createStatement(t));
+    for (const t of WORKSPACE_TABLES) await engine.query(createStatement(t));
+    const insertParts = async (t: string) => {
       for (const part of manifest.tables[t] ?? []) {
         const bytes = await store.read(part.file);
         if (!bytes) throw new Error(`workspace file missing: ${part.file}`);
         await engine.insertArrowIPC(t, bytes, { create: false });
       }
+    };
+    // The cube is derived: saved when present, absent until first built.
+    if (manifest.tables[CUBE_TABLE]?.length) {
+      await engine.query(`CREATE TABLE IF NOT EXISTS ${CUBE_TABLE} (${CUBE_COLUMNS_SQL})`);
+      await insertParts(CUBE_TABLE);
     }
-    const ws = new Workspace(engine, store, manifest, key);
+    for (const t of EAGER_TABLES) await insertParts(t);
+    const lazy = CANONICAL_TABLES.filter((t) => (manifest.tables[t]?.length ?? 0) > 0);
+    const load = async (t: string) => {
+      try {
+        await insertParts(t);
+      } catch (e) {
+        await engine.query(`DELETE FROM ${sqlIdent(t)}`);
+        throw e;
+      }
+      ws.prints.set(t, await ws.print(t));
+    };
+    const ws: Workspace = new Workspace(lazyEngine(engine, lazy, SAVED_TABLES, load), store, manifest, key);
+    for (const t of SAVED_TABLES) if (!ws.engine.pending.has(t)) ws.prints.set(t, await ws.print(t));
     if (!mbytes) await ws.save();
     await ws.removeUnreferenced();
     return ws;
+  }
+
+  /** Load every table now (the CLI and benchmarks; the app loads on first use). */
+  loadAll(): Promise<void> {
+    return this.engine.loadAll();
   }
 
   get version(): number {
@@ -82,31 +115,76 @@ export class Workspace {
     return next;
   }
 
+  /** Save if a table changed since the last save (e.g. the cube was built); says whether it did. */
+  async saveChanges(): Promise<boolean> {
+    await this.saving;
+    if (this.engine.written.size === 0) return false;
+    await this.save();
+    return true;
+  }
+
   private async doSave(): Promise<void> {
     const gen = this.manifest.generation + 1;
+    const written = this.engine.takeWritten();
     const tables: Manifest['tables'] = {};
-    for (const t of WORKSPACE_TABLES) {
-      tables[t] = [];
-      const [{ n, lo, hi }] = (await queryRows<{ n: number; lo: number | null; hi: number | null }>(
-        this.engine,
-        `SELECT count(*) AS n, min(rowid) AS lo, max(rowid) AS hi FROM ${sqlIdent(t)}`,
-      )) as [{ n: number; lo: number | null; hi: number | null }];
-      if (n === 0 || lo === null || hi === null) continue;
-      let part = 0;
-      for (let a = lo; a <= hi; a += ROWS_PER_FILE) {
-        const tbl = await this.engine.query(
-          `SELECT * FROM ${sqlIdent(t)} WHERE rowid >= ${a} AND rowid < ${a + ROWS_PER_FILE} ORDER BY rowid`,
-        );
-        if (tbl.numRows === 0) continue;
-        const file = `${t}.g${gen}.${part++}.arrow`;
-        await this.store.write(file, tableToIPC(tbl, 'stream'));
-        tables[t]!.push({ file, rows: tbl.numRows });
+    try {
+      for (const t of SAVED_TABLES) {
+        // Unchanged since the last save (or never loaded): its files are still current.
+        const before = this.manifest.tables[t] ?? [];
+        if (this.engine.pending.has(t) || (!written.has(t) && (await this.print(t)) === this.prints.get(t))) {
+          if (before.length) tables[t] = before;
+          continue;
+        }
+        const parts = await this.writeTable(t, gen);
+        if (parts.length) tables[t] = parts;
+        this.prints.set(t, await this.print(t));
       }
+    } catch (e) {
+      // Not saved: keep the marks so the next save writes these tables again.
+      for (const t of written) this.engine.markWritten(t);
+      throw e;
     }
     const manifest: Manifest = { ...this.manifest, version: WORKSPACE_VERSION, generation: gen, savedAt: new Date().toISOString(), tables };
     await this.store.write(MANIFEST, new TextEncoder().encode(JSON.stringify(manifest, null, 2)));
     this.manifest = manifest;
     await this.removeUnreferenced();
+  }
+
+  /** Row count and rowid range of a table; null when it does not exist. */
+  private async extent(t: string): Promise<{ n: number; lo: number | null; hi: number | null } | null> {
+    const [exists] = await queryRows<{ n: number }>(
+      this.engine,
+      `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = ${sqlString(t)} AND table_type = 'BASE TABLE'`,
+    );
+    if (!exists?.n) return null;
+    const [r] = await queryRows<{ n: number; lo: number | null; hi: number | null }>(
+      this.engine,
+      `SELECT count(*) AS n, min(rowid) AS lo, max(rowid) AS hi FROM ${sqlIdent(t)}`,
+    );
+    return r ?? null;
+  }
+
+  private async print(t: string): Promise<string> {
+    const e = await this.extent(t);
+    return e ? `${e.n}:${e.lo}:${e.hi}` : 'absent';
+  }
+
+  /** Write one table as IPC parts of the next generation; none when absent or empty. */
+  private async writeTable(t: string, gen: number): Promise<Manifest['tables'][string]> {
+    const e = await this.extent(t);
+    const parts: Manifest['tables'][string] = [];
+    if (!e || e.n === 0 || e.lo === null || e.hi === null) return parts;
+    const { lo, hi } = e;
+    for (let a = lo, part = 0; a <= hi; a += ROWS_PER_FILE) {
+      const tbl = await this.engine.query(
+        `SELECT * FROM ${sqlIdent(t)} WHERE rowid >= ${a} AND rowid < ${a + ROWS_PER_FILE} ORDER BY rowid`,
+      );
+      if (tbl.numRows === 0) continue;
+      const file = `${t}.g${gen}.${part++}.arrow`;
+      await this.store.write(file, tableToIPC(tbl, 'stream'));
+      parts.push({ file, rows: tbl.numRows });
+    }
+    return parts;
   }
 
   /** Delete data files of older generations (and of saves that never finished). */

@@ -18,16 +18,40 @@ export class PlatformStore implements WorkspaceStore {
   }
 }
 
-/** The bundled demo workspace: files served with the app under demo/, opened in memory. */
+/**
+ * The bundled demo workspace: files served with the app under demo/, opened in memory. Files
+ * are fetched when first read, so opening fetches only what opening reads (not the registers).
+ */
 export class DemoStore extends MemoryStore {
+  private readonly remote = new Set<string>();
+  private constructor(private readonly base: string) {
+    super();
+  }
   static async load(base = 'demo/'): Promise<DemoStore> {
-    const store = new DemoStore();
-    const index = (await (await fetch(`${base}index.json`)).json()) as string[];
-    for (const name of index) {
-      const res = await fetch(`${base}${name}`);
-      if (!res.ok) throw new Error(`demo file missing: ${name}`);
-      store.files.set(name, new Uint8Array(await res.arrayBuffer()));
-    }
+    const store = new DemoStore(base);
+    const res = await fetch(`${base}index.json`);
+    if (!res.ok) throw new Error(`demo workspace missing: ${base}index.json`);
+    for (const name of (await res.json()) as string[]) store.remote.add(name);
     return store;
+  }
+  override async read(name: string) {
+    if (this.remote.has(name)) {
+      const res = await fetch(`${this.base}${name}`);
+      if (!res.ok) throw new Error(`demo file missing: ${name}`);
+      this.files.set(name, new Uint8Array(await res.arrayBuffer()));
+      this.remote.delete(name);
+    }
+    return super.read(name);
+  }
+  override async write(name: string, bytes: Uint8Array) {
+    this.remote.delete(name);
+    return super.write(name, bytes);
+  }
+  override async list() {
+    return [...new Set([...this.remote, ...(await super.list())])];
+  }
+  override async remove(name: string) {
+    this.remote.delete(name);
+    return super.remove(name);
   }
 }

@@ -136,6 +136,10 @@ export async function loadResults(s: Pick<Settings, 'pool' | 'lifeTable'>): Prom
   const results = await computeIndicators(engine, {
     level: ['province', 'commune'], years: [first, span[1]], pool: s.pool, smooth: 'eb', lifeTable: s.lifeTable,
   });
+  // Keep a cube built just now in the workspace: the next opening reads it instead of the registers.
+  void currentWorkspace()
+    .saveChanges()
+    .catch((e: unknown) => console.warn('could not save the cube', e));
   return new ResultIndex(results);
 }
 

@@ -9,7 +9,6 @@
  * Every marginal (sex 'T', age 'total') is stored, so indicators read cells, never sum them.
  */
 export const CUBE_TABLE = 'cube';
-export const CUBE_UNITS_TABLE = 'cube_units';
 
 export const CUBE_COLUMNS_SQL =
   'source VARCHAR, level VARCHAR, unit_code VARCHAR, unit_name VARCHAR, period VARCHAR, period_type VARCHAR, ' +
