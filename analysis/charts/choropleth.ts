@@ -55,8 +55,11 @@ export function choroplethSpec(boundaries: Boundaries, results: IndicatorResult[
     projection: { type: 'mercator' },
     layer: [
       {
-        mark: { type: 'geoshape', stroke: '#fff', strokeWidth: 0.5, fill: COLORS.noData },
+        // Its own legend entry, so grey reads as "no data", not as a low value.
+        transform: [{ filter: '!isValid(datum.value)' }],
+        mark: { type: 'geoshape', stroke: '#fff', strokeWidth: 0.5 },
         encoding: {
+          color: { field: 'missing', type: 'nominal', scale: { domain: [noData], range: [COLORS.noData] }, legend: { title: null } },
           tooltip: [{ field: 'code', title: label('commune', lang) }, { field: 'missing', title: noData }],
         },
       },
@@ -72,5 +75,6 @@ export function choroplethSpec(boundaries: Boundaries, results: IndicatorResult[
         },
       },
     ],
+    resolve: { scale: { color: 'independent' } },
   } as TopLevelSpec;
 }

@@ -23,7 +23,9 @@ export function trendSpec(results: IndicatorResult[], options: TrendOptions): To
   const { lang } = options;
   const fmt = numberFormat(options.decimals);
   const values = toChartPoints(results).filter((p) => p.value !== null);
-  const x = { field: 'period', type: 'ordinal' as const, title: label('period', lang), axis: { labelAngle: 0 } };
+  // Months make 60 labels: slant them and let Vega drop the ones that would overlap.
+  const many = new Set(values.map((p) => p.period)).size > 12;
+  const x = { field: 'period', type: 'ordinal' as const, title: label('period', lang), axis: { labelAngle: many ? -45 : 0, labelOverlap: 'parity' as const } };
   const color = {
     field: 'unit_name',
     type: 'nominal' as const,

@@ -3,14 +3,14 @@ import { queryRows, sqlString, type Engine } from '../engine/engine.js';
 import { buildCubeUnlocked } from './cube/build.js';
 import { DATA_ELEMENTS } from '../model/data-elements.js';
 import { CUBE_TABLE, type CubeSource } from './cube/schema.js';
-import { missingReason } from './columns.js';
+import { CELL_COLUMNS, missingReason } from './columns.js';
 import { normal, poissonRate, srbWilson, wilson } from './intervals.js';
 import { MIN_PERSON_YEARS, unitLifeTables } from './life-expectancy.js';
 import type { LifeTableMethod } from './lifetable.js';
 import { INDICATORS, indicatorByCode, type IndicatorDef } from './registry.js';
 import type { IndicatorResult, ResultFlag, UnitLevel } from './result.js';
 import { smoothResults } from './smooth-results.js';
-import { pooledSql, POOLED_TABLE, wideSql } from './wide.js';
+import { periodOrdinalSql, PERIODS_PER_YEAR, pooledSql, POOLED_TABLE, wideSql, type PeriodType } from './wide.js';
 import { addChanges } from './changes.js';
 import { UNRELIABLE_EVENTS, type WorkingResult } from './working.js';
 
@@ -31,6 +31,20 @@ export interface ComputeOptions {
   lifeTable?: LifeTableMethod;
   /** Rebuild the cube even when one exists. */
   rebuildCube?: boolean;
+  /**
+   * Periods: years (default), or quarters or months for the indicators made of flows only
+   * (subAnnual() says which; the others are left out). No pooling below a year.
+   */
+  periodType?: PeriodType;
+}
+
+/** Whether an indicator can be computed by quarter or month: every cell it reads is a flow total. */
+export function subAnnual(def: IndicatorDef): boolean {
+  if (!def.sql) return false;
+  return def.sql.requires.every((name) => {
+    const c = CELL_COLUMNS.find((x) => x.name === name);
+    return !!c && c.at === 'cur' && c.ages === 'total' && DATA_ELEMENTS[c.element as keyof typeof DATA_ELEMENTS] === 'flow';
+  });
 }
 
 const LEVELS: UnitLevel[] = ['province', 'commune', 'village'];
@@ -70,12 +84,13 @@ async function prepareCube(engine: Engine, o: ComputeOptions): Promise<CubeSourc
 
 /** Years with data: a first year with stocks only (A0's 31/12 before the first year, or an
  * MIS export's opening population) only serves the average population of the next. */
-async function dataYears(engine: Engine, source: CubeSource): Promise<[number, number] | null> {
+async function dataYears(engine: Engine, source: CubeSource, pt: PeriodType): Promise<[number, number] | null> {
   const flows = Object.entries(DATA_ELEMENTS).filter(([, k]) => k === 'flow').map(([e]) => sqlString(e)).join(', ');
+  const ord = periodOrdinalSql(pt);
   const [r] = await queryRows<{ lo: number | null; hi: number | null; flo: number | null }>(
     engine,
-    `SELECT min(year) AS lo, max(year) AS hi, min(year) FILTER (WHERE element IN (${flows})) AS flo
-     FROM ${CUBE_TABLE} WHERE source = ${sqlString(source)} AND period_type = 'year' AND level = 'province'`,
+    `SELECT min(${ord}) AS lo, max(${ord}) AS hi, min(${ord}) FILTER (WHERE element IN (${flows})) AS flo
+     FROM ${CUBE_TABLE} WHERE source = ${sqlString(source)} AND period_type = '${pt}' AND level = 'province'`,
   );
   if (!r || r.lo === null || r.hi === null) return null;
   return [r.flo ?? r.lo, r.hi];
@@ -163,17 +178,19 @@ export function computeIndicators(engine: Engine, options: ComputeOptions = {}):
 
 async function computeUnlocked(engine: Engine, options: ComputeOptions): Promise<IndicatorResult[]> {
   const source = await prepareCube(engine, options);
-  const k = Math.max(1, Math.floor(options.pool ?? 1));
+  const pt = options.periodType ?? 'year';
+  const k = pt === 'year' ? Math.max(1, Math.floor(options.pool ?? 1)) : 1;
   const levels = options.level ? (Array.isArray(options.level) ? options.level : [options.level]) : LEVELS;
-  const wanted = (options.indicators ?? INDICATORS.map((d) => d.code)).map((c) => c.trim()).filter(Boolean);
+  let wanted = (options.indicators ?? INDICATORS.map((d) => d.code)).map((c) => c.trim()).filter(Boolean);
   for (const c of wanted) if (!indicatorByCode(c)) throw new Error(`Không có chỉ tiêu · unknown indicator: ${c}`);
-  const span = await dataYears(engine, source);
-  if (!span) return [];
+  if (pt !== 'year') wanted = wanted.filter((c) => subAnnual(indicatorByCode(c)!));
+  const span = await dataYears(engine, source, pt);
+  if (!span || wanted.length === 0) return [];
   const [first, last] = span;
   // Changes need the window before the first one reported.
   const needChanges = wanted.some((c) => indicatorByCode(c)!.kind === 'change');
-  for (const sql of wideSql(source, levels, first, last)) await engine.query(sql);
-  await engine.query(pooledSql(k, first, last));
+  for (const sql of wideSql(source, levels, first, last, pt)) await engine.query(sql);
+  await engine.query(pooledSql(k, first, last, pt));
 
   const defs = new Set(wanted);
   for (const c of wanted) {
@@ -191,8 +208,12 @@ async function computeUnlocked(engine: Engine, options: ComputeOptions): Promise
   if (needChanges) rows = addChanges(rows, wanted);
 
   // Keep the requested indicators and windows inside the requested years.
-  const [y0, y1] = options.years ?? [first, last];
-  let out = rows.filter((r) => defs.has(r.indicator) && wanted.includes(r.indicator) && r.end_year - r.k + 1 >= y0 && r.end_year <= y1);
+  const per = PERIODS_PER_YEAR[pt];
+  const [y0, y1] = options.years ?? [Math.floor(first / per), Math.floor(last / per)];
+  const yearOf = (ordinal: number) => Math.floor(ordinal / per);
+  let out = rows.filter(
+    (r) => defs.has(r.indicator) && wanted.includes(r.indicator) && yearOf(r.end_year - r.k + 1) >= y0 && yearOf(r.end_year) <= y1,
+  );
   if (options.smooth === 'eb') out = smoothResults(out);
   const order = new Map(INDICATORS.map((d, i) => [d.code, i]));
   const lorder = new Map(LEVELS.map((l, i) => [l, i]));

@@ -1,6 +1,7 @@
 /** The indicator engine's public API: views, the CLI and the briefing import from here. */
 export { INDICATORS, indicatorByCode, type IndicatorDef, type Direction, type IndicatorKind } from './registry.js';
-export { computeIndicators, UNRELIABLE_EVENTS, type ComputeOptions } from './compute.js';
+export { computeIndicators, subAnnual, UNRELIABLE_EVENTS, type ComputeOptions } from './compute.js';
+export { type PeriodType } from './wide.js';
 export { buildCube, ensureCubeTable, type BuildCubeOptions, type CubeInfo } from './cube/build.js';
 export { CUBE_TABLE, type CubeRow, type CubeSource, type CubeLevel } from './cube/schema.js';
 export { lifeTable, coaleDemeny, type LifeTable, type LifeTableRow, type LifeTableMethod } from './lifetable.js';

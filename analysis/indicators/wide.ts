@@ -3,6 +3,27 @@ import { CELL_COLUMNS, DERIVED_COLUMNS, type CellColumn } from './columns.js';
 import { CUBE_TABLE, type CubeSource } from './cube/schema.js';
 
 export const WIDE_TABLE = '_ind_wide';
+
+export type PeriodType = 'year' | 'quarter' | 'month';
+/** Periods per year. */
+export const PERIODS_PER_YEAR: Record<PeriodType, number> = { year: 1, quarter: 4, month: 12 };
+
+/**
+ * A period as one integer, so the year-based SQL below runs unchanged on quarters and
+ * months: the year itself, year × 4 + quarter − 1, or year × 12 + month − 1.
+ */
+export function periodOrdinalSql(pt: PeriodType): string {
+  if (pt === 'quarter') return `(year * 4 + CAST(right(period, 1) AS INTEGER) - 1)`;
+  if (pt === 'month') return `(year * 12 + CAST(right(period, 2) AS INTEGER) - 1)`;
+  return 'year';
+}
+
+/** The label of an ordinal: '2024', '2024-Q2', '2024-05' (as the cube writes them). */
+function periodLabelSql(pt: PeriodType, e: string): string {
+  if (pt === 'quarter') return `CAST(${e} // 4 AS VARCHAR) || '-Q' || CAST(${e} % 4 + 1 AS VARCHAR)`;
+  if (pt === 'month') return `CAST(${e} // 12 AS VARCHAR) || '-' || lpad(CAST(${e} % 12 + 1 AS VARCHAR), 2, '0')`;
+  return `CAST(${e} AS VARCHAR)`;
+}
 export const POOLED_TABLE = '_ind_pooled';
 
 function cellFilter(c: CellColumn): string {
@@ -21,11 +42,14 @@ function availability(c: CellColumn): string {
  * One row per unit × year with every cell column. A cell is 0 when the source reports the
  * element (at that breakdown) for that year but not for this unit, and NULL when the source
  * does not report it at all: then indicators that need it are `not_computable`.
- * A0 reports every element for every year it was built for.
+ * A0 reports every element for every year it was built for. With quarters or months, `year`
+ * holds the period's ordinal (periodOrdinalSql); the cube has only flows by sex there, so
+ * stocks and age groups are NULL and the indicators that need them not computable.
  */
-export function wideSql(source: CubeSource, levels: string[], firstYear: number, lastYear: number): string[] {
+export function wideSql(source: CubeSource, levels: string[], firstYear: number, lastYear: number, pt: PeriodType = 'year'): string[] {
   const src = sqlString(source);
   const lv = levels.map(sqlString).join(', ');
+  const ord = periodOrdinalSql(pt);
   const years = `range(${firstYear - 1}, ${lastYear + 1})`;
   const raw = CELL_COLUMNS.filter((c) => c.at === 'cur')
     .map((c) => `sum(value) FILTER (WHERE ${cellFilter(c)}) AS ${c.name}`)
@@ -34,10 +58,14 @@ export function wideSql(source: CubeSource, levels: string[], firstYear: number,
     source === 'a0'
       ? CELL_COLUMNS.filter((c) => c.at === 'cur').map((c) => `TRUE AS ${c.name}`).join(', ')
       : CELL_COLUMNS.filter((c) => c.at === 'cur').map((c) => `${availability(c)} AS ${c.name}`).join(', ');
+  const measured = CELL_COLUMNS.filter((c) => c.at === 'cur').map((c) => `${availability(c)} AS ${c.name}`).join(', ');
   const avFrom =
-    source === 'a0'
+    source === 'a0' && pt === 'year'
       ? `(SELECT y AS year, ${av} FROM ${years} t(y) WHERE y BETWEEN (SELECT min(year) FROM _ind_raw) AND (SELECT max(year) FROM _ind_raw))`
-      : `(SELECT year, ${av} FROM ${CUBE_TABLE} WHERE source = ${src} AND period_type = 'year' AND level = 'commune' GROUP BY year)`;
+      : source === 'a0'
+        ? // A0 has a breakdown in every period or in none: what it has over all of them.
+          `(SELECT y AS year, a.* FROM ${years} t(y), (SELECT ${measured} FROM ${CUBE_TABLE} WHERE source = ${src} AND period_type = '${pt}' AND level = 'commune') a)`
+        : `(SELECT ${ord} AS year, ${measured} FROM ${CUBE_TABLE} WHERE source = ${src} AND period_type = '${pt}' AND level = 'commune' GROUP BY 1)`;
   const pick = (c: CellColumn) => {
     const base = CELL_COLUMNS.find((x) => x.at === 'cur' && x.element === c.element && x.sex === c.sex && JSON.stringify(x.ages) === JSON.stringify(c.ages));
     const name = base?.name ?? c.name;
@@ -49,9 +77,9 @@ export function wideSql(source: CubeSource, levels: string[], firstYear: number,
   // Separate statements: one CTE chain of this width takes DuckDB seconds to plan.
   return [
     `CREATE OR REPLACE TEMP TABLE _ind_raw AS
-      SELECT level, unit_code, any_value(unit_name) AS unit_name, year, ${raw}
-      FROM ${CUBE_TABLE} WHERE source = ${src} AND period_type = 'year' AND level IN (${lv})
-      GROUP BY level, unit_code, year`,
+      SELECT level, unit_code, any_value(unit_name) AS unit_name, ${ord} AS year, ${raw}
+      FROM ${CUBE_TABLE} WHERE source = ${src} AND period_type = '${pt}' AND level IN (${lv})
+      GROUP BY level, unit_code, ${ord}`,
     `CREATE OR REPLACE TEMP TABLE _ind_units AS SELECT level, unit_code, any_value(unit_name) AS unit_name FROM _ind_raw
       GROUP BY level, unit_code`,
     `CREATE OR REPLACE TEMP TABLE _ind_av AS ${avFrom.slice(1, -1)}`,
@@ -71,10 +99,10 @@ export function wideSql(source: CubeSource, levels: string[], firstYear: number,
  * denominators and person-years alike); a window with a missing year gives NULL.
  * pop_last is the population at the end of the window.
  */
-export function pooledSql(k: number, firstYear: number, lastYear: number): string {
+export function pooledSql(k: number, firstYear: number, lastYear: number, pt: PeriodType = 'year'): string {
   const cols = [...CELL_COLUMNS.map((c) => c.name), ...DERIVED_COLUMNS.map((d) => d.name)];
   const sums = cols.map((c) => `CASE WHEN count(w.${c}) = ${k} THEN sum(w.${c}) END AS ${c}`).join(', ');
-  const label = k === 1 ? `CAST(e AS VARCHAR)` : `CAST(e - ${k - 1} AS VARCHAR) || '-' || CAST(e AS VARCHAR)`;
+  const label = k === 1 ? periodLabelSql(pt, 'e') : `${periodLabelSql(pt, `(e - ${k - 1})`)} || '-' || ${periodLabelSql(pt, 'e')}`;
   return `CREATE OR REPLACE TEMP TABLE ${POOLED_TABLE} AS
     SELECT w.level, w.unit_code, any_value(w.unit_name) AS unit_name, e AS end_year, ${label} AS period, ${k} AS k,
       max(w.pop_end) FILTER (WHERE w.year = e) AS pop_last, ${sums}

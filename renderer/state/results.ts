@@ -1,5 +1,5 @@
 import { useEffect, useReducer } from 'react';
-import { computeIndicators, parseTargetsCsv, type IndicatorResult, type Target } from '../../analysis/indicators/index.js';
+import { computeIndicators, parseTargetsCsv, type IndicatorResult, type PeriodType, type Target } from '../../analysis/indicators/index.js';
 import { cubeYears } from '../../analysis/charts/view-data.js';
 import { PLAN_TARGETS_2026_CSV } from '../components/plan-targets.js';
 import { currentWorkspace, useSession } from './session.js';
@@ -141,6 +141,27 @@ export async function loadResults(s: Pick<Settings, 'pool' | 'lifeTable'>): Prom
     .saveChanges()
     .catch((e: unknown) => console.warn('could not save the cube', e));
   return new ResultIndex(results);
+}
+
+/** Quarterly or monthly series of the indicators made of flows, by indicator and unit. */
+export class SubAnnualIndex {
+  private readonly bySeries = new Map<string, IndicatorResult[]>();
+  constructor(results: IndicatorResult[]) {
+    for (const r of results) if (r.level !== 'village') push(this.bySeries, `${r.indicator}|${r.unit_code}`, r);
+    for (const list of this.bySeries.values()) list.sort((a, b) => a.period.localeCompare(b.period));
+  }
+  series(indicator: string, unit: string): IndicatorResult[] {
+    return this.bySeries.get(`${indicator}|${unit}`) ?? [];
+  }
+}
+
+/** Every sub-annual indicator by quarter or month (null: by year, nothing to load). */
+export function useSubAnnualResults(pt: PeriodType): Loaded<SubAnnualIndex> {
+  const session = useSession();
+  const key = session.status === 'ready' && pt !== 'year' ? `sub|${session.name}|${session.revision}|${pt}` : null;
+  return useCached(key, async () =>
+    new SubAnnualIndex(await computeIndicators(currentWorkspace().engine, { periodType: pt, level: ['province', 'commune'] })),
+  );
 }
 
 /** The results for the current workspace and settings. */

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { Lang } from '../i18n/format.js';
-import type { LifeTableMethod } from '../../analysis/indicators/index.js';
+import type { LifeTableMethod, PeriodType } from '../../analysis/indicators/index.js';
 import { currentWorkspace } from './session.js';
 
 /** The analyst's choices; saved in the workspace as settings.json so they survive a restart. */
@@ -16,13 +16,15 @@ export interface Settings {
   pool: number;
   smooth: boolean;
   lifeTable: LifeTableMethod;
+  /** Periods of the trend view: quarters and months for the indicators made of flows. */
+  trendPeriod: PeriodType;
   lang: Lang;
 }
 
 export const SETTINGS_FILE = 'settings.json';
 
 export const DEFAULT_SETTINGS: Settings = {
-  unit: null, level: 'province', year: null, indicator: 'tfr', compare: [], pool: 1, smooth: false, lifeTable: 'cd', lang: 'vi',
+  unit: null, level: 'province', year: null, indicator: 'tfr', compare: [], pool: 1, smooth: false, lifeTable: 'cd', trendPeriod: 'year', lang: 'vi',
 };
 
 let settings: Settings = DEFAULT_SETTINGS;
@@ -48,6 +50,7 @@ export function parseSettings(bytes: Uint8Array | undefined, defaults: Settings 
     if (typeof raw.pool === 'number' && raw.pool >= 1 && raw.pool <= 5) s.pool = Math.floor(raw.pool);
     if (typeof raw.smooth === 'boolean') s.smooth = raw.smooth;
     if (raw.lifeTable === 'cd' || raw.lifeTable === 'chiang2') s.lifeTable = raw.lifeTable;
+    if (raw.trendPeriod === 'year' || raw.trendPeriod === 'quarter' || raw.trendPeriod === 'month') s.trendPeriod = raw.trendPeriod;
     if (raw.lang === 'vi' || raw.lang === 'en') s.lang = raw.lang;
     return s;
   } catch {

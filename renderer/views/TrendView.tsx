@@ -1,13 +1,15 @@
 import { useMemo } from 'react';
-import { indicatorByCode, INDICATORS } from '../../analysis/indicators/index.js';
+import { indicatorByCode, INDICATORS, subAnnual, type PeriodType } from '../../analysis/indicators/index.js';
 import { trendSpec } from '../../analysis/charts/trend.js';
 import { Controls } from '../components/Controls.js';
 import { indicatorName, unitText } from '../components/indicator-format.js';
 import { VegaChart } from '../components/VegaChart.js';
 import { ViewFrame } from '../components/ViewFrame.js';
-import { TARGETS, type ResultIndex } from '../state/results.js';
+import { TARGETS, useSubAnnualResults, type ResultIndex } from '../state/results.js';
 import { useViewText } from '../i18n/views-messages.js';
 import { updateSettings, useSettings } from '../state/settings.js';
+
+const TITLE = { year: 'trendTitle', quarter: 'trendTitleQuarter', month: 'trendTitleMonth' } as const;
 
 function Trend({ index }: { index: ResultIndex }) {
   const { lang, tv } = useViewText();
@@ -15,19 +17,37 @@ function Trend({ index }: { index: ResultIndex }) {
   const def = indicatorByCode(s.indicator) ?? INDICATORS[0]!;
   const main = index.unit(s.unit);
   const codes = [main?.code ?? '', ...s.compare.filter((c) => c !== main?.code && index.unit(c)?.code === c)];
-  const rows = codes.flatMap((c) => index.series(def.code, c));
-  const target = TARGETS.find((t) => t.indicator === def.code && t.unit_code === main?.code)?.target;
+  // Quarters and months only for indicators made of flows; the others stay annual.
+  const pt = subAnnual(def) ? s.trendPeriod : 'year';
+  const sub = useSubAnnualResults(pt);
+  const rows = pt === 'year' ? codes.flatMap((c) => index.series(def.code, c)) : sub.status === 'ready' ? codes.flatMap((c) => sub.value.series(def.code, c)) : [];
+  const annualTarget = TARGETS.find((t) => t.indicator === def.code && t.unit_code === main?.code)?.target;
+  // A count target is for the whole year: it means nothing beside a quarter's count.
+  const target = pt !== 'year' && def.kind === 'count' ? undefined : annualTarget;
   const name = indicatorName(def, lang);
   const spec = useMemo(
-    () => trendSpec(rows, { lang, title: `${name} ${tv('trendTitle')}`, unit: unitText(def, lang), decimals: def.decimals, target }),
-    [index, def, lang, codes.join(','), target, name],
+    () => trendSpec(rows, { lang, title: `${name} ${tv(TITLE[pt])}`, unit: unitText(def, lang), decimals: def.decimals, target }),
+    [index, sub, pt, def, lang, codes.join(','), target, name],
   );
   const all = [...(index.province ? [index.province] : []), ...index.communes];
   const toggle = (code: string, on: boolean) =>
     updateSettings({ compare: on ? [...s.compare, code] : s.compare.filter((c) => c !== code) });
   return (
     <>
-      <Controls index={index} show={['indicator', 'unit', 'pool', 'lifeTable']} />
+      <Controls index={index} show={pt === 'year' ? ['indicator', 'unit', 'pool', 'lifeTable'] : ['indicator', 'unit']} />
+      <div className="controls">
+        <label htmlFor="trend-period">
+          {tv('periodType')}
+          <select id="trend-period" aria-label={tv('periodType')} value={s.trendPeriod} onChange={(e) => updateSettings({ trendPeriod: e.target.value as PeriodType })}>
+            <option value="year">{tv('periodYear')}</option>
+            <option value="quarter">{tv('periodQuarter')}</option>
+            <option value="month">{tv('periodMonth')}</option>
+          </select>
+        </label>
+      </div>
+      {s.trendPeriod !== 'year' && pt === 'year' && <p className="note" role="status">{tv('annualOnly')}</p>}
+      {target === undefined && annualTarget !== undefined && <p className="note">{tv('subAnnualTarget')}</p>}
+      {sub.status === 'error' && <p className="error" role="alert">{sub.error}</p>}
       <fieldset className="compare-list">
         <legend>{tv('compareWith')}</legend>
         {all

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importFiles } from '../../analysis/ingest/index.js';
@@ -19,6 +19,8 @@ const COMMUNES = '02647,02671,02680,02683';
 let dir: string;
 let expected: IndicatorResult[];
 let lastYear: number;
+let quarterly: IndicatorResult[];
+let boundaryFile: string;
 
 function vi(x: number, decimals: number): string {
   // Vietnamese format, built independently of the app's formatter: 2,29 · 111,9.
@@ -43,7 +45,18 @@ beforeAll(async () => {
   expected = await computeIndicators(ws.engine, {
     level: ['province', 'commune'], years: [Math.max(span[0], span[1] - 9), span[1]], smooth: 'eb', lifeTable: 'cd',
   });
-  await ws.engine.close();
+  quarterly = await computeIndicators(ws.engine, { periodType: 'quarter', level: 'province', indicators: ['srb'] });
+  // The app opens the saved cube, as it would the next day.
+  expect(await ws.saveChanges()).toBe(true);
+  await ws.close();
+  // Boundaries: a square per commune, and one commune without data (the "no data" class).
+  const square = (i: number, code: string) => ({
+    type: 'Feature',
+    properties: { ma_xa: code },
+    geometry: { type: 'Polygon', coordinates: [[[104 + i * 0.1, 22], [104.1 + i * 0.1, 22], [104.1 + i * 0.1, 22.1], [104 + i * 0.1, 22.1], [104 + i * 0.1, 22]]] },
+  });
+  boundaryFile = join(dir, 'ranh-gioi.geojson');
+  writeFileSync(boundaryFile, JSON.stringify({ type: 'FeatureCollection', features: [...COMMUNES.split(','), '02686'].map((c, i) => square(i, c)) }));
 }, 400_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -131,6 +144,17 @@ describe('analysis views in Chromium', () => {
     await page.getByTestId('trend-chart').locator('svg').first().waitFor({ timeout: 30_000 });
     await page.locator('.compare-list input').first().check();
     await screenshot(page, 'views-trend');
+    // By quarter: SRB (births only) has quarterly points; TFR stays annual and says why.
+    await page.getByLabel('Kỳ', { exact: true }).selectOption('quarter');
+    await page.getByLabel('Chỉ tiêu', { exact: true }).selectOption('srb');
+    const lastQuarter = quarterly.at(-1)!.period;
+    expect(quarterly.length).toBeGreaterThan(8);
+    await expect.poll(() => page.getByTestId('trend-chart').locator('svg').first().textContent(), { timeout: 30_000 }).toContain(lastQuarter);
+    await expect.poll(() => page.getByTestId('trend-chart').locator('svg').first().textContent()).toContain('theo quý');
+    await screenshot(page, 'views-trend-quarter');
+    await page.getByLabel('Chỉ tiêu', { exact: true }).selectOption('tfr');
+    await page.getByText('chỉ tính theo năm').waitFor();
+    await page.getByLabel('Kỳ', { exact: true }).selectOption('year');
 
     await tab('So sánh xã').click();
     await page.getByLabel('Chỉ tiêu', { exact: true }).selectOption('srb');
@@ -142,6 +166,14 @@ describe('analysis views in Chromium', () => {
     await page.getByLabel('Tìm xã').fill('');
     await page.getByLabel(/Làm trơn/).check();
     await screenshot(page, 'views-variation');
+    // A boundary file: the map colours the four communes and shows the fifth as "no data".
+    await page.getByLabel('Nạp ranh giới xã').setInputFiles(boundaryFile);
+    const map = page.getByTestId('choropleth').locator('svg').first();
+    await map.waitFor({ timeout: 30_000 });
+    await expect.poll(() => map.textContent()).toContain('Không có số liệu');
+    expect(await map.locator('path[aria-roledescription="geoshape"]').count()).toBe(5);
+    await page.getByTestId('choropleth').scrollIntoViewIfNeeded();
+    await screenshot(page, 'views-map');
 
     await tab('Tháp dân số').click();
     await page.getByTestId('pyramid-chart').locator('svg').first().waitFor({ timeout: 30_000 });

@@ -89,8 +89,13 @@ describe('choropleth', () => {
       decimals: 2,
     });
     const svg = await renderSvg(spec);
-    // Two shapes in the base layer (one grey "no data"), one coloured on top.
-    expect((svg.match(/<path/g) ?? []).length).toBeGreaterThanOrEqual(3);
-    expect(svg).toContain('#d9d9d9');
+    // 04456 has no value: drawn grey, and the legend names the grey class.
+    expect(svg).toContain('Không có số liệu');
+    const grey = svg.match(/<path[^>]*fill="#d9d9d9"/g) ?? [];
+    expect(grey.length).toBe(2); // the commune and its legend swatch
+    // 04465 is coloured by its value from the sequential scheme (not grey).
+    const shapes = svg.match(/<path[^>]*aria-roledescription="geoshape"[^>]*/g) ?? [];
+    expect(shapes).toHaveLength(2);
+    expect(shapes.filter((p) => !p.includes('#d9d9d9'))).toHaveLength(1);
   });
 });

@@ -203,3 +203,74 @@ describe('fixture province: the MIS path gives the A0 values', () => {
     expect(sameAsA0(wideResults, noAges)).toBeGreaterThan(300);
   });
 });
+
+/** Quarter and month counts straight from the raw A0 CSVs (dd/mm/yyyy dates, Nam/Nữ). */
+function rawFlows(): Map<string, number> {
+  const out = new Map<string, number>();
+  const add = (unit: string, period: string, what: string) => {
+    for (const u of [unit, PROVINCE]) out.set(`${u}|${period}|${what}`, (out.get(`${u}|${period}|${what}`) ?? 0) + 1);
+  };
+  const rows = (file: string) => {
+    const [head, ...lines] = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const cols = head!.split(',');
+    return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i]!, v])) as Record<string, string>);
+  };
+  const periods = (dmy: string) => {
+    const [, m, y] = dmy.split('/').map(Number) as [number, number, number];
+    return [`${y}-Q${Math.floor((m - 1) / 3) + 1}`, `${y}-${String(m).padStart(2, '0')}`];
+  };
+  for (const c of communes) {
+    for (const r of rows(join(DIR, 'a0', c, 'sinh.csv'))) {
+      if (!r['Ngày sinh']) continue;
+      for (const p of periods(r['Ngày sinh'])) {
+        add(c, p, r['Giới tính'] === 'Nam' ? 'boys' : r['Giới tính'] === 'Nữ' ? 'girls' : 'other');
+        if (Number(r['Số bệnh sàng lọc sơ sinh']) >= 5 && r['Ngày sàng lọc sơ sinh']) add(c, p, 'screened');
+      }
+    }
+    for (const r of rows(join(DIR, 'a0', c, 'bptt.csv'))) {
+      if (r['Mới sử dụng'] === 'Có' && MODERN.has(r['Biện pháp']!) && r['Ngày bắt đầu']) for (const p of periods(r['Ngày bắt đầu'])) add(c, p, 'acceptors');
+    }
+  }
+  return out;
+}
+// formats.md: the modern methods (the A0 register writes their Vietnamese names).
+const MODERN = new Set(['Đình sản nam', 'Đình sản nữ', 'Dụng cụ tử cung', 'Vòng', 'Thuốc cấy', 'Thuốc tiêm', 'Thuốc uống', 'Bao cao su']);
+
+describe('fixture province: indicators by quarter and month', () => {
+  it('SRB, newborn screening and new acceptors per quarter and month equal counts from the raw files', async () => {
+    const raw = rawFlows();
+    const n = (u: string, p: string, w: string) => raw.get(`${u}|${p}|${w}`) ?? 0;
+    for (const periodType of ['quarter', 'month'] as const) {
+      const rows = await computeIndicators(a0.engine, { periodType, level: ['province', 'commune'], indicators: ['srb', 'newborn_screening', 'new_acceptors', 'tfr'] });
+      // TFR needs women by age at period ends: not reported below a year.
+      expect(rows.some((r) => r.indicator === 'tfr')).toBe(false);
+      const periods = new Set(rows.map((r) => r.period));
+      expect(periods.size).toBe(periodType === 'quarter' ? 4 * YEARS.length : 12 * YEARS.length);
+      for (const r of rows) {
+        const boys = n(r.unit_code, r.period, 'boys');
+        const girls = n(r.unit_code, r.period, 'girls');
+        const births = boys + girls + n(r.unit_code, r.period, 'other');
+        const at = `${r.indicator} ${r.unit_code} ${r.period}`;
+        if (r.indicator === 'srb') {
+          expect([r.numerator, r.denominator], at).toEqual([boys, girls]);
+          close(r.value, girls > 0 ? (100 * boys) / girls : null);
+        } else if (r.indicator === 'newborn_screening') {
+          expect([r.numerator, r.denominator], at).toEqual([n(r.unit_code, r.period, 'screened'), births]);
+        } else {
+          expect(r.value, at).toBe(n(r.unit_code, r.period, 'acceptors'));
+        }
+      }
+    }
+  });
+
+  it('the MIS quarterly exports give the A0 quarterly values', async () => {
+    const codes = ['srb', 'newborn_screening', 'premarital_check', 'new_acceptors'];
+    const fromA0 = await computeIndicators(a0.engine, { periodType: 'quarter', level: ['province', 'commune'], indicators: codes });
+    const fromMis = await computeIndicators(mis.engine, { periodType: 'quarter', level: ['province', 'commune'], indicators: codes });
+    expect(fromMis.length).toBe(fromA0.length);
+    expect(fromMis.length).toBeGreaterThan(300);
+    expect(fromMis.map(({ value, lower, upper, numerator, denominator, flag, period, unit_code }) => ({ value, lower, upper, numerator, denominator, flag, period, unit_code }))).toEqual(
+      fromA0.map(({ value, lower, upper, numerator, denominator, flag, period, unit_code }) => ({ value, lower, upper, numerator, denominator, flag, period, unit_code })),
+    );
+  });
+});
