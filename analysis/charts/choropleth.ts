@@ -4,10 +4,8 @@ import { label, type ChartLang } from './labels.js';
 import { COLORS, SEQUENTIAL_SCHEME } from './palette.js';
 import { numberFormat } from './points.js';
 
-/** A boundary file as the user loaded it: GeoJSON, or TopoJSON with the object to draw. */
-export type Boundaries =
-  | { kind: 'geojson'; data: { type: 'FeatureCollection'; features: Array<{ properties?: Record<string, unknown> | null }> }; codeProperty: string }
-  | { kind: 'topojson'; data: { type: 'Topology'; objects: Record<string, unknown> }; object: string; codeProperty: string };
+/** Commune boundaries as GeoJSON features (boundaries.ts reads GeoJSON and TopoJSON files). */
+export type Boundaries = { kind: 'geojson'; data: { type: 'FeatureCollection'; features: Array<{ properties?: Record<string, unknown> | null }> }; codeProperty: string };
 
 /** The feature property holding 5-digit commune codes, found by looking at the values. */
 export function findCodeProperty(features: Array<{ properties?: Record<string, unknown> | null }>): string | null {
@@ -35,10 +33,7 @@ export function choroplethSpec(boundaries: Boundaries, results: IndicatorResult[
   const { lang } = options;
   const fmt = numberFormat(options.decimals);
   const values = results.map((r) => ({ code: r.unit_code, name: r.unit_name, value: r.value }));
-  const data =
-    boundaries.kind === 'geojson'
-      ? { values: boundaries.data, format: { type: 'json' as const, property: 'features' } }
-      : { values: boundaries.data, format: { type: 'topojson' as const, feature: boundaries.object } };
+  const data = { values: boundaries.data, format: { type: 'json' as const, property: 'features' } };
   const noData = label('noData', lang);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',

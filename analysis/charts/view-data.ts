@@ -1,5 +1,5 @@
 import { queryRows, sqlString, type Engine } from '../engine/engine.js';
-import { CUBE_TABLE } from '../indicators/cube/schema.js';
+import { CUBE_TABLE, SINGLE_AGE_ELEMENT } from '../indicators/cube/schema.js';
 import { DATA_ELEMENTS } from '../model/data-elements.js';
 import { whipple, myers } from '../ingest/age-heaping.js';
 import type { PyramidRow } from './pyramid.js';
@@ -50,19 +50,33 @@ export interface UnitAgeHeaping {
 
 /**
  * Whipple's and Myers' indices for a commune (or the whole register when `communeCode` is
- * null) from completed ages at 31/12 of `year` of the usual residents then. Reads the
- * register (A0 only): null when it is empty.
+ * null) from completed ages at 31/12 of `year` of the usual residents then. Reads the cube's
+ * single-year ages when it has them (A0), else the register: null when it is empty.
  */
 export async function unitAgeHeaping(engine: Engine, communeCode: string | null, year: number): Promise<UnitAgeHeaping | null> {
-  const ref = `DATE '${Math.trunc(year)}-12-31'`;
-  const where = communeCode ? `AND commune_code = ${sqlString(communeCode)}` : '';
-  const rows = await queryRows<{ age: number; n: number }>(
+  const y = Math.trunc(year);
+  const [inCube] = await queryRows<{ n: number }>(
     engine,
-    `SELECT date_sub('year', birth_date, ${ref}) AS age, count(*) AS n FROM nhan_khau
-     WHERE birth_date IS NOT NULL AND coalesce(residence_status, 'thuong_tru') IN ('thuong_tru', 'tam_vang')
-       AND entry_date <= ${ref} AND (exit_date IS NULL OR exit_date > ${ref}) ${where}
-     GROUP BY 1`,
-  );
+    `SELECT count(*) AS n FROM information_schema.tables t WHERE t.table_name = '${CUBE_TABLE}'
+       AND EXISTS (SELECT 1 FROM ${CUBE_TABLE} WHERE element = '${SINGLE_AGE_ELEMENT}' AND source = 'a0')`,
+  ).catch(() => [{ n: 0 }]);
+  const ref = `DATE '${y}-12-31'`;
+  const where = communeCode ? `AND commune_code = ${sqlString(communeCode)}` : '';
+  const rows = inCube?.n
+    ? await queryRows<{ age: number; n: number }>(
+        engine,
+        `SELECT CAST(age_group AS INTEGER) AS age, sum(value) AS n FROM ${CUBE_TABLE}
+         WHERE source = 'a0' AND element = '${SINGLE_AGE_ELEMENT}' AND year = ${y}
+           AND ${communeCode ? `level = 'commune' AND unit_code = ${sqlString(communeCode)}` : `level = 'province'`}
+         GROUP BY 1`,
+      )
+    : await queryRows<{ age: number; n: number }>(
+        engine,
+        `SELECT date_sub('year', birth_date, ${ref}) AS age, count(*) AS n FROM nhan_khau
+         WHERE birth_date IS NOT NULL AND coalesce(residence_status, 'thuong_tru') IN ('thuong_tru', 'tam_vang')
+           AND entry_date <= ${ref} AND (exit_date IS NULL OR exit_date > ${ref}) ${where}
+         GROUP BY 1`,
+      );
   if (rows.length === 0) return null;
   const counts = new Array<number>(121).fill(0);
   for (const r of rows) if (r.age >= 0 && r.age <= 120) counts[Number(r.age)] = Number(r.n);

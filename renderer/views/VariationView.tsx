@@ -3,7 +3,7 @@ import { indicatorByCode, INDICATORS, type IndicatorDef } from '../../analysis/i
 import { rankedDotsSpec } from '../../analysis/charts/ranked-dots.js';
 import { classifyFunnel, funnelSpec, type FunnelModel } from '../../analysis/charts/funnel.js';
 import { choroplethSpec, type Boundaries } from '../../analysis/charts/choropleth.js';
-import { BOUNDARIES_FILE, parseBoundaries } from '../components/boundaries.js';
+import { BOUNDARIES_FILE, parseBoundaries } from '../../analysis/charts/boundaries.js';
 import { CommuneTable } from '../components/CommuneTable.js';
 import { chosenYear, Controls } from '../components/Controls.js';
 import { asSmoothed, indicatorName, unitText } from '../components/indicator-format.js';

@@ -171,7 +171,12 @@ describe('analysis views in Chromium', () => {
     const map = page.getByTestId('choropleth').locator('svg').first();
     await map.waitFor({ timeout: 30_000 });
     await expect.poll(() => map.textContent()).toContain('Không có số liệu');
-    expect(await map.locator('path[aria-roledescription="geoshape"]').count()).toBe(5);
+    const shapes = map.locator('path[aria-roledescription="geoshape"]');
+    expect(await shapes.count()).toBe(5);
+    // Five side-by-side squares (an RFC 7946 file, anticlockwise rings): each a fifth of the row.
+    const boxes = await Promise.all([0, 1, 2, 3, 4].map(async (i) => (await shapes.nth(i).boundingBox())!));
+    const row = Math.max(...boxes.map((b) => b.x + b.width)) - Math.min(...boxes.map((b) => b.x));
+    for (const b of boxes) expect(b.width / row).toBeLessThan(0.25);
     await page.getByTestId('choropleth').scrollIntoViewIfNeeded();
     await screenshot(page, 'views-map');
 

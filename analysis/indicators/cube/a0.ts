@@ -1,4 +1,5 @@
 import { ageGroupSql } from '../../model/age-groups.js';
+import { SINGLE_AGE_ELEMENT } from './schema.js';
 
 /**
  * Completed years at a date: a birthday counts from its month and day, so a 29 February
@@ -223,4 +224,24 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
     `DROP TABLE IF EXISTS _ev`,
     `DROP TABLE IF EXISTS _mw`,
   ];
+}
+
+/**
+ * After marginalsSql: the population at 31/12 by single year of age straight into
+ * `_cube_cells` (no village, so the roll-up makes commune and province rows only). Same
+ * residence rule and ages as the population stock of a0DetailSql.
+ */
+export function a0SingleAgesSql(firstYear: number, lastYear: number): string {
+  const y0 = firstYear - 1;
+  const y1 = lastYear;
+  return `INSERT INTO _cube_cells
+     WITH spells AS (
+       SELECT commune_code, year(birth_date) AS byear, greatest(year(entry_date), ${y0}) AS ys,
+         least(CASE WHEN exit_date IS NULL THEN ${y1} ELSE year(exit_date) - 1 END, ${y1}) AS ye, count(*) AS n
+       FROM nhan_khau
+       WHERE coalesce(residence_status, 'thuong_tru') IN ('thuong_tru', 'tam_vang') AND entry_date IS NOT NULL AND birth_date IS NOT NULL
+       GROUP BY ALL)
+     SELECT commune_code, NULL, CAST(y AS VARCHAR), 'year', y, '${SINGLE_AGE_ELEMENT}', 'T', CAST(y - byear AS VARCHAR), sum(n)
+     FROM spells JOIN range(${y0}, ${y1 + 1}) t(y) ON y BETWEEN ys AND ye
+     WHERE y - byear BETWEEN 0 AND 120 GROUP BY ALL`;
 }

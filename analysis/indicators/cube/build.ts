@@ -2,7 +2,7 @@ import { queryRows, sqlString, type Engine } from '../../engine/engine.js';
 import { exclusive } from '../../engine/exclusive.js';
 import { communeByCode, provinceByCode } from '../../model/admin-units.js';
 import { CANONICAL_TABLES, createTableSql } from '../../model/schema.js';
-import { a0DetailSql } from './a0.js';
+import { a0DetailSql, a0SingleAgesSql } from './a0.js';
 import { misCellsSql } from './mis.js';
 import { levelsSql, marginalsSql } from './rollup.js';
 import { CUBE_COLUMNS_SQL, CUBE_TABLE, type CubeSource } from './schema.js';
@@ -97,6 +97,7 @@ export async function buildCubeUnlocked(engine: Engine, options: BuildCubeOption
     }
     await run(engine, a0DetailSql(years[0], years[1]));
     await run(engine, marginalsSql());
+    await engine.query(a0SingleAgesSql(years[0], years[1]));
   } else {
     await run(engine, misCellsSql());
     if (options.years) {

@@ -31,5 +31,12 @@ export interface CubeRow {
   value: number;
 }
 
+/**
+ * Not a data element of formats.md: the A0 population at 31/12 by completed year of age
+ * (age_group '0' … '120', sex 'T'), commune and province level only. It lets the views
+ * compute Whipple's and Myers' indices from the cube instead of the register.
+ */
+export const SINGLE_AGE_ELEMENT = 'population_single_age';
+
 /** Village unit codes join the commune code and the village name. */
 export const VILLAGE_SEPARATOR = '/';

@@ -4,6 +4,7 @@ import { rankedDotsSpec } from '../../../analysis/charts/ranked-dots.js';
 import { sparklineSpec } from '../../../analysis/charts/sparkline.js';
 import { pyramidSpec } from '../../../analysis/charts/pyramid.js';
 import { choroplethSpec, findCodeProperty } from '../../../analysis/charts/choropleth.js';
+import { parseBoundaries } from '../../../analysis/charts/boundaries.js';
 import { renderSvg } from '../../../analysis/charts/svg.js';
 import { result } from './fixtures.js';
 
@@ -81,14 +82,42 @@ describe('choropleth', () => {
     expect(findCodeProperty([{ properties: { name: 'x' } }])).toBeNull();
   });
 
+  it('reads GeoJSON in either winding and TopoJSON, wound for d3-geo', () => {
+    const clockwise = { ...geo, features: geo.features.map((f) => ({ ...f, geometry: { ...f.geometry, coordinates: [f.geometry.coordinates[0]!.slice().reverse()] } })) };
+    const a = parseBoundaries(JSON.stringify(geo));
+    const b = parseBoundaries(JSON.stringify(clockwise));
+    expect(a.codeProperty).toBe('ma_xa');
+    // RFC 7946 (anticlockwise) input comes out reversed; clockwise input unchanged: the same rings.
+    expect(a.data).toEqual(b.data);
+    expect(b.data.features[0]).toEqual(clockwise.features[0]);
+    // The same squares as TopoJSON (no transform: arcs in absolute coordinates).
+    const ring = (x: number) => [[104 + x, 22], [104.1 + x, 22], [104.1 + x, 22.1], [104 + x, 22.1], [104 + x, 22]];
+    const topo = {
+      type: 'Topology',
+      arcs: [ring(0), ring(0.2)],
+      objects: { xa: { type: 'GeometryCollection', geometries: [{ type: 'Polygon', arcs: [[0]], properties: { ma: '04465' } }, { type: 'Polygon', arcs: [[1]], properties: { ma: '04456' } }] } },
+    };
+    const t = parseBoundaries(JSON.stringify(topo));
+    expect(t.codeProperty).toBe('ma');
+    expect(t.data.features).toHaveLength(2);
+    expect(t.data.features).toEqual(a.data.features.map((f) => ({ type: 'Feature', properties: { ma: (f.properties as { ma_xa: unknown }).ma_xa === 4465 ? '04465' : '04456' }, geometry: (f as { geometry: unknown }).geometry })));
+    expect(() => parseBoundaries('{"type":"Topology","objects":{}}')).toThrow(/commune codes/);
+    expect(() => parseBoundaries('not json')).toThrow(/JSON/);
+  });
+
   it('colours communes with data and shows the others as no data', async () => {
-    const spec = choroplethSpec({ kind: 'geojson', data: geo, codeProperty: 'ma_xa' }, [result({ unit_code: '04465', value: 3.1 })], {
+    const spec = choroplethSpec(parseBoundaries(JSON.stringify(geo)), [result({ unit_code: '04465', value: 3.1 })], {
       lang: 'vi',
       title: 'TFR',
       unit: 'con',
       decimals: 2,
     });
     const svg = await renderSvg(spec);
+    // Each commune is drawn as its own square: about half the map's width, never all of it.
+    for (const d of svg.match(/aria-roledescription="geoshape"[^>]* d="([^"]+)"/g) ?? []) {
+      const xs = [...d.replace(/^.* d="/, '').matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => Number(m[1]));
+      expect(Math.max(...xs) - Math.min(...xs)).toBeLessThan(560 * 0.6);
+    }
     // 04456 has no value: drawn grey, and the legend names the grey class.
     expect(svg).toContain('Không có số liệu');
     const grey = svg.match(/<path[^>]*fill="#d9d9d9"/g) ?? [];

@@ -50,4 +50,21 @@ describe('view data from the cube and the register', () => {
     expect((await unitAgeHeaping(engine, null, 2024))?.persons).toBe(10);
     expect(await unitAgeHeaping(engine, '99999', 2024)).toBeNull();
   });
+
+  it('reads the same indices from the cube once it is built, without the register', async () => {
+    // Ages 30 and 35 heaped, 31 and 37 not, at 31/12/2024; one person left in 2024 (not counted).
+    const births = ['1994-06-01', '1994-02-01', '1989-01-01', '1993-05-01', '1987-07-01'];
+    await insertRows(engine, 'nhan_khau', [
+      ...births.map((b, i) => person(String(i), '02647', 'F', b)),
+      { ...person('9', '02647', 'M', '1990-01-01'), exit_date: '2024-05-01', exit_reason: 'chet' },
+    ]);
+    await insertRows(engine, 'chet', [{ commune_code: '02647', person_id: '9', death_date: '2024-05-01', sex: 'M', birth_date: '1990-01-01' }]);
+    const fromRegister = await unitAgeHeaping(engine, '02647', 2024);
+    expect(fromRegister?.persons).toBe(5);
+    await computeIndicators(engine, { level: 'commune', indicators: ['population'] });
+    // The register is emptied: only the cube can answer now.
+    await engine.query('DELETE FROM nhan_khau');
+    expect(await unitAgeHeaping(engine, '02647', 2024)).toEqual(fromRegister);
+    expect(await unitAgeHeaping(engine, null, 2024)).toEqual(fromRegister);
+  });
 });
