@@ -1,5 +1,5 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
-import { tableFromResultBytes, type Engine } from './engine.js';
+import { COMPRESSED_MEMORY_SQL, tableFromResultBytes, type Engine } from './engine.js';
 
 /** URLs of duckdb-wasm's files as the bundler served them (never a CDN). */
 export interface BrowserBundleUrls {
@@ -20,6 +20,7 @@ export async function createBrowserEngine(urls: BrowserBundleUrls): Promise<Engi
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
   await db.open({});
   const conn = await db.connectInternal();
+  await db.runQuery(conn, COMPRESSED_MEMORY_SQL);
   let closed = false;
   // The worker handles one request at a time in order; keep our own queue so a
   // multi-statement workflow is not interleaved with another caller's.

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
-import { tableFromResultBytes, type Engine } from './engine.js';
+import { COMPRESSED_MEMORY_SQL, tableFromResultBytes, type Engine } from './engine.js';
 
 const require = createRequire(import.meta.url);
 
@@ -17,6 +17,7 @@ export async function createNodeEngine(): Promise<Engine> {
   db.open({});
   const conn = db.connect();
   const id = conn.useUnsafe((_bindings, connId) => connId);
+  db.runQuery(id, COMPRESSED_MEMORY_SQL);
   let closed = false;
   const engine: Engine = {
     async query(sql) {

@@ -3,14 +3,13 @@ import type { Engine } from '../engine/engine.js';
 /**
  * An engine whose large tables are loaded on first use. Opening a workspace then costs only
  * its small tables (the cube, the quality report, the import log): the views read those, and
- * the registers load when a statement first names them (an import, a cube rebuild, the age
- * heaping). The wrapper also notes which tables a statement writes, so a save rewrites only
- * those.
+ * the registers load when a statement first names them (an import, a cube rebuild). The
+ * wrapper also notes which tables a statement writes, so a save rewrites only those.
  */
 export interface LazyEngine extends Engine {
-  /** Load every table still waiting. */
+  /** Load everything still waiting. */
   loadAll(): Promise<void>;
-  /** Tables not loaded yet (their saved files are still current). */
+  /** Items not loaded yet (their saved files are still current). */
   readonly pending: ReadonlySet<string>;
   /** Tables written since the last takeWritten(). */
   readonly written: ReadonlySet<string>;
@@ -20,45 +19,72 @@ export interface LazyEngine extends Engine {
   markWritten(table: string): void;
 }
 
-/** `load(table)` must create nothing: the table already exists (empty) in `inner`. */
-export function lazyEngine(inner: Engine, lazyTables: Iterable<string>, watched: Iterable<string>, load: (table: string) => Promise<void>): LazyEngine {
-  const pending = new Set(lazyTables);
-  const loading = new Map<string, Promise<void>>();
-  const watch = [...watched];
-  const written = new Set<string>();
-  const namePattern = (t: string) => new RegExp(`\\b${t}\\b`, 'i');
-  const patterns = new Map(watch.map((t) => [t, namePattern(t)]));
+/** Something loaded on first use: a table's rows, or part of a table's rows. */
+export interface LazyItem {
+  name: string;
+  /** Load before a statement for which this says yes (given the statement and the tables it writes). */
+  needed(sql: string, writes: ReadonlySet<string>): boolean;
+  /** Forget instead of loading before such a statement (e.g. one that drops the table). */
+  discard?(sql: string): boolean;
+  /** Insert the rows; the table already exists. */
+  load(): Promise<void>;
+}
 
-  const ensure = (table: string): Promise<void> => {
-    if (!pending.has(table)) return loading.get(table) ?? Promise.resolve();
-    pending.delete(table);
-    const p = load(table);
-    loading.set(table, p);
+/** An item for a whole table: needed by any statement that names it. */
+export function tableItem(table: string, load: () => Promise<void>): LazyItem {
+  const named = new RegExp(`\\b${table}\\b`, 'i');
+  return { name: table, needed: (sql) => named.test(sql), load };
+}
+
+const WRITE =
+  /^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|DELETE\s+FROM|UPDATE|TRUNCATE(?:\s+TABLE)?|ALTER\s+TABLE|DROP\s+TABLE(?:\s+IF\s+EXISTS)?|CREATE\s+(?:OR\s+REPLACE\s+)?TABLE|COPY)\s+"?(\w+)"?/i;
+
+/** Tables a SQL text writes (CREATE TABLE IF NOT EXISTS creates nothing that exists). */
+export function writeTargets(sql: string): Set<string> {
+  const out = new Set<string>();
+  for (const stmt of sql.split(';')) {
+    const m = WRITE.exec(stmt);
+    if (m && !/^\s*CREATE\s+TABLE\s+IF\s+NOT\s+EXISTS/i.test(stmt)) out.add(m[1]!.toLowerCase());
+  }
+  return out;
+}
+
+export function lazyEngine(inner: Engine, items: LazyItem[], watched: Iterable<string>): LazyEngine {
+  const pending = new Map(items.map((i) => [i.name, i]));
+  const loading = new Map<string, Promise<void>>();
+  const watch = new Set(watched);
+  const written = new Set<string>();
+
+  const ensure = (item: LazyItem): Promise<void> => {
+    if (!pending.has(item.name)) return loading.get(item.name) ?? Promise.resolve();
+    pending.delete(item.name);
+    const p = item.load();
+    loading.set(item.name, p);
     return p;
   };
-  const ensureFor = async (sql: string) => {
+  const loadAll = async () => {
+    await Promise.all([...pending.values()].map(ensure));
+    await Promise.all(loading.values());
+  };
+  const ensureFor = async (sql: string, writes: ReadonlySet<string>) => {
     // A transaction must not contain a load: a ROLLBACK would undo it.
     if (/^\s*BEGIN\b/i.test(sql)) return loadAll();
-    await Promise.all([...pending].filter((t) => patterns.get(t)?.test(sql) ?? namePattern(t).test(sql)).map(ensure));
-  };
-  const noteWrites = (sql: string) => {
-    for (const stmt of sql.split(';')) {
-      const m = /^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|DELETE\s+FROM|UPDATE|TRUNCATE(?:\s+TABLE)?|ALTER\s+TABLE|DROP\s+TABLE(?:\s+IF\s+EXISTS)?|CREATE\s+(?:OR\s+REPLACE\s+)?TABLE(?:\s+IF\s+NOT\s+EXISTS)?|COPY)\s+"?(\w+)"?/i.exec(stmt);
-      if (m && patterns.has(m[1]!.toLowerCase()) && !/^\s*CREATE\s+TABLE\s+IF\s+NOT\s+EXISTS/i.test(stmt)) written.add(m[1]!.toLowerCase());
+    const todo: LazyItem[] = [];
+    for (const item of pending.values()) {
+      if (item.discard?.(sql)) pending.delete(item.name);
+      else if (item.needed(sql, writes)) todo.push(item);
     }
-  };
-  const loadAll = async () => {
-    await Promise.all([...pending, ...loading.keys()].map(ensure));
+    await Promise.all(todo.map(ensure));
   };
 
   return {
     get pending() {
-      return pending;
+      return new Set(pending.keys());
     },
-    loadAll,
     get written() {
       return written;
     },
+    loadAll,
     takeWritten() {
       const out = new Set(written);
       written.clear();
@@ -68,13 +94,14 @@ export function lazyEngine(inner: Engine, lazyTables: Iterable<string>, watched:
       written.add(table);
     },
     async query(sql) {
-      await ensureFor(sql);
-      noteWrites(sql);
+      const writes = writeTargets(sql);
+      await ensureFor(sql, writes);
+      for (const t of writes) if (watch.has(t)) written.add(t);
       return inner.query(sql);
     },
     async insertArrowIPC(table, ipc, options) {
-      await ensure(table);
-      if (patterns.has(table)) written.add(table);
+      await ensureFor(`INSERT INTO ${table}`, new Set([table]));
+      if (watch.has(table)) written.add(table);
       return inner.insertArrowIPC(table, ipc, options);
     },
     registerFile: (name, bytes) => inner.registerFile(name, bytes),

@@ -5,7 +5,7 @@ import type { MappingPreset } from '../ingest/mapping.js';
 import { CANONICAL_TABLES, createTableSql } from '../model/schema.js';
 import { emptyManifest, KEY_FILE, MANIFEST, parseManifest, WORKSPACE_VERSION, type Manifest } from './manifest.js';
 import type { WorkspaceStore } from './store.js';
-import { lazyEngine, type LazyEngine } from './lazy-engine.js';
+import { lazyEngine, tableItem, type LazyEngine, type LazyItem } from './lazy-engine.js';
 import { CUBE_COLUMNS_SQL, CUBE_TABLE } from '../indicators/cube/schema.js';
 import { createSql, IMPORT_LOG_COLUMNS, IMPORT_LOG_TABLE, QUALITY_REPORT_COLUMNS, QUALITY_TABLE } from './tables.js';
 
@@ -13,6 +13,8 @@ import { createSql, IMPORT_LOG_COLUMNS, IMPORT_LOG_TABLE, QUALITY_REPORT_COLUMNS
 export const WORKSPACE_TABLES = [...CANONICAL_TABLES, QUALITY_TABLE, IMPORT_LOG_TABLE] as const;
 /** Loaded when the workspace opens; the canonical tables wait for their first use. */
 const EAGER_TABLES = [QUALITY_TABLE, IMPORT_LOG_TABLE];
+/** The cube's village rows, saved apart and loaded when first needed. */
+const CUBE_VILLAGES = 'cube_villages';
 /** Saved tables: the workspace's own and the derived cube (when built). */
 const SAVED_TABLES = [...WORKSPACE_TABLES, CUBE_TABLE];
 
@@ -58,11 +60,12 @@ export class Workspace {
       await store.write(KEY_FILE, key);
     }
     for (const t of WORKSPACE_TABLES) await engine.query(createStatement(t));
-    const insertParts = async (t: string) => {
-      for (const part of manifest.tables[t] ?? []) {
+    // Parts saved under `entry` (a table, or the cube's village rows) appended to `table`.
+    const insertParts = async (table: string, entry = table) => {
+      for (const part of manifest.tables[entry] ?? []) {
         const bytes = await store.read(part.file);
         if (!bytes) throw new Error(`workspace file missing: ${part.file}`);
-        await engine.insertArrowIPC(t, bytes, { create: false });
+        await engine.insertArrowIPC(table, bytes, { create: false });
       }
     };
     // The cube is derived: saved when present, absent until first built.
@@ -71,18 +74,33 @@ export class Workspace {
       await insertParts(CUBE_TABLE);
     }
     for (const t of EAGER_TABLES) await insertParts(t);
-    const lazy = CANONICAL_TABLES.filter((t) => (manifest.tables[t]?.length ?? 0) > 0);
-    const load = async (t: string) => {
+    // A failed load leaves the table as it was before, so a retry cannot double rows.
+    const loaded = (table: string, entry: string, undo: string) => async () => {
       try {
-        await insertParts(t);
+        await insertParts(table, entry);
       } catch (e) {
-        await engine.query(`DELETE FROM ${sqlIdent(t)}`);
+        await engine.query(undo);
         throw e;
       }
-      ws.prints.set(t, await ws.print(t));
+      ws.prints.set(table, await ws.print(table));
     };
-    const ws: Workspace = new Workspace(lazyEngine(engine, lazy, SAVED_TABLES, load), store, manifest, key);
-    for (const t of SAVED_TABLES) if (!ws.engine.pending.has(t)) ws.prints.set(t, await ws.print(t));
+    const items: LazyItem[] = CANONICAL_TABLES.filter((t) => (manifest.tables[t]?.length ?? 0) > 0).map((t) =>
+      tableItem(t, loaded(t, t, `DELETE FROM ${sqlIdent(t)}`)),
+    );
+    if (manifest.tables[CUBE_VILLAGES]?.length) {
+      // Most of a large cube is its village rows, which only village-level requests read.
+      // Any write to the cube loads them first (a partial rebuild must keep them); dropping
+      // the cube forgets them.
+      items.push({
+        name: CUBE_VILLAGES,
+        needed: (sql, writes) => writes.has(CUBE_TABLE) || /'village'/.test(sql),
+        discard: (sql) => new RegExp(`^\\s*DROP\\s+TABLE\\s+(IF\\s+EXISTS\\s+)?"?${CUBE_TABLE}\\b`, 'i').test(sql),
+        load: loaded(CUBE_TABLE, CUBE_VILLAGES, `DELETE FROM ${CUBE_TABLE} WHERE level = 'village'`),
+      });
+    }
+    const ws: Workspace = new Workspace(lazyEngine(engine, items, SAVED_TABLES), store, manifest, key);
+    const pending = ws.engine.pending;
+    for (const t of SAVED_TABLES) if (!pending.has(t)) ws.prints.set(t, await ws.print(t));
     if (!mbytes) await ws.save();
     await ws.removeUnreferenced();
     return ws;
@@ -130,13 +148,22 @@ export class Workspace {
     try {
       for (const t of SAVED_TABLES) {
         // Unchanged since the last save (or never loaded): its files are still current.
-        const before = this.manifest.tables[t] ?? [];
+        const keep = (entry: string) => {
+          const before = this.manifest.tables[entry] ?? [];
+          if (before.length) tables[entry] = before;
+        };
         if (this.engine.pending.has(t) || (!written.has(t) && (await this.print(t)) === this.prints.get(t))) {
-          if (before.length) tables[t] = before;
+          keep(t);
+          if (t === CUBE_TABLE) keep(CUBE_VILLAGES);
           continue;
         }
-        const parts = await this.writeTable(t, gen);
+        const parts = t === CUBE_TABLE ? await this.writeTable(t, gen, `level <> 'village'`) : await this.writeTable(t, gen);
         if (parts.length) tables[t] = parts;
+        if (t === CUBE_TABLE) {
+          // Never pending here: any write to the cube loaded them, a drop forgot them.
+          const villages = await this.writeTable(t, gen, `level = 'village'`, CUBE_VILLAGES);
+          if (villages.length) tables[CUBE_VILLAGES] = villages;
+        }
         this.prints.set(t, await this.print(t));
       }
     } catch (e) {
@@ -170,17 +197,17 @@ export class Workspace {
   }
 
   /** Write one table as IPC parts of the next generation; none when absent or empty. */
-  private async writeTable(t: string, gen: number): Promise<Manifest['tables'][string]> {
+  private async writeTable(t: string, gen: number, where = 'TRUE', entry = t): Promise<Manifest['tables'][string]> {
     const e = await this.extent(t);
     const parts: Manifest['tables'][string] = [];
     if (!e || e.n === 0 || e.lo === null || e.hi === null) return parts;
     const { lo, hi } = e;
     for (let a = lo, part = 0; a <= hi; a += ROWS_PER_FILE) {
       const tbl = await this.engine.query(
-        `SELECT * FROM ${sqlIdent(t)} WHERE rowid >= ${a} AND rowid < ${a + ROWS_PER_FILE} ORDER BY rowid`,
+        `SELECT * FROM ${sqlIdent(t)} WHERE rowid >= ${a} AND rowid < ${a + ROWS_PER_FILE} AND ${where} ORDER BY rowid`,
       );
       if (tbl.numRows === 0) continue;
-      const file = `${t}.g${gen}.${part++}.arrow`;
+      const file = `${entry}.g${gen}.${part++}.arrow`;
       await this.store.write(file, tableToIPC(tbl, 'stream'));
       parts.push({ file, rows: tbl.numRows });
     }

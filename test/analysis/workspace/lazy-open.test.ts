@@ -24,17 +24,29 @@ describe('opening a workspace', () => {
     await importFiles(ws, files, { today: '2026-06-30' });
     expect((await manifestOf(store)).tables.cube).toBeUndefined();
     const before = await computeIndicators(ws.engine, { level: ['province', 'commune'] });
+    const villagesBefore = await computeIndicators(ws.engine, { level: 'village', indicators: ['population', 'cbr', 'srb'] });
+    expect(villagesBefore.length).toBeGreaterThan(10);
     expect(await ws.saveChanges()).toBe(true);
     expect(await ws.saveChanges()).toBe(false);
     const cubeRows = await count(ws, 'SELECT count(*) AS n FROM cube');
-    expect((await manifestOf(store)).tables.cube!.reduce((s, p) => s + p.rows, 0)).toBe(cubeRows);
+    const saved = await manifestOf(store);
+    // The village rows are saved apart from the rest of the cube.
+    expect(saved.tables.cube!.reduce((s, p) => s + p.rows, 0) + saved.tables.cube_villages!.reduce((s, p) => s + p.rows, 0)).toBe(cubeRows);
+    expect(saved.tables.cube_villages!.reduce((s, p) => s + p.rows, 0)).toBe(await count(ws, `SELECT count(*) AS n FROM cube WHERE level = 'village'`));
     await ws.close();
 
     const again = await Workspace.open(store, await createNodeEngine());
-    expect([...again.engine.pending].sort()).toEqual(['bptt', 'chet', 'chuyen_cu', 'ket_hon', 'kham_nct', 'mang_thai', 'nhan_khau', 'sinh']);
+    expect([...again.engine.pending].sort()).toEqual(['bptt', 'chet', 'chuyen_cu', 'cube_villages', 'ket_hon', 'kham_nct', 'mang_thai', 'nhan_khau', 'sinh']);
     // The indicators come from the saved cube: equal results, and no register was loaded.
     expect(await computeIndicators(again.engine, { level: ['province', 'commune'] })).toEqual(before);
     expect(again.engine.pending.has('nhan_khau')).toBe(true);
+    expect(again.engine.pending.has('cube_villages')).toBe(true);
+    // Asking for villages loads the cube's village rows (and still not the register).
+    expect(await computeIndicators(again.engine, { level: 'village', indicators: ['population', 'cbr', 'srb'] })).toEqual(villagesBefore);
+    expect(again.engine.pending.has('cube_villages')).toBe(false);
+    expect(again.engine.pending.has('nhan_khau')).toBe(true);
+    // Loading them is not a change: nothing to save.
+    expect(await again.saveChanges()).toBe(false);
     // Naming a table loads it (and only it), with every row.
     expect(await count(again, 'SELECT count(*) AS n FROM nhan_khau')).toBe(truthRegister);
     expect(again.engine.pending.has('nhan_khau')).toBe(false);
@@ -66,6 +78,7 @@ describe('opening a workspace', () => {
     expect(second.tables.chet).not.toEqual(first.tables.chet);
     expect(second.tables.import_log).not.toEqual(first.tables.import_log);
     expect(second.tables.cube).toBeUndefined();
+    expect(second.tables.cube_villages).toBeUndefined();
     // Every file the manifest names exists; no other data file is left.
     const names = new Set(await store.list());
     for (const parts of Object.values(second.tables)) for (const part of parts) expect(names.has(part.file)).toBe(true);
