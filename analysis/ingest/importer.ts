@@ -1,3 +1,4 @@
+import { refreshQualitySummary } from './quality-report.js';
 import { exclusive } from '../engine/exclusive.js';
 import { dropCube } from '../indicators/cube/build.js';
 import { queryRows, sqlString, type Engine } from '../engine/engine.js';
@@ -205,8 +206,12 @@ async function importUnlocked(ws: Workspace, files: InputFile[], opts: ImportOpt
       }
     }
   }
-  // The cube is derived from the canonical tables: the next computation rebuilds it.
-  if (changed) await dropCube(ws.engine);
+  // The cube is derived from the canonical tables: the next computation rebuilds it. The
+  // quality summary is derived too, and computed now, while the registers are loaded.
+  if (changed) {
+    await dropCube(ws.engine);
+    await refreshQualitySummary(ws.engine);
+  }
   if (changed && opts.save !== false) await ws.save();
   return results;
 }

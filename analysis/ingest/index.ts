@@ -31,6 +31,7 @@ export {
   qualityCount,
   qualityReport,
   qualitySummary,
+  refreshQualitySummary,
   type AgeHeaping,
   type CommuneQuality,
   type ImportLogEntry,

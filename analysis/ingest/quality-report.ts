@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { queryRows, sqlString, type Engine, type Row } from '../engine/engine.js';
 import { allProvinces, communeByCode } from '../model/admin-units.js';
-import { IMPORT_LOG_TABLE, QUALITY_TABLE } from '../workspace/tables.js';
+import { IMPORT_LOG_TABLE, QUALITY_SUMMARY_COLUMNS_SQL, QUALITY_SUMMARY_TABLE, QUALITY_TABLE } from '../workspace/tables.js';
 import { myers, whipple } from './age-heaping.js';
 import { writeXlsx } from './workbook.js';
 
@@ -170,8 +170,29 @@ export interface CommuneQuality {
   myers: number | null;
 }
 
-/** The quality report summarised per commune, with completeness and age heaping. */
+/**
+ * The quality report summarised per commune, with completeness and age heaping. Read from
+ * the summary the last import stored; computed from every table (and stored) when absent.
+ */
 export async function qualitySummary(engine: Engine): Promise<CommuneQuality[]> {
+  const [stored] = await queryRows<{ summary: string }>(
+    engine,
+    `SELECT (SELECT any_value(summary) FROM ${QUALITY_SUMMARY_TABLE}) AS summary
+     FROM information_schema.tables WHERE table_name = '${QUALITY_SUMMARY_TABLE}'`,
+  ).catch(() => []);
+  if (stored?.summary) return JSON.parse(stored.summary) as CommuneQuality[];
+  return refreshQualitySummary(engine);
+}
+
+/** Compute the summary from the workspace's tables and store it (after every import). */
+export async function refreshQualitySummary(engine: Engine): Promise<CommuneQuality[]> {
+  const summary = await computeQualitySummary(engine);
+  await engine.query(`CREATE OR REPLACE TABLE ${QUALITY_SUMMARY_TABLE} (${QUALITY_SUMMARY_COLUMNS_SQL})`);
+  await engine.query(`INSERT INTO ${QUALITY_SUMMARY_TABLE} VALUES (${sqlString(JSON.stringify(summary))})`);
+  return summary;
+}
+
+async function computeQualitySummary(engine: Engine): Promise<CommuneQuality[]> {
   const counts = await queryRows<{ commune_code: string; rule: string; severity: string; n: number }>(
     engine,
     `SELECT coalesce(commune_code, '') AS commune_code, rule, severity, count(*) AS n FROM ${QUALITY_TABLE} GROUP BY ALL`,

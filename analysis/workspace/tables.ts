@@ -33,6 +33,12 @@ export const IMPORT_LOG_COLUMNS: ColumnDef[] = [
 ];
 
 export const QUALITY_TABLE = 'quality_report';
+/**
+ * The quality summary per commune (JSON, one row), derived from every table at import time
+ * so the views read it without loading the registers (quality-report.ts).
+ */
+export const QUALITY_SUMMARY_TABLE = 'quality_summary';
+export const QUALITY_SUMMARY_COLUMNS_SQL = 'summary VARCHAR';
 export const IMPORT_LOG_TABLE = 'import_log';
 
 export function createSql(name: string, columns: ColumnDef[]): string {

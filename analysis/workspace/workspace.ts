@@ -7,7 +7,7 @@ import { emptyManifest, KEY_FILE, MANIFEST, parseManifest, WORKSPACE_VERSION, ty
 import type { WorkspaceStore } from './store.js';
 import { lazyEngine, tableItem, type LazyEngine, type LazyItem } from './lazy-engine.js';
 import { CUBE_COLUMNS_SQL, CUBE_TABLE } from '../indicators/cube/schema.js';
-import { createSql, IMPORT_LOG_COLUMNS, IMPORT_LOG_TABLE, QUALITY_REPORT_COLUMNS, QUALITY_TABLE } from './tables.js';
+import { createSql, IMPORT_LOG_COLUMNS, IMPORT_LOG_TABLE, QUALITY_REPORT_COLUMNS, QUALITY_SUMMARY_COLUMNS_SQL, QUALITY_SUMMARY_TABLE, QUALITY_TABLE } from './tables.js';
 
 /** Every table a workspace persists besides the cube. */
 export const WORKSPACE_TABLES = [...CANONICAL_TABLES, QUALITY_TABLE, IMPORT_LOG_TABLE] as const;
@@ -15,8 +15,10 @@ export const WORKSPACE_TABLES = [...CANONICAL_TABLES, QUALITY_TABLE, IMPORT_LOG_
 const EAGER_TABLES = [QUALITY_TABLE, IMPORT_LOG_TABLE];
 /** The cube's village rows, saved apart and loaded when first needed. */
 const CUBE_VILLAGES = 'cube_villages';
-/** Saved tables: the workspace's own and the derived cube (when built). */
-const SAVED_TABLES = [...WORKSPACE_TABLES, CUBE_TABLE];
+/** Tables derived from the others, saved when present: the cube and the quality summary. */
+const DERIVED_TABLES: Record<string, string> = { [CUBE_TABLE]: CUBE_COLUMNS_SQL, [QUALITY_SUMMARY_TABLE]: QUALITY_SUMMARY_COLUMNS_SQL };
+/** Saved tables: the workspace's own and the derived ones. */
+const SAVED_TABLES = [...WORKSPACE_TABLES, ...Object.keys(DERIVED_TABLES)];
 
 const ROWS_PER_FILE = 1_000_000;
 
@@ -68,10 +70,11 @@ export class Workspace {
         await engine.insertArrowIPC(table, bytes, { create: false });
       }
     };
-    // The cube is derived: saved when present, absent until first built.
-    if (manifest.tables[CUBE_TABLE]?.length) {
-      await engine.query(`CREATE TABLE IF NOT EXISTS ${CUBE_TABLE} (${CUBE_COLUMNS_SQL})`);
-      await insertParts(CUBE_TABLE);
+    // Derived tables: saved when present, absent until first built.
+    for (const [t, columns] of Object.entries(DERIVED_TABLES)) {
+      if (!manifest.tables[t]?.length) continue;
+      await engine.query(`CREATE TABLE IF NOT EXISTS ${t} (${columns})`);
+      await insertParts(t);
     }
     for (const t of EAGER_TABLES) await insertParts(t);
     // A failed load leaves the table as it was before, so a retry cannot double rows.

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { queryRows } from '../../../analysis/engine/engine.js';
 import { createNodeEngine } from '../../../analysis/engine/node.js';
 import { computeIndicators } from '../../../analysis/indicators/index.js';
-import { importFiles } from '../../../analysis/ingest/index.js';
+import { importFiles, qualitySummary } from '../../../analysis/ingest/index.js';
 import { parseManifest, MANIFEST } from '../../../analysis/workspace/manifest.js';
 import { MemoryStore } from '../../../analysis/workspace/store.js';
 import { Workspace } from '../../../analysis/workspace/workspace.js';
@@ -23,6 +23,10 @@ describe('opening a workspace', () => {
     const ws = await Workspace.open(store, await createNodeEngine());
     await importFiles(ws, files, { today: '2026-06-30' });
     expect((await manifestOf(store)).tables.cube).toBeUndefined();
+    expect((await manifestOf(store)).tables.quality_summary).toHaveLength(1);
+    const summaryBefore = await qualitySummary(ws.engine);
+    // Computed at import from the register: the commune's age heaping is there.
+    expect(summaryBefore.find((q) => q.commune_code === '04465')?.whipple).toBeGreaterThan(0);
     const before = await computeIndicators(ws.engine, { level: ['province', 'commune'] });
     const villagesBefore = await computeIndicators(ws.engine, { level: 'village', indicators: ['population', 'cbr', 'srb'] });
     expect(villagesBefore.length).toBeGreaterThan(10);
@@ -41,6 +45,9 @@ describe('opening a workspace', () => {
     expect(await computeIndicators(again.engine, { level: ['province', 'commune'] })).toEqual(before);
     expect(again.engine.pending.has('nhan_khau')).toBe(true);
     expect(again.engine.pending.has('cube_villages')).toBe(true);
+    // The quality summary was stored at import: read back equal, still without the register.
+    expect(await qualitySummary(again.engine)).toEqual(summaryBefore);
+    expect(again.engine.pending.has('nhan_khau')).toBe(true);
     // Asking for villages loads the cube's village rows (and still not the register).
     expect(await computeIndicators(again.engine, { level: 'village', indicators: ['population', 'cbr', 'srb'] })).toEqual(villagesBefore);
     expect(again.engine.pending.has('cube_villages')).toBe(false);
