@@ -39,38 +39,44 @@ export function tableFromResultBytes(bytes: Uint8Array): Table {
 /** Convert a table to plain rows with JS numbers (never BigInt) and ISO date strings. */
 export function tableToRows<T extends object = Row>(table: Table): T[] {
   const fields = table.schema.fields;
-  const columns = fields.map((f) => table.getChild(f.name));
-  const typeIds = fields.map((f) => String(f.type));
-  const scales = fields.map((f) => ('scale' in f.type ? Number((f.type as { scale: number }).scale) : 0));
+  // Iterate each column once (get(i) searches the record batches on every call), with its
+  // converter chosen once per column rather than per cell.
+  const columns = fields.map((f) => {
+    const v = table.getChild(f.name);
+    return v ? Array.from(v as Iterable<unknown>) : [];
+  });
+  const convert = fields.map((f) => converter(String(f.type), 'scale' in f.type ? Number((f.type as { scale: number }).scale) : 0));
+  const names = fields.map((f) => f.name);
   const out: T[] = new Array(table.numRows);
   for (let i = 0; i < table.numRows; i++) {
     const row: Record<string, Cell> = {};
-    for (let c = 0; c < fields.length; c++) {
-      row[fields[c]!.name] = toCell(columns[c]?.get(i), typeIds[c]!, scales[c]!);
+    for (let c = 0; c < names.length; c++) {
+      const v = columns[c]![i];
+      row[names[c]!] = v === null || v === undefined ? null : convert[c]!(v);
     }
     out[i] = row as T;
   }
   return out;
 }
 
-function toCell(v: unknown, type: string, scale: number): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'bigint') return Number(v);
-  if (type.startsWith('Date')) {
-    // Arrow dates come back as epoch milliseconds.
-    return new Date(Number(v)).toISOString().slice(0, 10);
-  }
-  if (type.startsWith('Timestamp')) return new Date(Number(v)).toISOString();
-  if (v instanceof Uint8Array) return null;
-  if (typeof v === 'object' && v !== null && 'valueOf' in v) {
-    // Decimal values arrive as objects (Uint32Array-backed); valueOf gives a number/bigint.
-    const n = (v as { valueOf(): unknown }).valueOf();
-    const div = type.startsWith('Decimal') ? 10 ** scale : 1;
-    if (typeof n === 'bigint') return Number(n) / div;
-    if (typeof n === 'number') return n / div;
-    return String(v);
-  }
-  return v as Cell;
+function converter(type: string, scale: number): (v: unknown) => Cell {
+  // Arrow dates come back as epoch milliseconds.
+  if (type.startsWith('Date')) return (v) => new Date(Number(v)).toISOString().slice(0, 10);
+  if (type.startsWith('Timestamp')) return (v) => new Date(Number(v)).toISOString();
+  const div = type.startsWith('Decimal') ? 10 ** scale : 1;
+  return (v) => {
+    if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+    if (typeof v === 'bigint') return Number(v);
+    if (v instanceof Uint8Array) return null;
+    if (typeof v === 'object' && v !== null && 'valueOf' in v) {
+      // Decimal values arrive as objects (Uint32Array-backed); valueOf gives a number/bigint.
+      const n = (v as { valueOf(): unknown }).valueOf();
+      if (typeof n === 'bigint') return Number(n) / div;
+      if (typeof n === 'number') return n / div;
+      return String(v);
+    }
+    return v as Cell;
+  };
 }
 
 /** Run a query and return plain rows. */

@@ -49,6 +49,9 @@ export function subAnnual(def: IndicatorDef): boolean {
 
 const LEVELS: UnitLevel[] = ['province', 'commune', 'village'];
 
+/** Code-point order: unit codes and periods are ASCII, so no locale rules are needed. */
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 
 async function count(engine: Engine, sql: string): Promise<number> {
   const [r] = await queryRows<{ n: number }>(engine, sql);
@@ -221,8 +224,8 @@ async function computeUnlocked(engine: Engine, options: ComputeOptions): Promise
     (a, b) =>
       order.get(a.indicator)! - order.get(b.indicator)! ||
       lorder.get(a.level)! - lorder.get(b.level)! ||
-      a.unit_code.localeCompare(b.unit_code) ||
-      a.period.localeCompare(b.period),
+      cmp(a.unit_code, b.unit_code) ||
+      cmp(a.period, b.period),
   );
   return out.map(({ se: _se, end_year: _e, k: _k, ...r }) => r);
 }

@@ -26,11 +26,6 @@ function periodLabelSql(pt: PeriodType, e: string): string {
 }
 export const POOLED_TABLE = '_ind_pooled';
 
-function cellFilter(c: CellColumn): string {
-  const ages = c.ages === 'total' ? `age_group = 'total'` : `age_group IN (${c.ages.map(sqlString).join(', ')})`;
-  return `element = ${sqlString(c.element)} AND sex = ${sqlString(c.sex)} AND ${ages}`;
-}
-
 /** Whether the source has this element at this breakdown in a year (MIS exports may lack some). */
 function availability(c: CellColumn): string {
   const hasSex = c.sex !== 'T';
@@ -51,9 +46,13 @@ export function wideSql(source: CubeSource, levels: string[], firstYear: number,
   const lv = levels.map(sqlString).join(', ');
   const ord = periodOrdinalSql(pt);
   const years = `range(${firstYear - 1}, ${lastYear + 1})`;
-  const raw = CELL_COLUMNS.filter((c) => c.at === 'cur')
-    .map((c) => `sum(value) FILTER (WHERE ${cellFilter(c)}) AS ${c.name}`)
-    .join(',\n       ');
+  // Each cube cell → the columns it adds to (a small join), then one pivot over the matches:
+  // a hundred FILTER predicates on every cube row cost most of a recomputation.
+  const cur = CELL_COLUMNS.filter((c) => c.at === 'cur');
+  const map = cur
+    .flatMap((c) => (c.ages === 'total' ? ['total'] : c.ages).map((a) => `(${sqlString(c.element)}, ${sqlString(c.sex)}, ${sqlString(a)}, ${sqlString(c.name)})`))
+    .join(', ');
+  const raw = cur.map((c) => `sum(v) FILTER (WHERE col = ${sqlString(c.name)}) AS ${c.name}`).join(',\n       ');
   const av =
     source === 'a0'
       ? CELL_COLUMNS.filter((c) => c.at === 'cur').map((c) => `TRUE AS ${c.name}`).join(', ')
@@ -76,10 +75,16 @@ export function wideSql(source: CubeSource, levels: string[], firstYear: number,
   const derived = DERIVED_COLUMNS.map((d) => `${d.sql} AS ${d.name}`).join(', ');
   // Separate statements: one CTE chain of this width takes DuckDB seconds to plan.
   return [
+    `CREATE OR REPLACE TEMP TABLE _ind_map AS SELECT * FROM (VALUES ${map}) m(element, sex, age_group, col)`,
+    // LEFT JOIN: a unit-year with no mapped cell still gets its row (all NULL), as before.
     `CREATE OR REPLACE TEMP TABLE _ind_raw AS
-      SELECT level, unit_code, any_value(unit_name) AS unit_name, ${ord} AS year, ${raw}
-      FROM ${CUBE_TABLE} WHERE source = ${src} AND period_type = '${pt}' AND level IN (${lv})
-      GROUP BY level, unit_code, ${ord}`,
+      WITH hit AS (
+        SELECT c.level, c.unit_code, any_value(c.unit_name) AS unit_name, ${ord} AS year, m.col, sum(c.value) AS v
+        FROM ${CUBE_TABLE} c LEFT JOIN _ind_map m ON m.element = c.element AND m.sex = c.sex AND m.age_group = c.age_group
+        WHERE c.source = ${src} AND c.period_type = '${pt}' AND c.level IN (${lv})
+        GROUP BY c.level, c.unit_code, ${ord}, m.col)
+      SELECT level, unit_code, any_value(unit_name) AS unit_name, year, ${raw}
+      FROM hit GROUP BY level, unit_code, year`,
     `CREATE OR REPLACE TEMP TABLE _ind_units AS SELECT level, unit_code, any_value(unit_name) AS unit_name FROM _ind_raw
       GROUP BY level, unit_code`,
     `CREATE OR REPLACE TEMP TABLE _ind_av AS ${avFrom.slice(1, -1)}`,
