@@ -95,10 +95,16 @@ try {
     const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
     console.log(`${kind.padEnd(36)} n=${s.length}  median ${q(0.5).toFixed(1)} ms  p95 ${q(0.95).toFixed(1)} ms  max ${s[s.length - 1]!.toFixed(1)} ms`);
   };
+  // --profile: a CPU profile of the page during each kind of switch, top functions by self time.
+  const cdp = process.argv.includes('--profile') ? await page.context().newCDPSession(page) : null;
   const run = async (kind: string, label: string) => {
     const values = await options(label);
     const ms: number[] = [];
     const charts: number[] = [];
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
     for (let i = 0; i < switches; i++) {
       const [v, c] = await timeSwitch(label, values[(i + 1) % values.length]!);
       ms.push(v);
@@ -106,6 +112,18 @@ try {
     }
     report(`${kind} (values)`, ms);
     if (charts.some((c, i) => c !== ms[i])) report(`${kind} (charts drawn)`, charts);
+    if (cdp) {
+      const { profile } = await cdp.send('Profiler.stop');
+      const self = new Map<string, number>();
+      const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+      profile.samples?.forEach((id, i) => {
+        const f = byId.get(id)!.callFrame;
+        const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+        self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0));
+      });
+      for (const [k, us] of [...self].filter(([k]) => !k.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, 12))
+        console.log(`    ${(us / 1000 / switches).toFixed(1).padStart(6)} ms/switch  ${k}`);
+    }
   };
   await run('dashboard: unit', 'Đơn vị');
   await run('dashboard: year', 'Năm');
