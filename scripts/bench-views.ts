@@ -1,5 +1,5 @@
 /**
- * `npm run bench:views -- [--workspace DIR] [--switches N] [--skip-build]`
+ * `npm run bench:views -- [--workspace DIR] [--switches N] [--skip-build] [--verbose] [--profile]`
  *
  * Switching time of the analysis views in Chromium: the web build opens the workspace in
  * DIR as its demo (default .bench/p5m-workspace, the 5-million-person workspace of
@@ -106,9 +106,11 @@ try {
       await cdp.send('Profiler.start');
     }
     for (let i = 0; i < switches; i++) {
-      const [v, c] = await timeSwitch(label, values[(i + 1) % values.length]!);
+      const value = values[(i + 1) % values.length]!;
+      const [v, c] = await timeSwitch(label, value);
       ms.push(v);
       charts.push(c);
+      if (process.argv.includes('--verbose')) console.log(`    ${value.padEnd(24)} ${v.toFixed(1)} ms, charts ${c.toFixed(1)} ms`);
     }
     report(`${kind} (values)`, ms);
     if (charts.some((c, i) => c !== ms[i])) report(`${kind} (charts drawn)`, charts);
