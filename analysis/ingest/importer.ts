@@ -1,4 +1,4 @@
-import { refreshQualitySummary } from './quality-report.js';
+import { dropQualitySummary } from './quality-report.js';
 import { exclusive } from '../engine/exclusive.js';
 import { dropCube } from '../indicators/cube/build.js';
 import { queryRows, sqlString, type Engine } from '../engine/engine.js';
@@ -206,11 +206,11 @@ async function importUnlocked(ws: Workspace, files: InputFile[], opts: ImportOpt
       }
     }
   }
-  // The cube is derived from the canonical tables: the next computation rebuilds it. The
-  // quality summary is derived too, and computed now, while the registers are loaded.
+  // The cube and the quality summary are derived from these tables: the next computation
+  // rebuilds the cube; the next save recomputes the summary (once for many imports).
   if (changed) {
     await dropCube(ws.engine);
-    await refreshQualitySummary(ws.engine);
+    await dropQualitySummary(ws.engine);
   }
   if (changed && opts.save !== false) await ws.save();
   return results;

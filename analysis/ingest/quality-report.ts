@@ -184,7 +184,12 @@ export async function qualitySummary(engine: Engine): Promise<CommuneQuality[]> 
   return refreshQualitySummary(engine);
 }
 
-/** Compute the summary from the workspace's tables and store it (after every import). */
+/** Forget the stored summary (the data changed); the next save or read recomputes it. */
+export async function dropQualitySummary(engine: Engine): Promise<void> {
+  await engine.query(`DROP TABLE IF EXISTS ${QUALITY_SUMMARY_TABLE}`);
+}
+
+/** Compute the summary from the workspace's tables and store it (at each save after an import). */
 export async function refreshQualitySummary(engine: Engine): Promise<CommuneQuality[]> {
   const summary = await computeQualitySummary(engine);
   await engine.query(`CREATE OR REPLACE TABLE ${QUALITY_SUMMARY_TABLE} (${QUALITY_SUMMARY_COLUMNS_SQL})`);

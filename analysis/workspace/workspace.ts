@@ -2,6 +2,7 @@ import { tableToIPC } from 'apache-arrow';
 import { queryRows, sqlIdent, sqlString, type Engine } from '../engine/engine.js';
 import { makePseudonymiser, newPseudonymKey, type Pseudonymiser } from '../ingest/pseudonym.js';
 import type { MappingPreset } from '../ingest/mapping.js';
+import { refreshQualitySummary } from '../ingest/quality-report.js';
 import { CANONICAL_TABLES, createTableSql } from '../model/schema.js';
 import { emptyManifest, KEY_FILE, MANIFEST, parseManifest, WORKSPACE_VERSION, type Manifest } from './manifest.js';
 import type { WorkspaceStore } from './store.js';
@@ -15,6 +16,8 @@ export const WORKSPACE_TABLES = [...CANONICAL_TABLES, QUALITY_TABLE, IMPORT_LOG_
 const EAGER_TABLES = [QUALITY_TABLE, IMPORT_LOG_TABLE];
 /** The cube's village rows, saved apart and loaded when first needed. */
 const CUBE_VILLAGES = 'cube_villages';
+/** Tables the quality summary is computed from. */
+const SUMMARY_SOURCES = new Set<string>([...CANONICAL_TABLES, QUALITY_TABLE]);
 /** Tables derived from the others, saved when present: the cube and the quality summary. */
 const DERIVED_TABLES: Record<string, string> = { [CUBE_TABLE]: CUBE_COLUMNS_SQL, [QUALITY_SUMMARY_TABLE]: QUALITY_SUMMARY_COLUMNS_SQL };
 /** Saved tables: the workspace's own and the derived ones. */
@@ -146,6 +149,8 @@ export class Workspace {
 
   private async doSave(): Promise<void> {
     const gen = this.manifest.generation + 1;
+    // The views read the quality summary instead of the registers: keep it with the data.
+    if ([...this.engine.written].some((t) => SUMMARY_SOURCES.has(t))) await refreshQualitySummary(this.engine);
     const written = this.engine.takeWritten();
     const tables: Manifest['tables'] = {};
     try {
