@@ -16,11 +16,18 @@ export function zFor(confidence = 0.95): number {
 
 /** Exact Poisson interval on a count n (Garwood): χ²(α/2, 2n)/2 … χ²(1−α/2, 2n+2)/2. */
 export function poissonCount(n: number, confidence = 0.95): Interval {
+  // Counts repeat across units and years: each χ² quantile is an iterative inversion.
+  const key = `${n}|${confidence}`;
+  const hit = POISSON_CACHE.get(key);
+  if (hit) return { ...hit };
   const alpha = 1 - confidence;
   const lower = n <= 0 ? 0 : chisqQuantile(alpha / 2, 2 * n) / 2;
   const upper = chisqQuantile(1 - alpha / 2, 2 * n + 2) / 2;
+  if (POISSON_CACHE.size > 100_000) POISSON_CACHE.clear();
+  POISSON_CACHE.set(key, { lower, upper });
   return { lower, upper };
 }
+const POISSON_CACHE = new Map<string, Interval>();
 
 /** Exact Poisson interval on a rate n / denominator × scale. */
 export function poissonRate(n: number, denominator: number, scale: number, confidence = 0.95): Interval | null {

@@ -1,4 +1,4 @@
-import { queryRows, sqlString, type Engine } from '../engine/engine.js';
+import { sqlString, type Engine } from '../engine/engine.js';
 import { AGE_GROUPS } from '../model/age-groups.js';
 import { CUBE_TABLE, type CubeSource } from './cube/schema.js';
 import { lifeTable, type LifeTable, type LifeTableMethod, type LifeTableSex } from './lifetable.js';
@@ -27,8 +27,10 @@ export async function unitLifeTables(
   o: { source: CubeSource; levels: string[]; firstYear: number; lastYear: number; pool: number; method: LifeTableMethod },
 ): Promise<UnitLifeTable[]> {
   const k = o.pool;
-  const rows = await queryRows<{ level: string; unit_code: string; e: number; sex: LifeTableSex; age_group: string; d: number; py: number }>(
-    engine,
+  // One row per unit, window and sex, with deaths and person-years as lists in age order
+  // (20 times fewer rows to convert than one per age group).
+  const ageIndex = `CASE age_group ${AGE_GROUPS.map((g, i) => `WHEN ${sqlString(g)} THEN ${i}`).join(' ')} END`;
+  const table = await engine.query(
     `WITH c AS (
        SELECT level, unit_code, year, sex, age_group,
          coalesce(sum(value) FILTER (WHERE element = 'deaths'), 0) AS d,
@@ -37,25 +39,32 @@ export async function unitLifeTables(
        WHERE source = ${sqlString(o.source)} AND period_type = 'year' AND element IN ('deaths', 'population')
          AND level IN (${o.levels.map(sqlString).join(', ')}) AND sex IN ('M', 'F', 'T')
          AND age_group IN (${AGE_GROUPS.map(sqlString).join(', ')})
+       GROUP BY ALL),
+     w AS (
+       SELECT level, unit_code, e, sex, age_group,
+         sum(CASE WHEN year > e - ${k} THEN d ELSE 0 END) AS d,
+         sum(p * ((CASE WHEN year > e - ${k} THEN 0.5 ELSE 0 END) + (CASE WHEN year < e THEN 0.5 ELSE 0 END))) AS py
+       FROM c JOIN range(${o.firstYear + k - 1}, ${o.lastYear + 1}) t(e) ON year BETWEEN e - ${k} AND e
        GROUP BY ALL)
-     SELECT level, unit_code, e, sex, age_group,
-       sum(CASE WHEN year > e - ${k} THEN d ELSE 0 END) AS d,
-       sum(p * ((CASE WHEN year > e - ${k} THEN 0.5 ELSE 0 END) + (CASE WHEN year < e THEN 0.5 ELSE 0 END))) AS py
-     FROM c JOIN range(${o.firstYear + k - 1}, ${o.lastYear + 1}) t(e) ON year BETWEEN e - ${k} AND e
-     GROUP BY ALL`,
+     SELECT level, unit_code, CAST(e AS INTEGER) AS e, sex, list(${ageIndex} ORDER BY ${ageIndex}) AS ages,
+       list(CAST(d AS DOUBLE) ORDER BY ${ageIndex}) AS d, list(CAST(py AS DOUBLE) ORDER BY ${ageIndex}) AS py
+     FROM w GROUP BY ALL`,
   );
-  const index = new Map(AGE_GROUPS.map((g, i) => [g as string, i]));
+  const col = (name: string) => Array.from(table.getChild(name) as Iterable<unknown>);
+  const [levels, units, ends, sexes] = [col('level'), col('unit_code'), col('e'), col('sex')] as [string[], string[], number[], LifeTableSex[]];
+  const lists = (name: string) => col(name).map((v) => Array.from(v as Iterable<number | bigint>, Number));
+  const [ages, ds, pys] = [lists('ages'), lists('d'), lists('py')];
   const groups = new Map<string, UnitLifeTable>();
-  for (const r of rows) {
-    const key = `${r.level}|${r.unit_code}|${r.e}|${r.sex}`;
-    let g = groups.get(key);
-    if (!g) {
-      g = { level: r.level, unit_code: r.unit_code, end_year: r.e, sex: r.sex, deaths: AGE_GROUPS.map(() => 0), personYears: AGE_GROUPS.map(() => 0), table: null };
-      groups.set(key, g);
-    }
-    const i = index.get(r.age_group)!;
-    g.deaths[i] = r.d;
-    g.personYears[i] = r.py;
+  for (let r = 0; r < table.numRows; r++) {
+    const g: UnitLifeTable = {
+      level: levels[r]!, unit_code: units[r]!, end_year: Number(ends[r]), sex: sexes[r]!,
+      deaths: AGE_GROUPS.map(() => 0), personYears: AGE_GROUPS.map(() => 0), table: null,
+    };
+    ages[r]!.forEach((i, j) => {
+      g.deaths[i] = ds[r]![j]!;
+      g.personYears[i] = pys[r]![j]!;
+    });
+    groups.set(`${g.level}|${g.unit_code}|${g.end_year}|${g.sex}`, g);
   }
   for (const g of groups.values()) {
     g.table = lifeTable({ ages: LIFE_TABLE_AGES, deaths: g.deaths, population: g.personYears, sex: g.sex, method: o.method });

@@ -398,7 +398,7 @@ export function planFast(job: FastJob): FastPlan | undefined {
         try {
           await engine.query(`DROP TABLE IF EXISTS ${rawName}`);
           await engine.query(
-            `CREATE TABLE ${rawName} AS SELECT ${keep.map((i) => `c${i}`).join(', ')} FROM read_csv('${file}', columns = {${colsDecl}},
+            `CREATE TEMP TABLE ${rawName} AS SELECT ${keep.map((i) => `c${i}`).join(', ')} FROM read_csv('${file}', columns = {${colsDecl}},
                header = false, auto_detect = false, delim = '${delim}', quote = '"', escape = '"', strict_mode = true,
                null_padding = false, parallel = false)`,
           );
@@ -427,7 +427,7 @@ export function planFast(job: FastJob): FastPlan | undefined {
             await engine.insertArrowIPC(idName, tableToIPC(new Table({ k, v }), 'stream'), { create: true });
           }
           // Rows that are not plain go to the row-by-row converter (usually few).
-          await engine.query(`CREATE TABLE ${dirtyName} AS SELECT r.rowid AS rid FROM ${rawName} r WHERE NOT (${sliceClean})`);
+          await engine.query(`CREATE TEMP TABLE ${dirtyName} AS SELECT r.rowid AS rid FROM ${rawName} r WHERE NOT (${sliceClean})`);
           await engine.query(
             `INSERT INTO stg SELECT ${select.replace('SOURCE_ROW_OFFSET', String(offset))} FROM ${rawName} r${join}
              WHERE r.rowid NOT IN (SELECT rid FROM ${dirtyName})`,

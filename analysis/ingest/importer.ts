@@ -254,7 +254,8 @@ async function importSource(ws: Workspace, job: SourceJob): Promise<ImportSummar
   let read = 0;
   let quarantined = 0;
   await engine.query('DROP TABLE IF EXISTS stg');
-  await insertTextColumns(engine, 'stg', cols, cols.map(() => []), true);
+  // Temporary: staging rows are read once and dropped, not worth compressing (engine.ts).
+  await engine.query(`CREATE TEMP TABLE stg (${cols.map((c) => `"${c}" VARCHAR`).join(', ')})`);
   try {
     const absorb = async (c: ConvertedChunk) => {
       read += c.read;
