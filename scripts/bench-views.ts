@@ -114,6 +114,17 @@ try {
     }
     report(`${kind} (values)`, ms);
     if (charts.some((c, i) => c !== ms[i])) report(`${kind} (charts drawn)`, charts);
+    // Each chart's own embed time (VegaChart's performance measures), median per chart.
+    const perChart = await page.evaluate(() => {
+      const by: Record<string, number[]> = {};
+      for (const m of performance.getEntriesByType('measure')) if (m.name.startsWith('chart:')) (by[m.name.slice(6)] ??= []).push(m.duration);
+      performance.clearMeasures();
+      return by;
+    });
+    for (const [chart, list] of Object.entries(perChart)) {
+      const sorted = list.sort((a, b) => a - b);
+      console.log(`    ${chart.padEnd(14)} embed n=${sorted.length}  median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms  max ${sorted.at(-1)!.toFixed(1)} ms`);
+    }
     if (cdp) {
       const { profile } = await cdp.send('Profiler.stop');
       const self = new Map<string, number>();
