@@ -50,31 +50,47 @@ export function writeTargets(sql: string): Set<string> {
 }
 
 export function lazyEngine(inner: Engine, items: LazyItem[], watched: Iterable<string>): LazyEngine {
+  // Not yet loaded (a load in flight included: its table is still incomplete).
   const pending = new Map(items.map((i) => [i.name, i]));
   const loading = new Map<string, Promise<void>>();
   const watch = new Set(watched);
   const written = new Set<string>();
 
   const ensure = (item: LazyItem): Promise<void> => {
-    if (!pending.has(item.name)) return loading.get(item.name) ?? Promise.resolve();
-    pending.delete(item.name);
-    const p = item.load();
-    loading.set(item.name, p);
+    if (!pending.has(item.name)) return Promise.resolve();
+    let p = loading.get(item.name);
+    if (!p) {
+      p = item.load().then(
+        () => {
+          pending.delete(item.name);
+          loading.delete(item.name);
+        },
+        (e: unknown) => {
+          // The load undid itself: try again on the next statement that needs it.
+          loading.delete(item.name);
+          throw e;
+        },
+      );
+      loading.set(item.name, p);
+    }
     return p;
   };
   const loadAll = async () => {
     await Promise.all([...pending.values()].map(ensure));
-    await Promise.all(loading.values());
   };
   const ensureFor = async (sql: string, writes: ReadonlySet<string>) => {
     // A transaction must not contain a load: a ROLLBACK would undo it.
     if (/^\s*BEGIN\b/i.test(sql)) return loadAll();
-    const todo: LazyItem[] = [];
-    for (const item of pending.values()) {
-      if (item.discard?.(sql)) pending.delete(item.name);
-      else if (item.needed(sql, writes)) todo.push(item);
+    const todo: Promise<void>[] = [];
+    for (const item of [...pending.values()]) {
+      if (item.discard?.(sql)) {
+        // A load in flight finishes first, so the statement then removes all of it.
+        const running = loading.get(item.name);
+        if (running) todo.push(running.catch(() => undefined).then(() => void pending.delete(item.name)));
+        else pending.delete(item.name);
+      } else if (item.needed(sql, writes)) todo.push(ensure(item));
     }
-    await Promise.all(todo.map(ensure));
+    await Promise.all(todo);
   };
 
   return {

@@ -88,7 +88,8 @@ export class Workspace {
         await engine.query(undo);
         throw e;
       }
-      ws.prints.set(table, await ws.print(table));
+      // Through the inner engine: the wrapper would wait for this very load.
+      ws.prints.set(table, await ws.print(table, engine));
     };
     const items: LazyItem[] = CANONICAL_TABLES.filter((t) => (manifest.tables[t]?.length ?? 0) > 0).map((t) =>
       tableItem(t, loaded(t, t, `DELETE FROM ${sqlIdent(t)}`)),
@@ -153,9 +154,12 @@ export class Workspace {
     if ([...this.engine.written].some((t) => SUMMARY_SOURCES.has(t))) await refreshQualitySummary(this.engine);
     const written = this.engine.takeWritten();
     const tables: Manifest['tables'] = {};
+    // New fingerprints take effect only once the manifest naming the new files is written.
+    const prints = new Map<string, string>();
+    let manifest: Manifest;
     try {
       for (const t of SAVED_TABLES) {
-        // Unchanged since the last save (or never loaded): its files are still current.
+        // Unchanged since the last save (or not loaded): its files are still current.
         const keep = (entry: string) => {
           const before = this.manifest.tables[entry] ?? [];
           if (before.length) tables[entry] = before;
@@ -168,39 +172,41 @@ export class Workspace {
         const parts = t === CUBE_TABLE ? await this.writeTable(t, gen, `level <> 'village'`) : await this.writeTable(t, gen);
         if (parts.length) tables[t] = parts;
         if (t === CUBE_TABLE) {
-          // Never pending here: any write to the cube loaded them, a drop forgot them.
+          // Not pending here: any write to the cube loaded them, a drop forgot them.
           const villages = await this.writeTable(t, gen, `level = 'village'`, CUBE_VILLAGES);
           if (villages.length) tables[CUBE_VILLAGES] = villages;
         }
-        this.prints.set(t, await this.print(t));
+        prints.set(t, await this.print(t));
       }
+      manifest = { ...this.manifest, version: WORKSPACE_VERSION, generation: gen, savedAt: new Date().toISOString(), tables };
+      await this.store.write(MANIFEST, new TextEncoder().encode(JSON.stringify(manifest, null, 2)));
     } catch (e) {
       // Not saved: keep the marks so the next save writes these tables again.
       for (const t of written) this.engine.markWritten(t);
       throw e;
     }
-    const manifest: Manifest = { ...this.manifest, version: WORKSPACE_VERSION, generation: gen, savedAt: new Date().toISOString(), tables };
-    await this.store.write(MANIFEST, new TextEncoder().encode(JSON.stringify(manifest, null, 2)));
+    for (const [t, p] of prints) this.prints.set(t, p);
     this.manifest = manifest;
     await this.removeUnreferenced();
   }
 
   /** Row count and rowid range of a table; null when it does not exist. */
-  private async extent(t: string): Promise<{ n: number; lo: number | null; hi: number | null } | null> {
+  private async extent(t: string, engine: Engine = this.engine): Promise<{ n: number; lo: number | null; hi: number | null } | null> {
+    // Only the workspace's own catalog: a temporary table of the same name is not saved.
     const [exists] = await queryRows<{ n: number }>(
-      this.engine,
-      `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = ${sqlString(t)} AND table_type = 'BASE TABLE'`,
+      engine,
+      `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = ${sqlString(t)} AND table_type = 'BASE TABLE' AND table_catalog = current_database()`,
     );
     if (!exists?.n) return null;
     const [r] = await queryRows<{ n: number; lo: number | null; hi: number | null }>(
-      this.engine,
+      engine,
       `SELECT count(*) AS n, min(rowid) AS lo, max(rowid) AS hi FROM ${sqlIdent(t)}`,
     );
     return r ?? null;
   }
 
-  private async print(t: string): Promise<string> {
-    const e = await this.extent(t);
+  private async print(t: string, engine: Engine = this.engine): Promise<string> {
+    const e = await this.extent(t, engine);
     return e ? `${e.n}:${e.lo}:${e.hi}` : 'absent';
   }
 

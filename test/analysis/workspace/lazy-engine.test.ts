@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { writeTargets } from '../../../analysis/workspace/lazy-engine.js';
+import { tableFromArrays } from 'apache-arrow';
+import type { Engine } from '../../../analysis/engine/engine.js';
+import { lazyEngine, tableItem, writeTargets } from '../../../analysis/workspace/lazy-engine.js';
 
 describe('writeTargets', () => {
   it('finds the table each statement writes, and nothing for reads', () => {
@@ -12,5 +14,52 @@ describe('writeTargets', () => {
     expect(writeTargets(`CREATE TABLE IF NOT EXISTS sinh (a INT)`)).toEqual(new Set());
     expect(writeTargets(`CREATE OR REPLACE TEMP TABLE _who AS SELECT * FROM nhan_khau`)).toEqual(new Set());
     expect(writeTargets(`SELECT count(*) FROM chet; WITH x AS (SELECT 1) SELECT * FROM x`)).toEqual(new Set());
+  });
+});
+
+describe('lazyEngine', () => {
+  const fakeInner = (log: string[]): Engine => ({
+    query: async (sql) => {
+      log.push(sql);
+      return tableFromArrays({});
+    },
+    insertArrowIPC: async () => {},
+    registerFile: async () => {},
+    dropFile: async () => {},
+    fileBytes: async () => new Uint8Array(),
+    close: async () => {},
+  });
+
+  it('retries a load that failed, and keeps the table pending until one succeeds', async () => {
+    const log: string[] = [];
+    let attempts = 0;
+    const e = lazyEngine(fakeInner(log), [tableItem('sinh', async () => {
+      attempts++;
+      if (attempts === 1) throw new Error('disk');
+    })], ['sinh']);
+    await expect(e.query('SELECT * FROM sinh')).rejects.toThrow('disk');
+    expect(e.pending.has('sinh')).toBe(true);
+    await e.query('SELECT * FROM sinh');
+    expect(attempts).toBe(2);
+    expect(e.pending.has('sinh')).toBe(false);
+    expect(log).toEqual(['SELECT * FROM sinh']);
+  });
+
+  it('makes a statement wait for a load already running', async () => {
+    const log: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const e = lazyEngine(fakeInner(log), [tableItem('chet', async () => {
+      await gate;
+      log.push('loaded');
+    })], ['chet']);
+    const first = e.query('SELECT 1 FROM chet');
+    const second = e.query('SELECT 2 FROM chet');
+    await new Promise((r) => setTimeout(r, 10));
+    expect(log).toEqual([]);
+    release();
+    await Promise.all([first, second]);
+    expect(log[0]).toBe('loaded');
+    expect(log.slice(1).sort()).toEqual(['SELECT 1 FROM chet', 'SELECT 2 FROM chet']);
   });
 });
