@@ -110,7 +110,16 @@ try {
       const [v, c] = await timeSwitch(label, value);
       ms.push(v);
       charts.push(c);
-      if (process.argv.includes('--verbose')) console.log(`    ${value.padEnd(24)} ${v.toFixed(1)} ms, charts ${c.toFixed(1)} ms`);
+      if (process.argv.includes('--verbose')) {
+        // The charts this switch drew, with their times (built anew or updated).
+        const drawn = await page.evaluate(() =>
+          performance
+            .getEntriesByType('measure')
+            .filter((m) => m.name.startsWith('chart:') && !(m as PerformanceMeasure & { seen?: boolean }).seen)
+            .map((m) => ((m as PerformanceMeasure & { seen?: boolean }).seen = true) && `${m.name.slice(6)} ${m.duration.toFixed(0)}`),
+        );
+        console.log(`    ${value.padEnd(24)} ${v.toFixed(1)} ms, charts ${c.toFixed(1)} ms  [${drawn.join(', ')}]`);
+      }
     }
     report(`${kind} (values)`, ms);
     if (charts.some((c, i) => c !== ms[i])) report(`${kind} (charts drawn)`, charts);

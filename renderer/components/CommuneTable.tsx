@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import Papa from 'papaparse';
 import * as XLSX from 'xlsx';
 import type { IndicatorDef, IndicatorResult } from '../../analysis/indicators/index.js';
@@ -19,14 +20,31 @@ const COLS: Array<{ key: Col; label: ViewMessageKey; num: boolean }> = [
   { key: 'flag', label: 'flag', num: false },
 ];
 
-/** Communes' values: sortable by any column, searchable by name or code, exportable. */
-export function CommuneTable({ def, rows, fileName }: { def: IndicatorDef; rows: IndicatorResult[]; fileName: string }) {
+/** Height of a row (one line) before it is measured. */
+const ROW_PX = 31;
+
+/**
+ * Communes' values: sortable by any column, searchable by name or code, exportable. Only
+ * the rows in (and near) the scrolled window are in the DOM: a province has about a hundred
+ * communes, and laying all of them out again made every switch of indicator slow.
+ */
+export function CommuneTable({
+  def,
+  rows,
+  fileName,
+}: {
+  def: IndicatorDef;
+  rows: IndicatorResult[];
+  fileName: string;
+}) {
   const { lang, tv } = useViewText();
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<{ key: Col; desc: boolean }>({ key: 'value', desc: true });
   const shown = useMemo(() => {
     const q = query.trim().toLocaleLowerCase('vi');
-    const list = q ? rows.filter((r) => r.unit_name.toLocaleLowerCase('vi').includes(q) || r.unit_code.includes(q)) : [...rows];
+    const list = q
+      ? rows.filter((r) => r.unit_name.toLocaleLowerCase('vi').includes(q) || r.unit_code.includes(q))
+      : [...rows];
     const { key, desc } = sort;
     list.sort((a, b) => {
       const x = a[key];
@@ -37,6 +55,19 @@ export function CommuneTable({ def, rows, fileName }: { def: IndicatorDef; rows:
     });
     return list;
   }, [rows, query, sort]);
+
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtual = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_PX,
+    overscan: 8,
+    // Rows on the first paint, before the scroller is measured (its height is at most 420 px).
+    initialRect: { width: 1000, height: 420 },
+  });
+  const items = virtual.getVirtualItems();
+  const padTop = items[0]?.start ?? 0;
+  const padBottom = virtual.getTotalSize() - (items.at(-1)?.end ?? 0);
 
   const table = () => [
     COLS.map((c) => tv(c.label)),
@@ -71,10 +102,10 @@ export function CommuneTable({ def, rows, fileName }: { def: IndicatorDef; rows:
           {tv('exportXlsx')}
         </button>
       </div>
-      <div className="table-wrap">
-        <table className="data" data-testid="commune-table">
+      <div className="table-wrap" ref={scroller}>
+        <table className="data" data-testid="commune-table" aria-rowcount={shown.length + 1}>
           <thead>
-            <tr>
+            <tr aria-rowindex={1}>
               {COLS.map((c) => (
                 <th
                   key={c.key}
@@ -93,21 +124,34 @@ export function CommuneTable({ def, rows, fileName }: { def: IndicatorDef; rows:
             </tr>
           </thead>
           <tbody>
-            {shown.map((r) => (
-              <tr key={r.unit_code}>
-                <td>{r.unit_name}</td>
-                <td>{r.unit_code}</td>
-                <td className="num">{formatNumber(r.value, lang, def.decimals)}</td>
-                <td className="num">{formatNumber(r.lower, lang, def.decimals)}</td>
-                <td className="num">{formatNumber(r.upper, lang, def.decimals)}</td>
-                <td className="num">{formatNumber(r.numerator, lang, Number.isInteger(r.numerator ?? 0) ? 0 : 1)}</td>
-                <td className="num">{formatNumber(r.denominator, lang, Number.isInteger(r.denominator ?? 0) ? 0 : 1)}</td>
-                <td className="num">{formatNumber(r.events, lang, 0)}</td>
-                <td>
-                  {r.flag === 'unreliable' ? <span className="flag">⚠ {tv('fewEvents')}</span> : r.flag ? `${r.flag === 'suppressed' ? tv('suppressed') : tv('notComputable')}: ${r.reason ?? ''}` : ''}
-                </td>
-              </tr>
-            ))}
+            {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }} />}
+            {items.map(({ index }) => {
+              const r = shown[index]!;
+              return (
+                <tr key={r.unit_code} data-index={index} ref={virtual.measureElement} aria-rowindex={index + 2}>
+                  <td>{r.unit_name}</td>
+                  <td>{r.unit_code}</td>
+                  <td className="num">{formatNumber(r.value, lang, def.decimals)}</td>
+                  <td className="num">{formatNumber(r.lower, lang, def.decimals)}</td>
+                  <td className="num">{formatNumber(r.upper, lang, def.decimals)}</td>
+                  <td className="num">{formatNumber(r.numerator, lang, Number.isInteger(r.numerator ?? 0) ? 0 : 1)}</td>
+                  <td className="num">
+                    {formatNumber(r.denominator, lang, Number.isInteger(r.denominator ?? 0) ? 0 : 1)}
+                  </td>
+                  <td className="num">{formatNumber(r.events, lang, 0)}</td>
+                  <td>
+                    {r.flag === 'unreliable' ? (
+                      <span className="flag">⚠ {tv('fewEvents')}</span>
+                    ) : r.flag ? (
+                      `${r.flag === 'suppressed' ? tv('suppressed') : tv('notComputable')}: ${r.reason ?? ''}`
+                    ) : (
+                      ''
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+            {padBottom > 0 && <tr aria-hidden="true" style={{ height: padBottom }} />}
           </tbody>
         </table>
       </div>

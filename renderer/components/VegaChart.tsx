@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import embed, { type Result } from 'vega-embed';
 import { expressionInterpreter } from 'vega-interpreter';
-import type { TopLevelSpec } from 'vega-lite';
+import { compile, type TopLevelSpec } from 'vega-lite';
 import { EN_FORMAT_LOCALE, VI_FORMAT_LOCALE } from '../../analysis/charts/labels.js';
+import { vegaTemplate } from '../../analysis/charts/vega-template.js';
 import { platform } from '../platform/index.js';
 import { useViewText } from '../i18n/views-messages.js';
 
@@ -26,52 +27,68 @@ function dataUrlBytes(url: string): Uint8Array {
 
 /**
  * A Vega-Lite chart under the strict CSP: vega-embed with the expression interpreter (no
- * eval), SVG renderer, the language's number format, and SVG/PNG export buttons.
+ * eval), SVG renderer, the language's number format, and SVG/PNG export buttons. A new spec
+ * of the same shape (another indicator, unit or year) updates the live view.
  */
 export function VegaChart({ spec, name, label, exportable = true, testId }: Props) {
   const { lang, tv } = useViewText();
   const ref = useRef<HTMLDivElement>(null);
   const result = useRef<Result | null>(null);
+  // Template key and language of the live view: a spec with the same key is drawn by
+  // updating that view (vega-template.ts) rather than by building a new one.
+  const drawn = useRef<string | null>(null);
+  // Draws run one after another, so an update never lands on a view being replaced.
+  const queue = useRef<Promise<void>>(Promise.resolve());
   const [error, setError] = useState<string | null>(null);
+  const template = useMemo(() => vegaTemplate(compile(spec).spec), [spec]);
 
   useEffect(() => {
-    let cancelled = false;
+    let superseded = false;
     const el = ref.current;
     if (!el) return;
-    // Let the new values paint first; the chart follows right after that frame.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => (timer = setTimeout(() => void draw(el), 0)));
-    const draw = (target: HTMLDivElement) => {
+    const draw = async (target: HTMLDivElement) => {
+      if (superseded) return;
       const start = performance.now();
-      return embed(target, spec, {
-      ast: true,
-      expr: expressionInterpreter,
-      actions: false,
-      renderer: 'svg',
-      formatLocale: lang === 'vi' ? VI_FORMAT_LOCALE : EN_FORMAT_LOCALE,
-    }).then(
-      (r) => {
-        // bench:views reads these to say which chart costs what.
-        performance.measure(`chart:${name.split('-')[0]}`, { start });
-        if (cancelled) r.finalize();
-        else {
-          result.current?.finalize();
+      const key = `${lang}\n${template.key}`;
+      const live = result.current;
+      const update = live !== null && drawn.current === key;
+      try {
+        if (update) {
+          for (const [n, v] of Object.entries(template.signals)) live.view.signal(n, v);
+          for (const [n, v] of Object.entries(template.data)) live.view.data(n, v);
+          await live.view.runAsync();
+        } else {
+          const r = await embed(target, template.spec, {
+            mode: 'vega',
+            ast: true,
+            expr: expressionInterpreter,
+            actions: false,
+            renderer: 'svg',
+            formatLocale: lang === 'vi' ? VI_FORMAT_LOCALE : EN_FORMAT_LOCALE,
+          });
+          live?.finalize();
           result.current = r;
-          setError(null);
-          // Tests and bench:views wait on this to know the chart shows the current spec.
-          const fig = target.parentElement;
-          if (fig) fig.dataset.renders = String(Number(fig.dataset.renders ?? 0) + 1);
+          drawn.current = key;
         }
-      },
-      (e: unknown) => !cancelled && setError(e instanceof Error ? e.message : String(e)),
-    );
+        // bench:views reads these to say which chart costs what, updated or built anew.
+        performance.measure(`chart:${name.split('-')[0]}${update ? '' : ' (new view)'}`, { start });
+        if (superseded) return;
+        setError(null);
+        // Tests and bench:views wait on this to know the chart shows the current spec.
+        const fig = target.parentElement;
+        if (fig) fig.dataset.renders = String(Number(fig.dataset.renders ?? 0) + 1);
+      } catch (e) {
+        drawn.current = null;
+        if (!superseded) setError(e instanceof Error ? e.message : String(e));
+      }
     };
+    // Drawn in the same task as the new values (an update takes a few milliseconds): one
+    // layout and paint for both, instead of a frame of values and a frame of charts.
+    queue.current = queue.current.then(() => draw(el));
     return () => {
-      cancelled = true;
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
+      superseded = true;
     };
-  }, [spec, lang]);
+  }, [template, lang]);
 
   useEffect(() => () => result.current?.finalize(), []);
 

@@ -1,0 +1,101 @@
+import type { Spec as VgSpec } from 'vega';
+
+/**
+ * A compiled Vega spec split into what a live view can take as updates (inline data, title,
+ * axis and legend titles, axis formats) and the rest. Two specs with the same `key` draw with
+ * the same view: switching indicator or year then updates data and signals instead of
+ * compiling, parsing and rebuilding the chart's DOM.
+ */
+export interface VegaTemplate {
+  /** The spec without its variable parts: equal keys, interchangeable views. */
+  key: string;
+  /** The spec to draw from scratch: variable texts read from signals, data inline. */
+  spec: VgSpec;
+  /** Inline data sets by name. */
+  data: Record<string, unknown[]>;
+  /** Values of the signals that replaced texts. */
+  signals: Record<string, unknown>;
+}
+
+/** Signals added here start with this; their values are not part of the key. */
+const PREFIX = 'tpl_';
+
+type Scope = Record<string, unknown>;
+
+const isText = (v: unknown): boolean => typeof v === 'string' || (Array.isArray(v) && v.every((s) => typeof s === 'string'));
+
+export function vegaTemplate(vg: VgSpec): VegaTemplate {
+  const signals: Record<string, unknown> = {};
+  const toSignal = (name: string, value: unknown) => {
+    signals[name] = value;
+    return { signal: name };
+  };
+  // Copies only the objects it changes; the input spec is left as it was.
+  const scope = (s: Scope, path: string): Scope => {
+    const out: Scope = { ...s };
+    const title = s.title;
+    if (isText(title)) out.title = { text: toSignal(`${PREFIX}${path}title`, title) };
+    else if (title && typeof title === 'object' && isText((title as Scope).text)) {
+      out.title = { ...(title as Scope), text: toSignal(`${PREFIX}${path}title`, (title as Scope).text) };
+    }
+    const guides = (kind: 'axes' | 'legends') => {
+      const list = s[kind];
+      if (!Array.isArray(list)) return;
+      out[kind] = list.map((g: Scope, i: number) => {
+        const c: Scope = { ...g };
+        if (isText(g.title)) c.title = toSignal(`${PREFIX}${path}${kind}${i}_title`, g.title);
+        if (typeof g.format === 'string') c.format = toSignal(`${PREFIX}${path}${kind}${i}_format`, g.format);
+        return c;
+      });
+    };
+    guides('axes');
+    guides('legends');
+    if (Array.isArray(s.marks)) {
+      out.marks = s.marks.map((m: Scope, i: number) => (m.type === 'group' ? scope(m, `${path}g${i}_`) : m));
+    }
+    return out;
+  };
+  const spec = scope(vg as Scope, '') as Scope;
+  // Vega-Lite writes axis titles and formats into mark expressions too, as string literals
+  // (aria descriptions "T: …", tooltips format(…, ",.1f")): read them from the same signals,
+  // or every unit of measure and every number of decimals would make another template.
+  const guideText = Object.entries(signals).filter(([n, v]) => n.includes('axes') && typeof v === 'string') as Array<[string, string]>;
+  const substitute = (expr: string): string => {
+    for (const [name, text] of guideText) {
+      const t = JSON.stringify(text).slice(1, -1);
+      if (name.endsWith('_title')) expr = expr.split(`"${t}: "`).join(`${name} + ": "`).split(`"; ${t}: "`).join(`"; " + ${name} + ": "`);
+      else expr = expr.split(`, "${t}")`).join(`, ${name})`);
+    }
+    return expr;
+  };
+  const describe = (m: Scope): Scope => {
+    if (m.type === 'group' && Array.isArray(m.marks)) return { ...m, marks: m.marks.map(describe) };
+    const encode = m.encode as Record<string, Record<string, unknown>> | undefined;
+    if (!encode || guideText.length === 0) return m;
+    const out: Record<string, Record<string, unknown>> = {};
+    for (const [set, enc] of Object.entries(encode)) {
+      out[set] = Object.fromEntries(
+        Object.entries(enc).map(([channel, v]) => {
+          const sig = (v as { signal?: unknown } | null)?.signal;
+          return [channel, typeof sig === 'string' ? { ...(v as Scope), signal: substitute(sig) } : v];
+        }),
+      );
+    }
+    return { ...m, encode: out };
+  };
+  if (Array.isArray(spec.marks)) spec.marks = spec.marks.map(describe);
+  // Lay out again on every update (the labels of another indicator have another width);
+  // Vega sizes the view only once otherwise.
+  const autosize = spec.autosize ?? 'pad';
+  spec.autosize = typeof autosize === 'string' ? { type: autosize, resize: true } : { ...(autosize as Scope), resize: true };
+  const data: Record<string, unknown[]> = {};
+  for (const d of (spec.data as Scope[] | undefined) ?? []) if (Array.isArray(d.values)) data[d.name as string] = d.values;
+  spec.signals = [...((spec.signals as Scope[] | undefined) ?? []), ...Object.entries(signals).map(([name, value]) => ({ name, value }))];
+  const key = JSON.stringify(spec, function (this: unknown, k, v: unknown) {
+    const holder = this as Scope;
+    if (k === 'values' && typeof holder.name === 'string' && holder.name in data) return undefined;
+    if (k === 'value' && typeof holder.name === 'string' && holder.name.startsWith(PREFIX)) return undefined;
+    return v;
+  });
+  return { key, spec: spec as VgSpec, data, signals };
+}

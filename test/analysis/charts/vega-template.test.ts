@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { parse, View, type Spec as VgSpec } from 'vega';
+import { expressionInterpreter } from 'vega-interpreter';
+import { rankedDotsSpec } from '../../../analysis/charts/ranked-dots.js';
+import { funnelSpec } from '../../../analysis/charts/funnel.js';
+import { trendSpec } from '../../../analysis/charts/trend.js';
+import { useChartLocale } from '../../../analysis/charts/svg.js';
+import { vegaTemplate } from '../../../analysis/charts/vega-template.js';
+import { result } from './fixtures.js';
+
+const view = (spec: VgSpec) => new View(parse(spec, undefined, { ast: true }), { renderer: 'none', expr: expressionInterpreter });
+const svgOf = async (spec: VgSpec) => {
+  const v = view(spec);
+  try {
+    return await v.toSVG();
+  } finally {
+    v.finalize();
+  }
+};
+const compiled = (spec: TopLevelSpec) => compile(spec).spec;
+
+const communes = (n: number, base: number) =>
+  Array.from({ length: n }, (_, i) =>
+    result({ unit_code: String(100 + i), unit_name: `Xã ${i}`, value: base + i, lower: base + i - 3, upper: base + i + 4, denominator: 400 + 50 * i }),
+  );
+const cbr = rankedDotsSpec(communes(12, 14), { lang: 'vi', title: 'Tỷ suất sinh thô, 2024', unit: '‰', decimals: 1, reference: 15, target: 16 });
+const tfr = rankedDotsSpec(communes(7, 2), { lang: 'vi', title: 'Tổng tỷ suất sinh', unit: 'con/phụ nữ', decimals: 2, reference: 2.1 });
+const srb = rankedDotsSpec(communes(7, 104), { lang: 'vi', title: 'Tỷ số giới tính khi sinh, 2023', unit: 'trai/100 gái', decimals: 1, reference: 111, target: 111 });
+
+describe('vega template', () => {
+  it('gives two indicators of one chart kind the same key, whatever their units and decimals', () => {
+    expect(vegaTemplate(compiled(cbr)).key).toBe(vegaTemplate(compiled(srb)).key);
+    expect(vegaTemplate(compiled(tfr)).key).toBe(vegaTemplate(compiled(cbr)).key);
+    const trend = trendSpec(communes(3, 14), { lang: 'vi', title: 'CBR', unit: '‰', decimals: 1 });
+    expect(vegaTemplate(compiled(trend)).key).not.toBe(vegaTemplate(compiled(cbr)).key);
+  });
+
+  it('draws exactly what the spec it came from draws', async () => {
+    useChartLocale('vi');
+    for (const spec of [cbr, srb]) {
+      const vg = compiled(spec);
+      expect(await svgOf(vegaTemplate(vg).spec)).toBe(await svgOf(vg));
+    }
+  });
+
+  it('updates a live view to another indicator: the same drawing as a fresh view', async () => {
+    useChartLocale('vi');
+    const cases: Array<[TopLevelSpec, TopLevelSpec]> = [
+      [cbr, srb],
+      [srb, tfr],
+      [
+        funnelSpec(communes(12, 14), { lang: 'vi', title: 'Phễu: CBR', unit: '‰', decimals: 1, model: { kind: 'rate', scale: 1000 }, centre: 18 }),
+        funnelSpec(communes(7, 104), { lang: 'vi', title: 'Phễu: SRB', unit: 'trai/100 gái', decimals: 1, model: { kind: 'sex_ratio' }, centre: 111 }),
+      ],
+    ];
+    for (const [from, to] of cases) {
+      const a = vegaTemplate(compiled(from));
+      const b = vegaTemplate(compiled(to));
+      expect(b.key).toBe(a.key);
+      const live = view(a.spec);
+      await live.runAsync();
+      for (const [name, value] of Object.entries(b.signals)) live.signal(name, value);
+      for (const [name, values] of Object.entries(b.data)) live.data(name, values);
+      await live.runAsync();
+      const updated = await live.toSVG();
+      live.finalize();
+      const fresh = await svgOf(compiled(to));
+      expect(updated).toContain(to === srb ? 'Tỷ số giới tính khi sinh, 2023' : to === tfr ? 'Tổng tỷ suất sinh' : 'Phễu: SRB');
+      expect(updated).toBe(fresh);
+    }
+  });
+});
