@@ -116,7 +116,10 @@ try {
           performance
             .getEntriesByType('measure')
             .filter((m) => m.name.startsWith('chart:') && !(m as PerformanceMeasure & { seen?: boolean }).seen)
-            .map((m) => ((m as PerformanceMeasure & { seen?: boolean }).seen = true) && `${m.name.slice(6)} ${m.duration.toFixed(0)}`),
+            .map((m) => {
+              (m as PerformanceMeasure & { seen?: boolean }).seen = true;
+              return `${m.name.slice(6)} ${m.duration.toFixed(0)}`;
+            }),
         );
         console.log(`    ${value.padEnd(24)} ${v.toFixed(1)} ms, charts ${c.toFixed(1)} ms  [${drawn.join(', ')}]`);
       }
