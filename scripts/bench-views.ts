@@ -60,7 +60,8 @@ try {
       ([label, value]) =>
         new Promise<[number, number]>((resolve) => {
           const select = document.querySelector<HTMLSelectElement>(`main select[aria-label="${label}"]`)!;
-          const figures = () => [...document.querySelectorAll<HTMLElement>('main figure.chart')];
+          // Charts on show (a hidden one, e.g. the funnel of an indicator without one, keeps its drawing).
+          const figures = () => [...document.querySelectorAll<HTMLElement>('main figure.chart')].filter((f) => f.checkVisibility());
           const before = new Map(figures().map((f) => [f, f.dataset.renders ?? '0']));
           const setter = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')!.set!;
           performance.mark('switch-start');

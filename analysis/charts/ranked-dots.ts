@@ -58,19 +58,17 @@ export function rankedDotsSpec(results: IndicatorResult[], options: RankedDotsOp
           ],
         },
       },
-      ...(refs.length === 0
-        ? []
-        : [
-            {
-              data: { values: refs },
-              mark: { type: 'rule' as const, strokeDash: [6, 4] },
-              encoding: {
-                x: { field: 'value', type: 'quantitative' as const },
-                color: { field: 'color', type: 'nominal' as const, scale: null },
-                tooltip: [{ field: 'kind' }, { field: 'value', format: fmt }],
-              },
-            },
-          ]),
+      // Always present, empty when there is neither: charts of every indicator then share
+      // one shape, and the live view is updated rather than rebuilt (vega-template.ts).
+      {
+        data: { values: refs },
+        mark: { type: 'rule' as const, strokeDash: [6, 4] },
+        encoding: {
+          x: { field: 'value', type: 'quantitative' as const },
+          color: { field: 'color', type: 'nominal' as const, scale: null },
+          tooltip: [{ field: 'kind' }, { field: 'value', format: fmt }],
+        },
+      },
     ],
   } as TopLevelSpec;
 }

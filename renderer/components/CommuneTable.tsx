@@ -127,6 +127,10 @@ export function CommuneTable({
             {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }} />}
             {items.map(({ index }) => {
               const r = shown[index]!;
+              const note =
+                r.flag && r.flag !== 'unreliable'
+                  ? `${r.flag === 'suppressed' ? tv('suppressed') : tv('notComputable')}: ${r.reason ?? ''}`
+                  : '';
               return (
                 <tr key={r.unit_code} data-index={index} ref={virtual.measureElement} aria-rowindex={index + 2}>
                   <td>{r.unit_name}</td>
@@ -139,14 +143,8 @@ export function CommuneTable({
                     {formatNumber(r.denominator, lang, Number.isInteger(r.denominator ?? 0) ? 0 : 1)}
                   </td>
                   <td className="num">{formatNumber(r.events, lang, 0)}</td>
-                  <td>
-                    {r.flag === 'unreliable' ? (
-                      <span className="flag">⚠ {tv('fewEvents')}</span>
-                    ) : r.flag ? (
-                      `${r.flag === 'suppressed' ? tv('suppressed') : tv('notComputable')}: ${r.reason ?? ''}`
-                    ) : (
-                      ''
-                    )}
+                  <td title={note || undefined}>
+                    {r.flag === 'unreliable' ? <span className="flag">⚠ {tv('fewEvents')}</span> : note}
                   </td>
                 </tr>
               );

@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import type { TopLevelSpec } from 'vega-lite';
 import { indicatorByCode, INDICATORS, type IndicatorDef } from '../../analysis/indicators/index.js';
 import { rankedDotsSpec } from '../../analysis/charts/ranked-dots.js';
 import { classifyFunnel, funnelSpec, type FunnelModel } from '../../analysis/charts/funnel.js';
@@ -53,6 +54,9 @@ function Variation({ index }: { index: ResultIndex }) {
     () => (model && centre !== null ? funnelSpec(raw, { lang, title: `${tv('funnelTitle')}: ${name}, ${period}`, unit, decimals: def.decimals, model, centre }) : null),
     [raw, model, centre, lang, name, period, unit, def, tv],
   );
+  const lastFunnel = useRef<TopLevelSpec | null>(null);
+  if (funnel) lastFunnel.current = funnel;
+  const shownFunnel = funnel ?? lastFunnel.current;
   const outside = model && centre !== null ? classifyFunnel(raw, centre, model) : [];
   const boundaries = useCached(`boundaries|${session.name}|${session.revision}|${loads}`, readBoundaries);
   const map = useMemo(
@@ -79,9 +83,14 @@ function Variation({ index }: { index: ResultIndex }) {
       <div className="charts-row">
         <VegaChart spec={ranked} name={`ranked-${def.code}-${year}`} label={`${name}: ${tv('rankedTitle')}`} testId="ranked-chart" />
         <div>
+          {/* Kept (hidden) while an indicator has no funnel, so the next one updates it. */}
+          {shownFunnel && (
+            <div hidden={!funnel}>
+              <VegaChart spec={shownFunnel} name={`funnel-${def.code}-${year}`} label={`${tv('funnelTitle')}: ${name}`} testId="funnel-chart" />
+            </div>
+          )}
           {funnel ? (
             <>
-              <VegaChart spec={funnel} name={`funnel-${def.code}-${year}`} label={`${tv('funnelTitle')}: ${name}`} testId="funnel-chart" />
               <h3>{tv('funnelOutside')}</h3>
               <ul className="outside-list" data-testid="funnel-outside">
                 {outside.filter((u) => u.position === 'above' || u.position === 'below').map((u) => (
