@@ -18,12 +18,14 @@ export interface RankedDotsOptions {
 export function rankedDotsSpec(results: IndicatorResult[], options: RankedDotsOptions): TopLevelSpec {
   const { lang } = options;
   const fmt = numberFormat(options.decimals);
-  // Ranked here rather than by a Vega sort: that sort is an aggregation in the dataflow and
-  // costs half the chart's redraw time when the indicator changes.
+  // Ranked here (ties by name, so the order is stable) and sorted by that rank: a sort by
+  // value would leave ties to chance, and without any sort a live view that gets new data
+  // would keep the previous indicator's order (vega-template.ts).
   const values = toChartPoints(results)
     .filter((p) => p.value !== null)
-    .sort((a, b) => b.value! - a.value! || (a.unit_name < b.unit_name ? -1 : a.unit_name > b.unit_name ? 1 : 0));
-  const y = { field: 'unit_name', type: 'nominal' as const, title: null, sort: null };
+    .sort((a, b) => b.value! - a.value! || (a.unit_name < b.unit_name ? -1 : a.unit_name > b.unit_name ? 1 : 0))
+    .map((p, rank) => ({ ...p, rank }));
+  const y = { field: 'unit_name', type: 'nominal' as const, title: null, sort: { field: 'rank', op: 'min' as const, order: 'ascending' as const } };
   const refs = [
     ...(options.reference == null ? [] : [{ value: options.reference, kind: label('province', lang), color: COLORS.value }]),
     ...(options.target === undefined ? [] : [{ value: options.target, kind: label('target', lang), color: COLORS.target }]),

@@ -56,6 +56,10 @@ export const VIEW_MESSAGES = {
   funnelOutside: { vi: 'Xã nằm ngoài giới hạn 99,8%', en: 'Communes outside the 99.8% limits' },
   funnelWarn: { vi: 'Ngoài 95% (trong 99,8%)', en: 'Outside 95% only' },
   none: { vi: 'Không có', en: 'None' },
+  notSmoothed: {
+    vi: 'Chỉ tiêu này không làm trơn (chỉ áp dụng cho tỷ suất và tỷ lệ): đang hiển thị giá trị thô.',
+    en: 'This indicator is not smoothed (only rates and proportions are): raw values are shown.',
+  },
   noFunnel: { vi: 'Biểu đồ phễu chỉ dành cho tỷ suất, tỷ lệ và tỷ số giới tính khi sinh.', en: 'The funnel plot is for rates, proportions and the sex ratio at birth.' },
   map: { vi: 'Bản đồ', en: 'Map' },
   loadBoundaries: { vi: 'Nạp ranh giới xã (GeoJSON/TopoJSON)…', en: 'Load commune boundaries (GeoJSON/TopoJSON)…' },

@@ -80,6 +80,11 @@ function Variation({ index }: { index: ResultIndex }) {
   return (
     <>
       <Controls index={index} show={['indicator', 'year', 'pool', 'smooth']} />
+      {s.smooth && raw.length > 0 && raw.every((r) => r.smoothed == null) && (
+        <p className="note" data-testid="not-smoothed">
+          {tv('notSmoothed')}
+        </p>
+      )}
       <div className="charts-row">
         <VegaChart spec={ranked} name={`ranked-${def.code}-${year}`} label={`${name}: ${tv('rankedTitle')}`} testId="ranked-chart" />
         <div>

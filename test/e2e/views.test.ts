@@ -165,6 +165,8 @@ describe('analysis views in Chromium', () => {
     expect(await page.getByTestId('commune-table').locator('tbody tr').count()).toBeGreaterThanOrEqual(1);
     await page.getByLabel('Tìm xã').fill('');
     await page.getByLabel(/Làm trơn/).check();
+    // SRB is a ratio, not smoothed: the view says it shows raw values.
+    await expect.poll(() => page.getByTestId('not-smoothed').textContent()).toContain('giá trị thô');
     await screenshot(page, 'views-variation');
     // A boundary file: the map colours the four communes and shows the fifth as "no data".
     await page.getByLabel('Nạp ranh giới xã').setInputFiles(boundaryFile);

@@ -45,6 +45,15 @@ describe('ranked dots, sparkline, pyramid', () => {
     expect(svg.indexOf('Xã B')).toBeLessThan(svg.indexOf('Xã A')); // descending by value
   });
 
+  it('ranks every commune from the highest value down, whatever the input order', async () => {
+    const values: Array<[string, number]> = [['Xã Một', 105], ['Xã Hai', 148.3], ['Xã Ba', 81], ['Xã Bốn', 125], ['Xã Năm', 103.8]];
+    const rows = values.map(([unit_name, value], i) => result({ unit_code: String(i), unit_name, value, lower: value - 20, upper: value + 20 }));
+    const svg = await renderSvg(rankedDotsSpec(rows, { lang: 'vi', title: 'SRB', unit: '', decimals: 1, reference: 111.2 }));
+    // Axis labels in drawing order, top to bottom.
+    const labels = [...svg.matchAll(/>(Xã [^<]+)</g)].map((m) => m[1]);
+    expect(labels).toEqual(['Xã Hai', 'Xã Bốn', 'Xã Một', 'Xã Năm', 'Xã Ba']);
+  });
+
   it('renders a sparkline', async () => {
     const svg = await renderSvg(sparklineSpec(series, { target: 111 }));
     expect(svg).toContain('<svg');
