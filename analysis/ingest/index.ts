@@ -17,6 +17,7 @@ export {
   type Replacement,
 } from './importer.js';
 export { saveMappingPreset } from './presets.js';
+export { monthRanges } from './month-ranges.js';
 export { DEFAULT_ITEM_CODES, saveWideItemCodes, type ItemCode } from './wide.js';
 export { guessMapping, headerSignature, missingRequired, type ColumnGuess, type ColumnMapping, type MappingPreset } from './mapping.js';
 export { knownCodes, type CodeTable } from './codes.js';

@@ -87,6 +87,7 @@ export const VIEW_MESSAGES = {
   quality: { vi: 'Ghi chú chất lượng số liệu', en: 'Data-quality notes' },
   errors: { vi: 'Lỗi', en: 'Errors' },
   warnings: { vi: 'Cảnh báo', en: 'Warnings' },
+  communesWithoutData: { vi: 'Xã chưa có số liệu', en: 'Communes without data' },
   monthsMissing: { vi: 'Tháng không có số liệu', en: 'Months without data' },
   noQuality: { vi: 'Không có vấn đề nào được ghi nhận.', en: 'No problems recorded.' },
   thisUnit: { vi: 'Đơn vị đang chọn', en: 'Selected unit' },

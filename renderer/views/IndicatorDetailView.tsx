@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { indicatorByCode, INDICATORS } from '../../analysis/indicators/index.js';
-import { qualitySummary, type CommuneQuality } from '../../analysis/ingest/index.js';
+import { monthRanges, qualitySummary, type CommuneQuality } from '../../analysis/ingest/index.js';
 import { trendSpec } from '../../analysis/charts/trend.js';
 import { CommuneTable } from '../components/CommuneTable.js';
 import { chosenYear, Controls } from '../components/Controls.js';
@@ -23,21 +23,34 @@ const INTERVALS: Record<string, string> = {
   none: '—',
 };
 
-/** Quality notes of one commune, or of every commune summed for the province. */
-function unitQuality(all: CommuneQuality[], unit: string, isProvince: boolean, years: number[]): CommuneQuality | null {
+type UnitQuality = CommuneQuality & { communes_without_data: string[] };
+
+/**
+ * Quality notes of one commune, or of every commune summed for the province. Communes with
+ * no data in any month shown are listed apart (the admin list of 2025 names every commune of
+ * the province, imported or not); the others' missing months are given as runs.
+ */
+function unitQuality(all: CommuneQuality[], unit: string, isProvince: boolean, years: number[]): UnitQuality | null {
   // Registers carry historic dates; only months of the years shown matter here.
   const shown = (m: string) => years.includes(Number(m.slice(0, 4)));
   if (!isProvince) {
     const q = all.find((c) => c.commune_code === unit);
-    return q ? { ...q, months_without_data: q.months_without_data.filter(shown) } : null;
+    return q ? { ...q, months_without_data: monthRanges(q.months_without_data.filter(shown)), communes_without_data: [] } : null;
   }
   if (all.length === 0) return null;
-  const sum: CommuneQuality = { commune_code: unit, commune_name: null, errors: 0, warnings: 0, rules: {}, months_without_data: [], whipple: null, myers: null };
+  const sum: UnitQuality = {
+    commune_code: unit, commune_name: null, errors: 0, warnings: 0, rules: {}, months_without_data: [], whipple: null, myers: null,
+    communes_without_data: [],
+  };
+  const allMonths = new Set(years).size * 12;
   for (const q of all) {
     sum.errors += q.errors;
     sum.warnings += q.warnings;
     for (const [k, n] of Object.entries(q.rules)) sum.rules[k] = (sum.rules[k] ?? 0) + n;
-    sum.months_without_data.push(...q.months_without_data.filter(shown).map((m) => `${q.commune_code}: ${m}`));
+    const missing = new Set(q.months_without_data.filter(shown));
+    if (allMonths > 0 && missing.size === allMonths) sum.communes_without_data.push(q.commune_code);
+    // One entry per commune, its months as runs: '02701: 2021-01–2021-06'.
+    else if (missing.size > 0) sum.months_without_data.push(`${q.commune_code}: ${monthRanges([...missing]).join(', ')}`);
   }
   return sum;
 }
@@ -131,8 +144,17 @@ export function IndicatorDetail({ index, onBack }: { index: ResultIndex; onBack?
               {Object.entries(q.rules).map(([rule, n]) => (
                 <FactRow key={rule} term={rule} value={formatNumber(n, lang)} />
               ))}
+              {q.communes_without_data.length > 0 && (
+                <>
+                  <dt>{tv('communesWithoutData')}</dt>
+                  <dd data-testid="communes-without-data">
+                    {formatNumber(q.communes_without_data.length, lang)}: {q.communes_without_data.slice(0, 12).join(', ')}
+                    {q.communes_without_data.length > 12 ? ' …' : ''}
+                  </dd>
+                </>
+              )}
               <dt>{tv('monthsMissing')}</dt>
-              <dd>{q.months_without_data.length === 0 ? '—' : q.months_without_data.slice(0, 12).join(', ') + (q.months_without_data.length > 12 ? ' …' : '')}</dd>
+              <dd>{q.months_without_data.length === 0 ? '—' : q.months_without_data.slice(0, 12).join('; ') + (q.months_without_data.length > 12 ? ' …' : '')}</dd>
               {unit?.level === 'commune' && (
                 <>
                   <dt>{tv('whipple')}</dt>

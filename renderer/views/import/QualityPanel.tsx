@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import {
+  monthRanges,
   exportQualityCsv,
   exportQualityXlsx,
   qualityCount,
@@ -79,8 +80,9 @@ export function QualityPanel() {
                 <td className="num">{n(s.errors)}</td>
                 <td className="num">{n(s.warnings)}</td>
                 <td className="note">
-                  {s.months_without_data.length === 0 ? ti('none', lang) : s.months_without_data.slice(0, 12).join(', ')}
-                  {s.months_without_data.length > 12 ? ` (+${s.months_without_data.length - 12})` : ''}
+                  {s.months_without_data.length === 0
+                    ? ti('none', lang)
+                    : `${monthRanges(s.months_without_data).join(', ')} (${s.months_without_data.length})`}
                 </td>
                 <td className="num">{n(s.whipple, 1)}</td>
                 <td className="num">{n(s.myers, 1)}</td>
