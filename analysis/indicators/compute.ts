@@ -59,7 +59,8 @@ async function count(engine: Engine, sql: string): Promise<number> {
 }
 
 async function hasTable(engine: Engine, name: string): Promise<boolean> {
-  return (await count(engine, `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = ${sqlString(name)}`)) > 0;
+  // duckdb_tables() rather than information_schema: a few milliseconds less on every computation.
+  return (await count(engine, `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = ${sqlString(name)}`)) > 0;
 }
 
 /** Make sure the cube holds rows for a source and say which one to read. */
@@ -99,30 +100,40 @@ async function dataYears(engine: Engine, source: CubeSource, pt: PeriodType): Pr
   return [r.flo ?? r.lo, r.hi];
 }
 
-function indicatorSql(def: IndicatorDef): string {
+/**
+ * One indicator's values for every window of the pooled table. Rows carry numbers only (the
+ * indicator's position `d` and the window's rowid `w`; names are read once per window):
+ * moving 20,000 rows of repeated strings out of DuckDB cost more than computing them.
+ */
+function indicatorSql(def: IndicatorDef, d: number): string {
   const s = def.sql!;
   const missing = s.requires.map((c) => `CASE WHEN ${c} IS NULL THEN '${c}' END`).join(', ');
-  return `SELECT ${sqlString(def.code)} AS indicator, level, unit_code, unit_name, period, end_year, k,
+  return `SELECT ${d} AS d, rowid AS w,
     CAST(${s.value} AS DOUBLE) AS value, CAST(${s.num} AS DOUBLE) AS numerator, CAST(${s.den} AS DOUBLE) AS denominator,
     CAST(${s.events ?? 'NULL'} AS DOUBLE) AS events, CAST(${s.se ?? 'NULL'} AS DOUBLE) AS se,
-    concat_ws(',', ${missing}) AS missing
+    NULLIF(concat_ws(',', ${missing}), '') AS missing
     FROM ${POOLED_TABLE}`;
 }
 
-interface SqlRow {
-  indicator: string;
+/** A window of the pooled table: its unit and period. */
+interface PooledKey {
   level: UnitLevel;
   unit_code: string;
   unit_name: string;
   period: string;
   end_year: number;
   k: number;
+}
+
+interface SqlRow {
+  d: number;
+  w: number;
   value: number | null;
   numerator: number | null;
   denominator: number | null;
   events: number | null;
   se: number | null;
-  missing: string;
+  missing: string | null;
 }
 
 const finite = (x: number | null | undefined): x is number => typeof x === 'number' && Number.isFinite(x);
@@ -139,12 +150,12 @@ function mainMissing(missing: string[]): string {
 }
 
 /** Interval and flag of one row computed in SQL. */
-function finish(def: IndicatorDef, r: SqlRow): WorkingResult {
+function finish(def: IndicatorDef, r: SqlRow, w: PooledKey): WorkingResult {
   const out: WorkingResult = {
-    indicator: r.indicator, unit_code: r.unit_code, unit_name: r.unit_name, level: r.level, period: r.period,
+    indicator: def.code, unit_code: w.unit_code, unit_name: w.unit_name, level: w.level, period: w.period,
     value: finite(r.value) ? r.value : null, lower: null, upper: null,
     numerator: finite(r.numerator) ? r.numerator : null, denominator: finite(r.denominator) ? r.denominator : null,
-    events: finite(r.events) ? r.events : null, flag: '', se: finite(r.se) ? r.se : null, end_year: r.end_year, k: r.k,
+    events: finite(r.events) ? r.events : null, flag: '', se: finite(r.se) ? r.se : null, end_year: w.end_year, k: w.k,
   };
   if (out.value === null) {
     out.flag = 'not_computable';
@@ -203,8 +214,13 @@ async function computeUnlocked(engine: Engine, options: ComputeOptions): Promise
   const sqlDefs = [...defs].map((c) => indicatorByCode(c)!).filter((d) => d.sql);
   let rows: WorkingResult[] = [];
   if (sqlDefs.length > 0) {
+    const keys = new Map(
+      (await queryRows<PooledKey & { w: number }>(engine, `SELECT rowid AS w, level, unit_code, unit_name, period, end_year, k FROM ${POOLED_TABLE}`)).map(
+        (r) => [r.w, r],
+      ),
+    );
     const raw = await queryRows<SqlRow>(engine, sqlDefs.map(indicatorSql).join('\nUNION ALL\n'));
-    rows = raw.map((r) => finish(indicatorByCode(r.indicator)!, r));
+    rows = raw.map((r) => finish(sqlDefs[r.d]!, r, keys.get(r.w)!));
   }
   const ltCodes = [...defs].filter((c) => indicatorByCode(c)!.kind === 'life_table');
   if (ltCodes.length > 0) rows.push(...(await lifeExpectancyRows(engine, source, levels, first, last, k, options.lifeTable ?? 'cd', ltCodes)));
@@ -227,7 +243,17 @@ async function computeUnlocked(engine: Engine, options: ComputeOptions): Promise
       cmp(a.unit_code, b.unit_code) ||
       cmp(a.period, b.period),
   );
-  return out.map(({ se: _se, end_year: _e, k: _k, ...r }) => r);
+  // Written out rather than a rest spread: the spread copied 20,000 objects slowly.
+  return out.map((r) => {
+    const o: IndicatorResult = {
+      indicator: r.indicator, unit_code: r.unit_code, unit_name: r.unit_name, level: r.level, period: r.period,
+      value: r.value, lower: r.lower, upper: r.upper, numerator: r.numerator, denominator: r.denominator,
+      events: r.events, flag: r.flag,
+    };
+    if (r.reason !== undefined) o.reason = r.reason;
+    if (r.smoothed !== undefined) o.smoothed = r.smoothed;
+    return o;
+  });
 }
 
 async function lifeExpectancyRows(

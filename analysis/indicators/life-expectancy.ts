@@ -27,12 +27,13 @@ export async function unitLifeTables(
   o: { source: CubeSource; levels: string[]; firstYear: number; lastYear: number; pool: number; method: LifeTableMethod },
 ): Promise<UnitLifeTable[]> {
   const k = o.pool;
-  // One row per unit, window and sex, with deaths and person-years as lists in age order
-  // (20 times fewer rows to convert than one per age group).
+  // One row per unit, window and sex, with (age index, deaths, person-years) as one list
+  // (20 times fewer rows to convert than one per age group); placed by index below, so the
+  // list needs no order.
   const ageIndex = `CASE age_group ${AGE_GROUPS.map((g, i) => `WHEN ${sqlString(g)} THEN ${i}`).join(' ')} END`;
   const table = await engine.query(
     `WITH c AS (
-       SELECT level, unit_code, year, sex, age_group,
+       SELECT level, unit_code, year, sex, ${ageIndex} AS i,
          coalesce(sum(value) FILTER (WHERE element = 'deaths'), 0) AS d,
          coalesce(sum(value) FILTER (WHERE element = 'population'), 0) AS p
        FROM ${CUBE_TABLE}
@@ -41,29 +42,27 @@ export async function unitLifeTables(
          AND age_group IN (${AGE_GROUPS.map(sqlString).join(', ')})
        GROUP BY ALL),
      w AS (
-       SELECT level, unit_code, e, sex, age_group,
+       SELECT level, unit_code, e, sex, i,
          sum(CASE WHEN year > e - ${k} THEN d ELSE 0 END) AS d,
          sum(p * ((CASE WHEN year > e - ${k} THEN 0.5 ELSE 0 END) + (CASE WHEN year < e THEN 0.5 ELSE 0 END))) AS py
        FROM c JOIN range(${o.firstYear + k - 1}, ${o.lastYear + 1}) t(e) ON year BETWEEN e - ${k} AND e
        GROUP BY ALL)
-     SELECT level, unit_code, CAST(e AS INTEGER) AS e, sex, list(${ageIndex} ORDER BY ${ageIndex}) AS ages,
-       list(CAST(d AS DOUBLE) ORDER BY ${ageIndex}) AS d, list(CAST(py AS DOUBLE) ORDER BY ${ageIndex}) AS py
+     SELECT level, unit_code, CAST(e AS INTEGER) AS e, sex, list({ i: i, d: CAST(d AS DOUBLE), py: CAST(py AS DOUBLE) }) AS cells
      FROM w GROUP BY ALL`,
   );
   const col = (name: string) => Array.from(table.getChild(name) as Iterable<unknown>);
   const [levels, units, ends, sexes] = [col('level'), col('unit_code'), col('e'), col('sex')] as [string[], string[], number[], LifeTableSex[]];
-  const lists = (name: string) => col(name).map((v) => Array.from(v as Iterable<number | bigint>, Number));
-  const [ages, ds, pys] = [lists('ages'), lists('d'), lists('py')];
+  const cells = col('cells') as Array<Iterable<{ i: number; d: number; py: number }>>;
   const groups = new Map<string, UnitLifeTable>();
   for (let r = 0; r < table.numRows; r++) {
     const g: UnitLifeTable = {
       level: levels[r]!, unit_code: units[r]!, end_year: Number(ends[r]), sex: sexes[r]!,
       deaths: AGE_GROUPS.map(() => 0), personYears: AGE_GROUPS.map(() => 0), table: null,
     };
-    ages[r]!.forEach((i, j) => {
-      g.deaths[i] = ds[r]![j]!;
-      g.personYears[i] = pys[r]![j]!;
-    });
+    for (const cell of cells[r]!) {
+      g.deaths[cell.i] = cell.d;
+      g.personYears[cell.i] = cell.py;
+    }
     groups.set(`${g.level}|${g.unit_code}|${g.end_year}|${g.sex}`, g);
   }
   for (const g of groups.values()) {
