@@ -53,7 +53,12 @@ export async function unitLifeTables(
   const col = (name: string) => Array.from(table.getChild(name) as Iterable<unknown>);
   const [levels, units, ends, sexes] = [col('level'), col('unit_code'), col('e'), col('sex')] as [string[], string[], number[], LifeTableSex[]];
   // Typed arrays of numbers: reading a list of structs row by row cost more than the SQL.
-  const lists = (name: string) => col(name).map((v) => (v as { toArray(): ArrayLike<number> }).toArray());
+  // (Arrow vectors from duckdb-wasm; other engines may hand back plain iterables.)
+  const numbers = (v: unknown): ArrayLike<number> =>
+    typeof (v as { toArray?: unknown }).toArray === 'function'
+      ? (v as { toArray(): ArrayLike<number> }).toArray()
+      : Array.from(v as Iterable<number | bigint>, Number);
+  const lists = (name: string) => col(name).map(numbers);
   const [ages, ds, pys] = [lists('ages'), lists('d'), lists('py')];
   const groups = new Map<string, UnitLifeTable>();
   for (let r = 0; r < table.numRows; r++) {
