@@ -31,7 +31,8 @@ function rate(code: string, nameVi: string, nameEn: string, num: string, den: st
   const per = scale === 1000 ? '‰' : '%';
   return {
     code, nameVi, nameEn, unit: per, unitVi: per, kind: 'rate', interval: 'poisson', direction: 'neutral', decimals: scale === 1000 ? 1 : 2, scale,
-    sql: { num, den, value: `${scale} * (${num}) / ${nz(den)}`, events: num, requires },
+    // Poisson standard error of the rate: the change of a rate (cbr_change) is normal on it.
+    sql: { num, den, value: `${scale} * (${num}) / ${nz(den)}`, events: num, se: `${scale} * sqrt(${num}) / ${nz(den)}`, requires },
     ...o,
   };
 }

@@ -91,6 +91,25 @@ describe('SRB through the engine (shared/references.md)', () => {
   });
 });
 
+describe('CBR change through the engine', () => {
+  it('is the difference of the two years, with a normal interval on their Poisson errors', async () => {
+    await insertRows(engine, 'mis', [
+      mis('00001', 2022, 'population', 'T', null, 10000),
+      mis('00001', 2023, 'population', 'T', null, 10200), mis('00001', 2023, 'births', 'T', null, 200),
+      mis('00001', 2024, 'population', 'T', null, 10400), mis('00001', 2024, 'births', 'T', null, 180),
+    ]);
+    const res = await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['cbr', 'cbr_change'] });
+    const [b23, b24, p23, p24] = [200, 180, (10000 + 10200) / 2, (10200 + 10400) / 2];
+    expect(find(res, 'cbr', '00001', '2023').value).toBeCloseTo((1000 * b23) / p23, 10);
+    const c = find(res, 'cbr_change', '00001', '2024');
+    expect(c.flag).toBe('');
+    expect(c.value).toBeCloseTo((1000 * b24) / p24 - (1000 * b23) / p23, 10);
+    const se = Math.hypot((1000 * Math.sqrt(b23)) / p23, (1000 * Math.sqrt(b24)) / p24);
+    expect(c.upper! - c.value!).toBeCloseTo(1.959963985 * se, 6);
+    expect(c.value! - c.lower!).toBeCloseTo(1.959963985 * se, 6);
+  });
+});
+
 describe('EB smoothing through the engine (shared/references.md)', () => {
   it('smooths commune crude birth rates toward the global rate', async () => {
     const counts = [2, 40, 0, 30, 25];
