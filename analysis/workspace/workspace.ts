@@ -151,7 +151,16 @@ export class Workspace {
   private async doSave(): Promise<void> {
     const gen = this.manifest.generation + 1;
     // The views read the quality summary instead of the registers: keep it with the data.
-    if ([...this.engine.written].some((t) => SUMMARY_SOURCES.has(t))) await refreshQualitySummary(this.engine);
+    // A source changed if a statement was seen writing it, or if its fingerprint moved (a
+    // write the statement parser did not recognise, e.g. a schema-qualified name).
+    let sourcesChanged = false;
+    for (const t of SUMMARY_SOURCES) {
+      if (this.engine.written.has(t) || (!this.engine.pending.has(t) && (await this.print(t)) !== this.prints.get(t))) {
+        sourcesChanged = true;
+        break;
+      }
+    }
+    if (sourcesChanged) await refreshQualitySummary(this.engine);
     const written = this.engine.takeWritten();
     const tables: Manifest['tables'] = {};
     // New fingerprints take effect only once the manifest naming the new files is written.

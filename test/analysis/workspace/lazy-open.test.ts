@@ -18,6 +18,23 @@ const manifestOf = async (store: MemoryStore) => parseManifest((await store.read
 const count = async (ws: Workspace, sql: string) => (await queryRows<{ n: number }>(ws.engine, sql))[0]!.n;
 
 describe('opening a workspace', () => {
+  it('refreshes the quality summary after a write the statement parser misses', { timeout: 120_000 }, async () => {
+    const store = new MemoryStore();
+    const ws = await Workspace.open(store, await createNodeEngine());
+    await importFiles(ws, files, { today: '2026-06-30' });
+    const before = (await qualitySummary(ws.engine)).find((q) => q.commune_code === '04465');
+    expect(before?.whipple).not.toBeNull();
+    // Schema-qualified: the write marks name 'workspace', not the register.
+    await ws.engine.query('DELETE FROM workspace.main.nhan_khau');
+    await ws.save();
+    await ws.close();
+    const again = await Workspace.open(store, await createNodeEngine());
+    expect(await count(again, 'SELECT count(*) AS n FROM nhan_khau')).toBe(0);
+    const after = (await qualitySummary(again.engine)).find((q) => q.commune_code === '04465');
+    expect(after?.whipple ?? null).toBeNull();
+    await again.close();
+  });
+
   it('keeps the built cube, opens with it, and loads a register only when a statement names it', { timeout: 120_000 }, async () => {
     const store = new MemoryStore();
     const ws = await Workspace.open(store, await createNodeEngine());
