@@ -3,6 +3,7 @@ import { CUBE_TABLE, SINGLE_AGE_ELEMENT } from '../indicators/cube/schema.js';
 import { DATA_ELEMENTS } from '../model/data-elements.js';
 import { whipple, myers } from '../ingest/age-heaping.js';
 import type { PyramidRow } from './pyramid.js';
+import type { UnitLevel } from '../indicators/result.js';
 
 /** The views' reads of the cube and the register; the renderer holds no SQL. */
 
@@ -28,14 +29,18 @@ export const PYRAMID_AGE_GROUPS = [
   '45-49', '50-54', '55-59', '60-64', '65-69', '70-74', '75-79', '80-84', '85+',
 ] as const;
 
-/** Population at 31/12 of `year` by 5-year age group and sex for one unit, from the cube. */
-export async function pyramidRows(engine: Engine, unitCode: string, year: number): Promise<PyramidRow[]> {
+/**
+ * Population at 31/12 of `year` by 5-year age group and sex for one unit of a level, from the
+ * cube. The level is named in the SQL: a village's rows are loaded on first use (they are
+ * saved apart), and a code is only ever read at its own level.
+ */
+export async function pyramidRows(engine: Engine, unitCode: string, year: number, level: UnitLevel): Promise<PyramidRow[]> {
   const rows = await queryRows<{ age_group: string; sex: 'M' | 'F'; value: number }>(
     engine,
     `SELECT CASE WHEN age_group IN ('0', '1-4') THEN '0-4' ELSE age_group END AS age_group, sex, sum(value) AS value
      FROM ${CUBE_TABLE}
      WHERE source = ${sourceSql()} AND element = 'population' AND period_type = 'year' AND year = ${Math.trunc(year)}
-       AND unit_code = ${sqlString(unitCode)} AND sex IN ('M', 'F') AND age_group NOT IN ('total', 'unknown')
+       AND level = ${sqlString(level)} AND unit_code = ${sqlString(unitCode)} AND sex IN ('M', 'F') AND age_group NOT IN ('total', 'unknown')
      GROUP BY ALL`,
   );
   const byKey = new Map(rows.map((r) => [`${r.age_group}|${r.sex}`, Number(r.value)]));

@@ -22,10 +22,12 @@ function Pyramid({ index }: { index: ResultIndex }) {
   const [otherYear, setOtherYear] = useState<number>(index.years[0] ?? year);
   const [otherUnit, setOtherUnit] = useState<string>(index.province?.code ?? '');
   const ws = `${session.name}|${session.revision}`;
-  const main = useCached(`pyramid|${ws}|${code}|${year}`, () => pyramidRows(currentWorkspace().engine, code, year));
+  const main = useCached(`pyramid|${ws}|${code}|${year}`, () => pyramidRows(currentWorkspace().engine, code, year, unit?.level ?? 'province'));
   const oCode = overlay === 'unit' ? otherUnit : code;
   const oYear = overlay === 'year' ? otherYear : year;
-  const other = useCached(overlay === 'none' ? null : `pyramid|${ws}|${oCode}|${oYear}`, () => pyramidRows(currentWorkspace().engine, oCode, oYear));
+  const other = useCached(overlay === 'none' ? null : `pyramid|${ws}|${oCode}|${oYear}`, () =>
+    pyramidRows(currentWorkspace().engine, oCode, oYear, index.unit(oCode)?.level ?? 'province'),
+  );
   // Age heaping reads the register (single years of age), once per unit and year.
   const heaping = useCached(`heaping|${ws}|${code}|${year}`, () =>
     unitAgeHeaping(currentWorkspace().engine, unit?.level === 'commune' ? code : null, year),

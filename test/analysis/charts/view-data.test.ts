@@ -22,20 +22,23 @@ const person = (id: string, commune: string, sex: string, birth: string) => ({
 describe('view data from the cube and the register', () => {
   it('gives the pyramid by 5-year group and sex, merging 0 and 1–4', async () => {
     await insertRows(engine, 'nhan_khau', [
-      person('1', '02647', 'M', '2024-06-01'), // 0 at 31/12/2024
-      person('2', '02647', 'M', '2021-03-01'), // 3
-      person('3', '02647', 'F', '1990-01-01'), // 34
+      { ...person('1', '02647', 'M', '2024-06-01'), village: 'Thôn 1' }, // 0 at 31/12/2024
+      { ...person('2', '02647', 'M', '2021-03-01'), village: 'Thôn 1' }, // 3
+      { ...person('3', '02647', 'F', '1990-01-01'), village: 'Thôn 2' }, // 34
       person('4', '02671', 'F', '1990-05-01'),
     ]);
     // The cube spans the years with events: one death in 2024 (someone else, off the register).
     await insertRows(engine, 'chet', [{ commune_code: '02671', person_id: 'x', death_date: '2024-03-01', sex: 'M', birth_date: '1950-01-01' }]);
     await computeIndicators(engine, { level: 'commune', indicators: ['population'] });
-    const rows = await pyramidRows(engine, '02647', 2024);
+    const rows = await pyramidRows(engine, '02647', 2024, 'commune');
     expect(rows).toHaveLength(36);
     expect(rows.find((r) => r.age_group === '0-4' && r.sex === 'M')?.value).toBe(2);
     expect(rows.find((r) => r.age_group === '30-34' && r.sex === 'F')?.value).toBe(1);
     expect(rows.reduce((s, r) => s + r.value, 0)).toBe(3);
-    const province = await pyramidRows(engine, '15', 2024);
+    const village = await pyramidRows(engine, '02647/Thôn 1', 2024, 'village');
+    expect(village.find((r) => r.age_group === '0-4' && r.sex === 'M')?.value).toBe(2);
+    expect(village.reduce((s, r) => s + r.value, 0)).toBe(2);
+    const province = await pyramidRows(engine, '15', 2024, 'province');
     expect(province.find((r) => r.age_group === '30-34' && r.sex === 'F')?.value).toBe(2);
     const svg = await renderSvg(pyramidSpec(rows, { lang: 'vi', title: 'Tháp dân số' }));
     expect(svg).toContain('0-4');
