@@ -17,6 +17,16 @@ export interface VegaTemplate {
   signals: Record<string, unknown>;
 }
 
+const ids = new WeakMap<object, number>();
+let lastId = 0;
+/** A number per object, for the key: the same parsed boundary file gives the same key. */
+function identity(o: object): number {
+  const known = ids.get(o);
+  if (known !== undefined) return known;
+  ids.set(o, ++lastId);
+  return lastId;
+}
+
 /** Signals added here start with this; their values are not part of the key. */
 const PREFIX = 'tpl_';
 
@@ -59,7 +69,9 @@ export function vegaTemplate(vg: VgSpec): VegaTemplate {
   // Vega-Lite writes axis titles and formats into mark expressions too, as string literals
   // (aria descriptions "T: …", tooltips format(…, ",.1f")): read them from the same signals,
   // or every unit of measure and every number of decimals would make another template.
-  const guideText = Object.entries(signals).filter(([n, v]) => n.includes('axes') && typeof v === 'string') as Array<[string, string]>;
+  const guideText = Object.entries(signals).filter(([n, v]) => (n.includes('axes') || n.includes('legends')) && typeof v === 'string') as Array<
+    [string, string]
+  >;
   const substitute = (expr: string): string => {
     for (const [name, text] of guideText) {
       const t = JSON.stringify(text).slice(1, -1);
@@ -89,11 +101,19 @@ export function vegaTemplate(vg: VgSpec): VegaTemplate {
   const autosize = spec.autosize ?? 'pad';
   spec.autosize = typeof autosize === 'string' ? { type: autosize, resize: true } : { ...(autosize as Scope), resize: true };
   const data: Record<string, unknown[]> = {};
-  for (const d of (spec.data as Scope[] | undefined) ?? []) if (Array.isArray(d.values)) data[d.name as string] = d.values;
+  for (const d of (spec.data as Scope[] | undefined) ?? []) {
+    // view.data() takes rows as they are: values the view would first parse (a format with
+    // parse or property, e.g. GeoJSON features) stay part of the key.
+    const format = d.format as Scope | undefined;
+    if (Array.isArray(d.values) && !format?.parse && !format?.property) data[d.name as string] = d.values;
+  }
   spec.signals = [...((spec.signals as Scope[] | undefined) ?? []), ...Object.entries(signals).map(([name, value]) => ({ name, value }))];
   const key = JSON.stringify(spec, function (this: unknown, k, v: unknown) {
     const holder = this as Scope;
     if (k === 'values' && typeof holder.name === 'string' && holder.name in data) return undefined;
+    // Other inline values (a boundary file's features) by identity: writing out the whole
+    // GeoJSON on every redraw would cost more than the drawing.
+    if (k === 'values' && typeof holder.name === 'string' && v !== null && typeof v === 'object') return `values#${identity(v)}`;
     if (k === 'value' && typeof holder.name === 'string' && holder.name.startsWith(PREFIX)) return undefined;
     return v;
   });

@@ -84,12 +84,13 @@ export class Workspace {
     const loaded = (table: string, entry: string, undo: string) => async () => {
       try {
         await insertParts(table, entry);
+        // Through the inner engine: the wrapper would wait for this very load. Inside the
+        // try: a load that fails here too is undone, so a retry cannot double the rows.
+        ws.prints.set(table, await ws.print(table, engine));
       } catch (e) {
         await engine.query(undo);
         throw e;
       }
-      // Through the inner engine: the wrapper would wait for this very load.
-      ws.prints.set(table, await ws.print(table, engine));
     };
     const items: LazyItem[] = CANONICAL_TABLES.filter((t) => (manifest.tables[t]?.length ?? 0) > 0).map((t) =>
       tableItem(t, loaded(t, t, `DELETE FROM ${sqlIdent(t)}`)),

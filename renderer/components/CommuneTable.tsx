@@ -1,4 +1,5 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import Papa from 'papaparse';
 import * as XLSX from 'xlsx';
@@ -65,9 +66,21 @@ export function CommuneTable({
     // Rows on the first paint, before the scroller is measured (its height is at most 420 px).
     initialRect: { width: 1000, height: 420 },
   });
-  const items = virtual.getVirtualItems();
-  const padTop = items[0]?.start ?? 0;
-  const padBottom = virtual.getTotalSize() - (items.at(-1)?.end ?? 0);
+  // A printed page shows every row: the window is for the screen only.
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    const on = () => flushSync(() => setPrinting(true));
+    const off = () => setPrinting(false);
+    window.addEventListener('beforeprint', on);
+    window.addEventListener('afterprint', off);
+    return () => {
+      window.removeEventListener('beforeprint', on);
+      window.removeEventListener('afterprint', off);
+    };
+  }, []);
+  const items = printing ? shown.map((_, index) => ({ index })) : virtual.getVirtualItems();
+  const padTop = printing ? 0 : (virtual.getVirtualItems()[0]?.start ?? 0);
+  const padBottom = printing ? 0 : virtual.getTotalSize() - (virtual.getVirtualItems().at(-1)?.end ?? 0);
 
   const table = () => [
     COLS.map((c) => tv(c.label)),
@@ -102,7 +115,8 @@ export function CommuneTable({
           {tv('exportXlsx')}
         </button>
       </div>
-      <div className="table-wrap" ref={scroller}>
+      {/* Focusable, so the keyboard can scroll it (rows further down render as it scrolls). */}
+      <div className="table-wrap" ref={scroller} tabIndex={0} role="region" aria-label={tv('byCommune')}>
         <table className="data" data-testid="commune-table" aria-rowcount={shown.length + 1}>
           <thead>
             <tr aria-rowindex={1}>
@@ -133,7 +147,7 @@ export function CommuneTable({
                   : '';
               return (
                 <tr key={r.unit_code} data-index={index} ref={virtual.measureElement} aria-rowindex={index + 2}>
-                  <td>{r.unit_name}</td>
+                  <td title={r.unit_name}>{r.unit_name}</td>
                   <td>{r.unit_code}</td>
                   <td className="num">{formatNumber(r.value, lang, def.decimals)}</td>
                   <td className="num">{formatNumber(r.lower, lang, def.decimals)}</td>

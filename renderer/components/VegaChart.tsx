@@ -40,7 +40,22 @@ export function VegaChart({ spec, name, label, exportable = true, testId }: Prop
   // Draws run one after another, so an update never lands on a view being replaced.
   const queue = useRef<Promise<void>>(Promise.resolve());
   const [error, setError] = useState<string | null>(null);
-  const template = useMemo(() => vegaTemplate(compile(spec).spec), [spec]);
+  // Compiled here, during render: an error is shown in place of the chart, not thrown.
+  const template = useMemo(() => {
+    try {
+      return vegaTemplate(compile(spec).spec);
+    } catch (e) {
+      return e instanceof Error ? e : new Error(String(e));
+    }
+  }, [spec]);
+  const mounted = useRef(true);
+  // Forget the drawing: after a failure the old chart must not stay on screen or be exported.
+  const clear = (target: HTMLDivElement) => {
+    result.current?.finalize();
+    result.current = null;
+    drawn.current = null;
+    target.replaceChildren();
+  };
 
   useEffect(() => {
     let superseded = false;
@@ -48,6 +63,11 @@ export function VegaChart({ spec, name, label, exportable = true, testId }: Prop
     if (!el) return;
     const draw = async (target: HTMLDivElement) => {
       if (superseded) return;
+      if (template instanceof Error) {
+        clear(target);
+        setError(template.message);
+        return;
+      }
       const start = performance.now();
       const key = `${lang}\n${template.key}`;
       const live = result.current;
@@ -67,6 +87,11 @@ export function VegaChart({ spec, name, label, exportable = true, testId }: Prop
             formatLocale: lang === 'vi' ? VI_FORMAT_LOCALE : EN_FORMAT_LOCALE,
           });
           live?.finalize();
+          if (!mounted.current) {
+            // Unmounted while drawing: nobody will finalize this view later.
+            r.finalize();
+            return;
+          }
           result.current = r;
           drawn.current = key;
         }
@@ -78,7 +103,7 @@ export function VegaChart({ spec, name, label, exportable = true, testId }: Prop
         const fig = target.parentElement;
         if (fig) fig.dataset.renders = String(Number(fig.dataset.renders ?? 0) + 1);
       } catch (e) {
-        drawn.current = null;
+        clear(target);
         if (!superseded) setError(e instanceof Error ? e.message : String(e));
       }
     };
@@ -90,7 +115,15 @@ export function VegaChart({ spec, name, label, exportable = true, testId }: Prop
     };
   }, [template, lang]);
 
-  useEffect(() => () => result.current?.finalize(), []);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      result.current?.finalize();
+      result.current = null;
+      drawn.current = null;
+    };
+  }, []);
 
   const save = async (kind: 'svg' | 'png') => {
     const view = result.current?.view;

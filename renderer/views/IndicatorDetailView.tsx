@@ -27,10 +27,10 @@ type UnitQuality = CommuneQuality & { communes_without_data: string[] };
 
 /**
  * Quality notes of one commune, or of every commune summed for the province. Communes with
- * no data in any month shown are listed apart (the admin list of 2025 names every commune of
- * the province, imported or not); the others' missing months are given as runs.
+ * no data (no computed value: the admin list of 2025 names every commune of the province,
+ * imported or not) are listed apart; the others' missing months are given as runs.
  */
-function unitQuality(all: CommuneQuality[], unit: string, isProvince: boolean, years: number[]): UnitQuality | null {
+function unitQuality(all: CommuneQuality[], unit: string, isProvince: boolean, years: number[], withData: ReadonlySet<string>): UnitQuality | null {
   // Registers carry historic dates; only months of the years shown matter here.
   const shown = (m: string) => years.includes(Number(m.slice(0, 4)));
   if (!isProvince) {
@@ -42,13 +42,12 @@ function unitQuality(all: CommuneQuality[], unit: string, isProvince: boolean, y
     commune_code: unit, commune_name: null, errors: 0, warnings: 0, rules: {}, months_without_data: [], whipple: null, myers: null,
     communes_without_data: [],
   };
-  const allMonths = new Set(years).size * 12;
   for (const q of all) {
     sum.errors += q.errors;
     sum.warnings += q.warnings;
     for (const [k, n] of Object.entries(q.rules)) sum.rules[k] = (sum.rules[k] ?? 0) + n;
     const missing = new Set(q.months_without_data.filter(shown));
-    if (allMonths > 0 && missing.size === allMonths) sum.communes_without_data.push(q.commune_code);
+    if (!withData.has(q.commune_code)) sum.communes_without_data.push(q.commune_code);
     // One entry per commune, its months as runs: '02701: 2021-01–2021-06'.
     else if (missing.size > 0) sum.months_without_data.push(`${q.commune_code}: ${monthRanges([...missing]).join(', ')}`);
   }
@@ -68,7 +67,8 @@ export function IndicatorDetail({ index, onBack }: { index: ResultIndex; onBack?
   const series = index.series(def.code, code);
   const target = targetStatus(series, def.code, code, year);
   const quality = useCached(`quality|${session.name}|${session.revision}`, () => qualitySummary(currentWorkspace().engine));
-  const q = quality.status === 'ready' ? unitQuality(quality.value, code, unit?.level !== 'commune', index.years) : null;
+  const communesWithData = useMemo(() => new Set(index.communes.map((c) => c.code)), [index]);
+  const q = quality.status === 'ready' ? unitQuality(quality.value, code, unit?.level !== 'commune', index.years, communesWithData) : null;
   const name = indicatorName(def, lang);
   const spec = useMemo(
     () => trendSpec(series, { lang, title: `${name} — ${unit?.name ?? ''}`, unit: unitText(def, lang), decimals: def.decimals, target: target?.target }),

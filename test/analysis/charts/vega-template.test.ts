@@ -44,6 +44,14 @@ describe('vega template', () => {
     expect(vegaTemplate(compiled(trend)).key).not.toBe(vegaTemplate(compiled(cbr)).key);
   });
 
+  it('keeps in the key the values a view must parse first', () => {
+    const spec = (day: string) =>
+      ({ data: [{ name: 'a', values: [{ d: day }], format: { type: 'json', parse: { d: 'date' } } }] }) as unknown as VgSpec;
+    const a = vegaTemplate(spec('2024-01-01'));
+    expect(a.data).toEqual({});
+    expect(vegaTemplate(spec('2025-01-01')).key).not.toBe(a.key);
+  });
+
   it('draws exactly what the spec it came from draws', async () => {
     useChartLocale('vi');
     for (const spec of [cbr, srb]) {
