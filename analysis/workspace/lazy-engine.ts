@@ -78,19 +78,25 @@ export function lazyEngine(inner: Engine, items: LazyItem[], watched: Iterable<s
   const loadAll = async () => {
     await Promise.all([...pending.values()].map(ensure));
   };
-  const ensureFor = async (sql: string, writes: ReadonlySet<string>) => {
+  /** Loads what the statement needs; returns the items it discards (forgotten once it ran). */
+  const ensureFor = async (sql: string, writes: ReadonlySet<string>): Promise<string[]> => {
     // A transaction must not contain a load: a ROLLBACK would undo it.
-    if (/^\s*BEGIN\b/i.test(sql)) return loadAll();
+    if (/^\s*BEGIN\b/i.test(sql)) {
+      await loadAll();
+      return [];
+    }
     const todo: Promise<void>[] = [];
+    const discarded: string[] = [];
     for (const item of [...pending.values()]) {
       if (item.discard?.(sql)) {
         // A load in flight finishes first, so the statement then removes all of it.
         const running = loading.get(item.name);
-        if (running) todo.push(running.catch(() => undefined).then(() => void pending.delete(item.name)));
-        else pending.delete(item.name);
+        if (running) todo.push(running.catch(() => undefined));
+        discarded.push(item.name);
       } else if (item.needed(sql, writes)) todo.push(ensure(item));
     }
     await Promise.all(todo);
+    return discarded;
   };
 
   return {
@@ -111,9 +117,12 @@ export function lazyEngine(inner: Engine, items: LazyItem[], watched: Iterable<s
     },
     async query(sql) {
       const writes = writeTargets(sql);
-      await ensureFor(sql, writes);
+      const discarded = await ensureFor(sql, writes);
       for (const t of writes) if (watch.has(t)) written.add(t);
-      return inner.query(sql);
+      const result = await inner.query(sql);
+      // Only a statement that ran forgets what it removed: a failed DROP keeps it pending.
+      for (const name of discarded) pending.delete(name);
+      return result;
     },
     async insertArrowIPC(table, ipc, options) {
       await ensureFor(`INSERT INTO ${table}`, new Set([table]));

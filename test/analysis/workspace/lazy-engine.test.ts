@@ -45,6 +45,32 @@ describe('lazyEngine', () => {
     expect(log).toEqual(['SELECT * FROM sinh']);
   });
 
+  it('forgets an item a statement discards only once that statement has run', async () => {
+    let fail = true;
+    const inner: Engine = {
+      query: async (sql) => {
+        if (fail && sql.startsWith('DROP')) throw new Error('locked');
+        return tableFromArrays({});
+      },
+      insertArrowIPC: async () => {},
+      registerFile: async () => {},
+      dropFile: async () => {},
+      fileBytes: async () => new Uint8Array(),
+      close: async () => {},
+    };
+    let loads = 0;
+    const villages = { name: 'cube_villages', needed: (sql: string) => sql.includes("'village'"), discard: (sql: string) => /^DROP TABLE cube\b/.test(sql), load: async () => void loads++ };
+    const e = lazyEngine(inner, [villages], ['cube']);
+    await expect(e.query('DROP TABLE cube')).rejects.toThrow('locked');
+    // The cube is still there with its saved village rows: they still load when asked for.
+    expect(e.pending.has('cube_villages')).toBe(true);
+    fail = false;
+    await e.query('DROP TABLE cube');
+    expect(e.pending.has('cube_villages')).toBe(false);
+    await e.query("SELECT * FROM cube WHERE level = 'village'");
+    expect(loads).toBe(0);
+  });
+
   it('makes a statement wait for a load already running', async () => {
     const log: string[] = [];
     let release!: () => void;
