@@ -107,7 +107,14 @@ export function wideSql(source: CubeSource, levels: string[], firstYear: number,
 export function pooledSql(k: number, firstYear: number, lastYear: number, pt: PeriodType = 'year'): string {
   const cols = [...CELL_COLUMNS.map((c) => c.name), ...DERIVED_COLUMNS.map((d) => d.name)];
   const sums = cols.map((c) => `CASE WHEN count(w.${c}) = ${k} THEN sum(w.${c}) END AS ${c}`).join(', ');
-  const label = k === 1 ? periodLabelSql(pt, 'e') : `${periodLabelSql(pt, `(e - ${k - 1})`)} || '-' || ${periodLabelSql(pt, 'e')}`;
+  if (k === 1) {
+    // One-year windows are the years themselves: no join and no grouping.
+    return `CREATE OR REPLACE TEMP TABLE ${POOLED_TABLE} AS
+      SELECT level, unit_code, unit_name, year AS end_year, ${periodLabelSql(pt, 'year')} AS period, 1 AS k, pop_end AS pop_last,
+        ${cols.join(', ')}
+      FROM ${WIDE_TABLE} WHERE year BETWEEN ${firstYear} AND ${lastYear}`;
+  }
+  const label = `${periodLabelSql(pt, `(e - ${k - 1})`)} || '-' || ${periodLabelSql(pt, 'e')}`;
   return `CREATE OR REPLACE TEMP TABLE ${POOLED_TABLE} AS
     SELECT w.level, w.unit_code, any_value(w.unit_name) AS unit_name, e AS end_year, ${label} AS period, ${k} AS k,
       max(w.pop_end) FILTER (WHERE w.year = e) AS pop_last, ${sums}
