@@ -36,6 +36,9 @@ const isText = (v: unknown): boolean => typeof v === 'string' || (Array.isArray(
 
 export function vegaTemplate(vg: VgSpec): VegaTemplate {
   const signals: Record<string, unknown> = {};
+  // Guide texts that became signals, as Vega-Lite also writes them into mark expressions.
+  const guideTitles: Array<[string, string]> = [];
+  const guideFormats: Array<[string, string]> = [];
   const toSignal = (name: string, value: unknown) => {
     signals[name] = value;
     return { signal: name };
@@ -53,8 +56,16 @@ export function vegaTemplate(vg: VgSpec): VegaTemplate {
       if (!Array.isArray(list)) return;
       out[kind] = list.map((g: Scope, i: number) => {
         const c: Scope = { ...g };
-        if (isText(g.title)) c.title = toSignal(`${PREFIX}${path}${kind}${i}_title`, g.title);
-        if (typeof g.format === 'string') c.format = toSignal(`${PREFIX}${path}${kind}${i}_format`, g.format);
+        if (isText(g.title)) {
+          const name = `${PREFIX}${path}${kind}${i}_title`;
+          c.title = toSignal(name, g.title);
+          if (typeof g.title === 'string') guideTitles.push([name, g.title]);
+        }
+        if (typeof g.format === 'string') {
+          const name = `${PREFIX}${path}${kind}${i}_format`;
+          c.format = toSignal(name, g.format);
+          guideFormats.push([name, g.format]);
+        }
         return c;
       });
     };
@@ -69,21 +80,19 @@ export function vegaTemplate(vg: VgSpec): VegaTemplate {
   // Vega-Lite writes axis titles and formats into mark expressions too, as string literals
   // (aria descriptions "T: …", tooltips format(…, ",.1f")): read them from the same signals,
   // or every unit of measure and every number of decimals would make another template.
-  const guideText = Object.entries(signals).filter(([n, v]) => (n.includes('axes') || n.includes('legends')) && typeof v === 'string') as Array<
-    [string, string]
-  >;
+  const literal = (text: string) => JSON.stringify(text).slice(1, -1);
   const substitute = (expr: string): string => {
-    for (const [name, text] of guideText) {
-      const t = JSON.stringify(text).slice(1, -1);
-      if (name.endsWith('_title')) expr = expr.split(`"${t}: "`).join(`${name} + ": "`).split(`"; ${t}: "`).join(`"; " + ${name} + ": "`);
-      else expr = expr.split(`, "${t}")`).join(`, ${name})`);
+    for (const [name, text] of guideTitles) {
+      const t = literal(text);
+      expr = expr.split(`"${t}: "`).join(`${name} + ": "`).split(`"; ${t}: "`).join(`"; " + ${name} + ": "`);
     }
+    for (const [name, format] of guideFormats) expr = expr.split(`, "${literal(format)}")`).join(`, ${name})`);
     return expr;
   };
   const describe = (m: Scope): Scope => {
     if (m.type === 'group' && Array.isArray(m.marks)) return { ...m, marks: m.marks.map(describe) };
     const encode = m.encode as Record<string, Record<string, unknown>> | undefined;
-    if (!encode || guideText.length === 0) return m;
+    if (!encode || guideTitles.length + guideFormats.length === 0) return m;
     const out: Record<string, Record<string, unknown>> = {};
     for (const [set, enc] of Object.entries(encode)) {
       out[set] = Object.fromEntries(

@@ -84,6 +84,16 @@ export async function queryRows<T extends object = Row>(engine: Engine, sql: str
   return tableToRows<T>(await engine.query(sql));
 }
 
+/**
+ * Whether a table of this name exists; with `ownDatabase`, only in the current database (a
+ * temporary table of the same name does not count).
+ */
+export async function tableExists(engine: Engine, name: string, ownDatabase = false): Promise<boolean> {
+  const where = ownDatabase ? ' AND database_name = current_database()' : '';
+  const [r] = await queryRows<{ n: number }>(engine, `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = ${sqlString(name)}${where}`);
+  return (r?.n ?? 0) > 0;
+}
+
 /** Quote a string as a SQL literal. */
 export function sqlString(s: string): string {
   return `'${s.replaceAll("'", "''")}'`;

@@ -1,5 +1,5 @@
 import { tableToIPC } from 'apache-arrow';
-import { queryRows, sqlIdent, sqlString, type Engine } from '../engine/engine.js';
+import { queryRows, sqlIdent, tableExists, type Engine } from '../engine/engine.js';
 import { makePseudonymiser, newPseudonymKey, type Pseudonymiser } from '../ingest/pseudonym.js';
 import type { MappingPreset } from '../ingest/mapping.js';
 import { refreshQualitySummary } from '../ingest/quality-report.js';
@@ -152,15 +152,18 @@ export class Workspace {
   private async doSave(): Promise<void> {
     const gen = this.manifest.generation + 1;
     // The views read the quality summary instead of the registers: keep it with the data.
-    // A source changed if a statement was seen writing it, or if its fingerprint moved (a
-    // write the statement parser did not recognise, e.g. a schema-qualified name).
+    // A table changed if a statement was seen writing it, or if its fingerprint moved (a
+    // write the statement parser did not recognise, e.g. a schema-qualified name). Each
+    // fingerprint is read once per save; a loaded table only, the others are as saved.
+    const now = new Map<string, string>();
+    const changed = async (t: string) => {
+      if (this.engine.written.has(t)) return true;
+      if (this.engine.pending.has(t)) return false;
+      if (!now.has(t)) now.set(t, await this.print(t));
+      return now.get(t) !== this.prints.get(t);
+    };
     let sourcesChanged = false;
-    for (const t of SUMMARY_SOURCES) {
-      if (this.engine.written.has(t) || (!this.engine.pending.has(t) && (await this.print(t)) !== this.prints.get(t))) {
-        sourcesChanged = true;
-        break;
-      }
-    }
+    for (const t of SUMMARY_SOURCES) if (!sourcesChanged) sourcesChanged = await changed(t);
     if (sourcesChanged) await refreshQualitySummary(this.engine);
     const written = this.engine.takeWritten();
     const tables: Manifest['tables'] = {};
@@ -174,7 +177,7 @@ export class Workspace {
           const before = this.manifest.tables[entry] ?? [];
           if (before.length) tables[entry] = before;
         };
-        if (this.engine.pending.has(t) || (!written.has(t) && (await this.print(t)) === this.prints.get(t))) {
+        if (!written.has(t) && !(await changed(t))) {
           keep(t);
           if (t === CUBE_TABLE) keep(CUBE_VILLAGES);
           continue;
@@ -202,12 +205,8 @@ export class Workspace {
 
   /** Row count and rowid range of a table; null when it does not exist. */
   private async extent(t: string, engine: Engine = this.engine): Promise<{ n: number; lo: number | null; hi: number | null } | null> {
-    // Only the workspace's own catalog: a temporary table of the same name is not saved.
-    const [exists] = await queryRows<{ n: number }>(
-      engine,
-      `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = ${sqlString(t)} AND table_type = 'BASE TABLE' AND table_catalog = current_database()`,
-    );
-    if (!exists?.n) return null;
+    // Only the workspace's own database: a temporary table of the same name is not saved.
+    if (!(await tableExists(engine, t, true))) return null;
     const [r] = await queryRows<{ n: number; lo: number | null; hi: number | null }>(
       engine,
       `SELECT count(*) AS n, min(rowid) AS lo, max(rowid) AS hi FROM ${sqlIdent(t)}`,

@@ -78,9 +78,10 @@ export function CommuneTable({
       window.removeEventListener('afterprint', off);
     };
   }, []);
-  const items = printing ? shown.map((_, index) => ({ index })) : virtual.getVirtualItems();
-  const padTop = printing ? 0 : (virtual.getVirtualItems()[0]?.start ?? 0);
-  const padBottom = printing ? 0 : virtual.getTotalSize() - (virtual.getVirtualItems().at(-1)?.end ?? 0);
+  const windowed = virtual.getVirtualItems();
+  const items = printing ? shown.map((_, index) => ({ index })) : windowed;
+  const padTop = printing ? 0 : (windowed[0]?.start ?? 0);
+  const padBottom = printing ? 0 : virtual.getTotalSize() - (windowed.at(-1)?.end ?? 0);
 
   const table = () => [
     COLS.map((c) => tv(c.label)),

@@ -1,4 +1,4 @@
-import { queryRows, sqlString, type Engine } from '../../engine/engine.js';
+import { queryRows, sqlString, tableExists, type Engine } from '../../engine/engine.js';
 import { exclusive } from '../../engine/exclusive.js';
 import { communeByCode, provinceByCode } from '../../model/admin-units.js';
 import { CANONICAL_TABLES, createTableSql } from '../../model/schema.js';
@@ -21,14 +21,6 @@ export interface CubeInfo {
 
 async function run(engine: Engine, statements: string[]): Promise<void> {
   for (const s of statements) await engine.query(s);
-}
-
-async function tableExists(engine: Engine, name: string): Promise<boolean> {
-  const rows = await queryRows<{ n: number }>(
-    engine,
-    `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = ${sqlString(name)}`,
-  );
-  return (rows[0]?.n ?? 0) > 0;
 }
 
 /**

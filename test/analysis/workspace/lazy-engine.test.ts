@@ -18,8 +18,10 @@ describe('writeTargets', () => {
 });
 
 describe('lazyEngine', () => {
-  const fakeInner = (log: string[]): Engine => ({
+  // Logs every statement; `refuse` makes chosen statements fail.
+  const fakeInner = (log: string[], refuse: (sql: string) => boolean = () => false): Engine => ({
     query: async (sql) => {
+      if (refuse(sql)) throw new Error('locked');
       log.push(sql);
       return tableFromArrays({});
     },
@@ -47,17 +49,7 @@ describe('lazyEngine', () => {
 
   it('forgets an item a statement discards only once that statement has run', async () => {
     let fail = true;
-    const inner: Engine = {
-      query: async (sql) => {
-        if (fail && sql.startsWith('DROP')) throw new Error('locked');
-        return tableFromArrays({});
-      },
-      insertArrowIPC: async () => {},
-      registerFile: async () => {},
-      dropFile: async () => {},
-      fileBytes: async () => new Uint8Array(),
-      close: async () => {},
-    };
+    const inner = fakeInner([], (sql) => fail && sql.startsWith('DROP'));
     let loads = 0;
     const villages = { name: 'cube_villages', needed: (sql: string) => sql.includes("'village'"), discard: (sql: string) => /^DROP TABLE cube\b/.test(sql), load: async () => void loads++ };
     const e = lazyEngine(inner, [villages], ['cube']);
