@@ -8,18 +8,19 @@ import { UNRELIABLE_EVENTS, type WorkingResult } from './working.js';
  * Normal interval with Var = se(t)² + se(t − 1)².
  */
 export function addChanges(rows: WorkingResult[], wanted: string[]): WorkingResult[] {
-  const byKey = new Map(rows.map((r) => [`${r.indicator}|${r.level}|${r.unit_code}|${r.end_year}`, r]));
   const out = [...rows];
   for (const code of wanted) {
     const def = indicatorByCode(code);
     if (!def || def.kind !== 'change' || !def.of) continue;
-    for (const cur of rows) {
-      if (cur.indicator !== def.of) continue;
-      const prev = byKey.get(`${def.of}|${cur.level}|${cur.unit_code}|${cur.end_year - cur.k}`);
+    // Only the rows of the indicator whose change this is (thousands, not every result).
+    const of = rows.filter((r) => r.indicator === def.of);
+    const byKey = new Map(of.map((r) => [`${r.level}|${r.unit_code}|${r.end_year}`, r]));
+    for (const cur of of) {
+      const prev = byKey.get(`${cur.level}|${cur.unit_code}|${cur.end_year - cur.k}`);
       const r: WorkingResult = {
         indicator: code, unit_code: cur.unit_code, unit_name: cur.unit_name, level: cur.level, period: cur.period,
         value: null, lower: null, upper: null, numerator: null, denominator: null, events: null, flag: '',
-        end_year: cur.end_year, k: cur.k,
+        end_year: cur.end_year, k: cur.k, rank: cur.rank,
       };
       if (!prev) {
         r.flag = 'not_computable';

@@ -96,21 +96,23 @@ async function dataYears(engine: Engine, source: CubeSource, pt: PeriodType): Pr
 }
 
 /**
- * One indicator's values for every window of the pooled table. Rows carry numbers only (the
- * indicator's position `d` and the window's rowid `w`; names are read once per window):
- * moving 20,000 rows of repeated strings out of DuckDB cost more than computing them.
+ * Every SQL indicator for every window of the pooled table, as one row per window (w, its
+ * rowid): columns v0, n0, q0, e0, s0 (value, numerator, denominator, events, se of the first indicator), v1, …
+ * and m0, m1, … (whether each required column is NULL). NULL numbers come as NaN, so every
+ * number column is a plain Float64Array on the JS side. One wide row per window costs a
+ * third of a union of one SELECT per indicator (and a tenth of its conversion).
  */
-function indicatorSql(def: IndicatorDef, d: number): string {
-  const s = def.sql!;
-  const missing = s.requires.map((c) => `CASE WHEN ${c} IS NULL THEN '${c}' END`).join(', ');
-  return `SELECT ${d} AS d, rowid AS w,
-    CAST(${s.value} AS DOUBLE) AS value, CAST(${s.num} AS DOUBLE) AS numerator, CAST(${s.den} AS DOUBLE) AS denominator,
-    CAST(${s.events ?? 'NULL'} AS DOUBLE) AS events, CAST(${s.se ?? 'NULL'} AS DOUBLE) AS se,
-    NULLIF(concat_ws(',', ${missing}), '') AS missing
-    FROM ${POOLED_TABLE}`;
+function indicatorsSql(defs: IndicatorDef[], required: string[]): string {
+  const nan = (x: string | null | undefined) => `coalesce(CAST(${x ?? 'NULL'} AS DOUBLE), 'NaN'::DOUBLE)`;
+  const cols = defs.flatMap((def, d) => {
+    const s = def.sql!;
+    return [`${nan(s.value)} AS v${d}`, `${nan(s.num)} AS n${d}`, `${nan(s.den)} AS q${d}`, `${nan(s.events)} AS e${d}`, `${nan(s.se)} AS s${d}`];
+  });
+  const nulls = required.map((c, i) => `${c} IS NULL AS m${i}`);
+  return `SELECT rowid AS w, ${[...cols, ...nulls].join(', ')} FROM ${POOLED_TABLE}`;
 }
 
-/** A window of the pooled table: its unit and period. */
+/** A window of the pooled table: its unit and period, and its place in the output order. */
 interface PooledKey {
   level: UnitLevel;
   unit_code: string;
@@ -118,17 +120,16 @@ interface PooledKey {
   period: string;
   end_year: number;
   k: number;
+  rank: number;
 }
 
 interface SqlRow {
-  d: number;
-  w: number;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  events: number | null;
-  se: number | null;
-  missing: string | null;
+  value: number;
+  numerator: number;
+  denominator: number;
+  events: number;
+  se: number;
+  missing: string[] | null;
 }
 
 const finite = (x: number | null | undefined): x is number => typeof x === 'number' && Number.isFinite(x);
@@ -150,11 +151,11 @@ function finish(def: IndicatorDef, r: SqlRow, w: PooledKey): WorkingResult {
     indicator: def.code, unit_code: w.unit_code, unit_name: w.unit_name, level: w.level, period: w.period,
     value: finite(r.value) ? r.value : null, lower: null, upper: null,
     numerator: finite(r.numerator) ? r.numerator : null, denominator: finite(r.denominator) ? r.denominator : null,
-    events: finite(r.events) ? r.events : null, flag: '', se: finite(r.se) ? r.se : null, end_year: w.end_year, k: w.k,
+    events: finite(r.events) ? r.events : null, flag: '', se: finite(r.se) ? r.se : null, end_year: w.end_year, k: w.k, rank: w.rank,
   };
   if (out.value === null) {
     out.flag = 'not_computable';
-    out.reason = r.missing ? missingReason(mainMissing(r.missing.split(','))) : 'Mẫu số bằng 0 · the denominator is zero';
+    out.reason = r.missing ? missingReason(mainMissing(r.missing)) : 'Mẫu số bằng 0 · the denominator is zero';
     out.lower = out.upper = null;
     return out;
   }
@@ -173,6 +174,61 @@ function finish(def: IndicatorDef, r: SqlRow, w: PooledKey): WorkingResult {
   }
   if (def.interval !== 'none' && out.events !== null && out.events < UNRELIABLE_EVENTS) out.flag = 'unreliable';
   return out;
+}
+
+/** The pooled table's windows by rowid, ranked in output order (level, unit code, period). */
+async function pooledWindows(engine: Engine): Promise<PooledKey[]> {
+  const rows = await queryRows<Omit<PooledKey, 'rank'> & { w: number }>(
+    engine, `SELECT rowid AS w, level, unit_code, unit_name, period, end_year, k FROM ${POOLED_TABLE}`,
+  );
+  const windows: PooledKey[] = [];
+  for (const r of rows) windows[r.w] = { level: r.level, unit_code: r.unit_code, unit_name: r.unit_name, period: r.period, end_year: r.end_year, k: r.k, rank: 0 };
+  const lorder = new Map(LEVELS.map((l, i) => [l, i]));
+  [...windows]
+    .sort((a, b) => lorder.get(a.level)! - lorder.get(b.level)! || cmp(a.unit_code, b.unit_code) || cmp(a.period, b.period))
+    .forEach((w, i) => (w.rank = i));
+  return windows;
+}
+
+/** A number column as a Float64Array (the query sends NULL as NaN). */
+function floats(table: Awaited<ReturnType<Engine['query']>>, name: string): Float64Array {
+  const v = table.getChild(name);
+  if (!v) throw new Error(`missing column ${name}`);
+  const a = v.toArray() as unknown;
+  return a instanceof Float64Array ? a : Float64Array.from(a as ArrayLike<number>, Number);
+}
+
+/** The SQL-defined indicators for every window, in indicator then window order. */
+async function sqlIndicatorRows(engine: Engine, defs: IndicatorDef[], windows: PooledKey[]): Promise<WorkingResult[]> {
+  const required = [...new Set(defs.flatMap((d) => d.sql!.requires))];
+  const table = await engine.query(indicatorsSql(defs, required));
+  const n = table.numRows;
+  const w = Array.from(table.getChild('w') as Iterable<number | bigint>, Number);
+  const isNull = required.map((_, i) => table.getChild(`m${i}`)!);
+  // Row indices in window order, so each indicator's rows come out sorted.
+  const byRank = Array.from({ length: n }, (_, i) => i).sort((a, b) => windows[w[a]!]!.rank - windows[w[b]!]!.rank);
+  const rows = new Array<WorkingResult>(n * defs.length);
+  // One scratch row that finish() copies from: no object per row besides the result.
+  const r: SqlRow = { value: NaN, numerator: NaN, denominator: NaN, events: NaN, se: NaN, missing: null };
+  defs.forEach((def, d) => {
+    const [v, num, den, ev, se] = ['v', 'n', 'q', 'e', 's'].map((p) => floats(table, `${p}${d}`)) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+    const req = def.sql!.requires.map((c) => isNull[required.indexOf(c)]!);
+    for (let j = 0; j < n; j++) {
+      const i = byRank[j]!;
+      r.value = v[i]!;
+      r.numerator = num[i]!;
+      r.denominator = den[i]!;
+      r.events = ev[i]!;
+      r.se = se[i]!;
+      r.missing = null;
+      if (Number.isNaN(r.value)) {
+        const missing = def.sql!.requires.filter((_, j) => req[j]!.get(i) === true);
+        if (missing.length > 0) r.missing = missing;
+      }
+      rows[d * n + j] = finish(def, r, windows[w[i]!]!);
+    }
+  });
+  return rows;
 }
 
 /**
@@ -207,77 +263,58 @@ async function computeUnlocked(engine: Engine, options: ComputeOptions): Promise
     if (of) defs.add(of);
   }
   const sqlDefs = [...defs].map((c) => indicatorByCode(c)!).filter((d) => d.sql);
-  let rows: WorkingResult[] = [];
-  if (sqlDefs.length > 0) {
-    const keys = new Map(
-      (await queryRows<PooledKey & { w: number }>(engine, `SELECT rowid AS w, level, unit_code, unit_name, period, end_year, k FROM ${POOLED_TABLE}`)).map(
-        (r) => [r.w, r],
-      ),
-    );
-    // Read column by column into one scratch row that finish() copies from: no object per
-    // row besides the result itself (20,000 rows; allocation is most of a recomputation).
-    const table = await engine.query(sqlDefs.map(indicatorSql).join('\nUNION ALL\n'));
-    const column = (name: keyof SqlRow) => Array.from(table.getChild(name) as Iterable<unknown>);
-    const [ds, ws, values, nums, dens, events, ses, missing] = (
-      ['d', 'w', 'value', 'numerator', 'denominator', 'events', 'se', 'missing'] as const
-    ).map(column);
-    const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-    const r = {} as SqlRow;
-    rows = new Array<WorkingResult>(table.numRows);
-    for (let i = 0; i < table.numRows; i++) {
-      r.d = Number(ds![i]);
-      r.w = Number(ws![i]);
-      r.value = num(values![i]);
-      r.numerator = num(nums![i]);
-      r.denominator = num(dens![i]);
-      r.events = num(events![i]);
-      r.se = num(ses![i]);
-      r.missing = (missing![i] as string | null | undefined) ?? null;
-      rows[i] = finish(sqlDefs[r.d]!, r, keys.get(r.w)!);
-    }
-  }
+  const windows = await pooledWindows(engine);
+  let rows: WorkingResult[] = sqlDefs.length > 0 ? await sqlIndicatorRows(engine, sqlDefs, windows) : [];
   const ltCodes = [...defs].filter((c) => indicatorByCode(c)!.kind === 'life_table');
-  if (ltCodes.length > 0) rows.push(...(await lifeExpectancyRows(engine, source, levels, first, last, k, options.lifeTable ?? 'cd', ltCodes)));
+  if (ltCodes.length > 0) rows.push(...(await lifeExpectancyRows(engine, source, levels, first, last, k, options.lifeTable ?? 'cd', ltCodes, windows)));
   if (needChanges) rows = addChanges(rows, wanted);
 
   // Keep the requested indicators and windows inside the requested years.
   const per = PERIODS_PER_YEAR[pt];
   const [y0, y1] = options.years ?? [Math.floor(first / per), Math.floor(last / per)];
   const yearOf = (ordinal: number) => Math.floor(ordinal / per);
-  let out = rows.filter(
-    (r) => defs.has(r.indicator) && wanted.includes(r.indicator) && yearOf(r.end_year - r.k + 1) >= y0 && yearOf(r.end_year) <= y1,
-  );
+  const keep = new Set(wanted);
+  let out = rows.filter((r) => keep.has(r.indicator) && yearOf(r.end_year - r.k + 1) >= y0 && yearOf(r.end_year) <= y1);
   if (options.smooth === 'eb') out = smoothResults(out);
-  const order = new Map(INDICATORS.map((d, i) => [d.code, i]));
-  const lorder = new Map(LEVELS.map((l, i) => [l, i]));
-  out.sort(
-    (a, b) =>
-      order.get(a.indicator)! - order.get(b.indicator)! ||
-      lorder.get(a.level)! - lorder.get(b.level)! ||
-      cmp(a.unit_code, b.unit_code) ||
-      cmp(a.period, b.period),
-  );
-  // Written out rather than a rest spread: the spread copied 20,000 objects slowly.
-  return out.map((r) => {
-    const o: IndicatorResult = {
-      indicator: r.indicator, unit_code: r.unit_code, unit_name: r.unit_name, level: r.level, period: r.period,
-      value: r.value, lower: r.lower, upper: r.upper, numerator: r.numerator, denominator: r.denominator,
-      events: r.events, flag: r.flag,
-    };
-    if (r.reason !== undefined) o.reason = r.reason;
-    if (r.smoothed !== undefined) o.smoothed = r.smoothed;
-    return o;
-  });
+  // Registry order, then the window's rank (level, unit code, period). Rows come grouped by
+  // indicator and mostly in window order already: a bucket per indicator, sorted if needed.
+  const buckets = new Map<string, WorkingResult[]>();
+  for (const r of out) {
+    const b = buckets.get(r.indicator);
+    if (b) b.push(r);
+    else buckets.set(r.indicator, [r]);
+  }
+  const results: IndicatorResult[] = [];
+  for (const def of INDICATORS) {
+    const b = buckets.get(def.code);
+    if (!b) continue;
+    for (let i = 1; i < b.length; i++) {
+      if (b[i - 1]!.rank > b[i]!.rank) {
+        b.sort((x, y) => x.rank - y.rank);
+        break;
+      }
+    }
+    // Written out rather than a rest spread: the spread copied 20,000 objects slowly.
+    for (const r of b) {
+      const o: IndicatorResult = {
+        indicator: r.indicator, unit_code: r.unit_code, unit_name: r.unit_name, level: r.level, period: r.period,
+        value: r.value, lower: r.lower, upper: r.upper, numerator: r.numerator, denominator: r.denominator,
+        events: r.events, flag: r.flag,
+      };
+      if (r.reason !== undefined) o.reason = r.reason;
+      if (r.smoothed !== undefined) o.smoothed = r.smoothed;
+      results.push(o);
+    }
+  }
+  return results;
 }
 
 async function lifeExpectancyRows(
   engine: Engine, source: CubeSource, levels: UnitLevel[], first: number, last: number, k: number, method: LifeTableMethod, codes: string[],
+  windows: PooledKey[],
 ): Promise<WorkingResult[]> {
-  const names = new Map(
-    (await queryRows<{ level: string; unit_code: string; unit_name: string }>(engine, `SELECT DISTINCT level, unit_code, unit_name FROM ${POOLED_TABLE}`)).map(
-      (r) => [`${r.level}|${r.unit_code}`, r.unit_name],
-    ),
-  );
+  const names = new Map(windows.map((w) => [`${w.level}|${w.unit_code}`, w.unit_name]));
+  const windowOf = new Map(windows.map((w) => [`${w.level}|${w.unit_code}|${w.end_year}`, w]));
   // Years with population and deaths by age group (an MIS export may lack them); a window
   // also needs the year-end before it. Read from the availability table of the wide build.
   const av = await queryRows<{ year: number; pop_0: boolean | null; d_0: boolean | null }>(engine, `SELECT year, pop_0, d_0 FROM _ind_av`);
@@ -288,7 +325,6 @@ async function lifeExpectancyRows(
   const codeOf = { T: 'e0', M: 'e0_male', F: 'e0_female' } as const;
   const out: WorkingResult[] = [];
   // Every unit and window gets its rows, even when the export has no age groups at all.
-  const windows = await queryRows<{ level: string; unit_code: string; end_year: number }>(engine, `SELECT level, unit_code, end_year FROM ${POOLED_TABLE}`);
   const have = new Set(tables.map((t) => `${t.level}|${t.unit_code}|${t.end_year}|${t.sex}`));
   for (const w of windows) {
     for (const sex of ['T', 'M', 'F'] as const) {
@@ -305,6 +341,7 @@ async function lifeExpectancyRows(
     const r: WorkingResult = {
       indicator, unit_code: t.unit_code, unit_name: names.get(`${t.level}|${t.unit_code}`) ?? t.unit_code, level: t.level as UnitLevel, period,
       value: null, lower: null, upper: null, numerator: deaths, denominator: py, events: deaths, flag: '', end_year: t.end_year, k,
+      rank: windowOf.get(`${t.level}|${t.unit_code}|${t.end_year}`)?.rank ?? windows.length,
     };
     let flag: ResultFlag = '';
     const window = Array.from({ length: k }, (_, i) => t.end_year - i);

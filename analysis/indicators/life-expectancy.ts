@@ -27,54 +27,66 @@ export async function unitLifeTables(
   o: { source: CubeSource; levels: string[]; firstYear: number; lastYear: number; pool: number; method: LifeTableMethod },
 ): Promise<UnitLifeTable[]> {
   const k = o.pool;
-  // One row per unit, window and sex, with deaths and person-years as lists in age order
-  // (20 times fewer rows to convert than one per age group); the age index is computed once.
+  // One row per unit with its cells as one list of (year, sex, deaths?, age index, value):
+  // a hundred rows to convert, each list read as typed arrays; the windows are summed below
+  // in JS (a join and two groupings in SQL cost twice as much).
   const ageIndex = `CASE age_group ${AGE_GROUPS.map((g, i) => `WHEN ${sqlString(g)} THEN ${i}`).join(' ')} END`;
   const table = await engine.query(
-    `WITH c AS (
-       SELECT level, unit_code, year, sex, ${ageIndex} AS i,
-         coalesce(sum(value) FILTER (WHERE element = 'deaths'), 0) AS d,
-         coalesce(sum(value) FILTER (WHERE element = 'population'), 0) AS p
-       FROM ${CUBE_TABLE}
-       WHERE source = ${sqlString(o.source)} AND period_type = 'year' AND element IN ('deaths', 'population')
-         AND level IN (${o.levels.map(sqlString).join(', ')}) AND sex IN ('M', 'F', 'T')
-         AND age_group IN (${AGE_GROUPS.map(sqlString).join(', ')})
-       GROUP BY ALL),
-     w AS (
-       SELECT level, unit_code, e, sex, i,
-         sum(CASE WHEN year > e - ${k} THEN d ELSE 0 END) AS d,
-         sum(p * ((CASE WHEN year > e - ${k} THEN 0.5 ELSE 0 END) + (CASE WHEN year < e THEN 0.5 ELSE 0 END))) AS py
-       FROM c JOIN range(${o.firstYear + k - 1}, ${o.lastYear + 1}) t(e) ON year BETWEEN e - ${k} AND e
-       GROUP BY ALL)
-     SELECT level, unit_code, CAST(e AS INTEGER) AS e, sex, list(i ORDER BY i) AS ages,
-       list(CAST(d AS DOUBLE) ORDER BY i) AS d, list(CAST(py AS DOUBLE) ORDER BY i) AS py
-     FROM w GROUP BY ALL`,
+    `SELECT level, unit_code, list({y: CAST(year AS INTEGER), s: CASE sex WHEN 'T' THEN 0 WHEN 'M' THEN 1 ELSE 2 END,
+       d: CASE WHEN element = 'deaths' THEN 1 ELSE 0 END, i: ${ageIndex}, v: CAST(value AS DOUBLE)}) AS cells
+     FROM ${CUBE_TABLE}
+     WHERE source = ${sqlString(o.source)} AND period_type = 'year' AND element IN ('deaths', 'population')
+       AND level IN (${o.levels.map(sqlString).join(', ')}) AND sex IN ('M', 'F', 'T')
+       AND age_group IN (${AGE_GROUPS.map(sqlString).join(', ')}) AND year BETWEEN ${o.firstYear - 1} AND ${o.lastYear}
+     GROUP BY level, unit_code`,
   );
   const col = (name: string) => Array.from(table.getChild(name) as Iterable<unknown>);
-  const [levels, units, ends, sexes] = [col('level'), col('unit_code'), col('e'), col('sex')] as [string[], string[], number[], LifeTableSex[]];
-  // Typed arrays of numbers: reading a list of structs row by row cost more than the SQL.
-  // (Arrow vectors from duckdb-wasm; other engines may hand back plain iterables.)
+  const [levels, units, cells] = [col('level'), col('unit_code'), col('cells')] as [string[], string[], unknown[]];
+  // Typed arrays of numbers (Arrow vectors from duckdb-wasm; other engines may hand back
+  // plain iterables): reading a list of structs row by row cost more than the SQL.
   const numbers = (v: unknown): ArrayLike<number> =>
     typeof (v as { toArray?: unknown }).toArray === 'function'
       ? (v as { toArray(): ArrayLike<number> }).toArray()
       : Array.from(v as Iterable<number | bigint>, Number);
-  const lists = (name: string) => col(name).map(numbers);
-  const [ages, ds, pys] = [lists('ages'), lists('d'), lists('py')];
-  const groups = new Map<string, UnitLifeTable>();
+  const field = (list: unknown, name: string) => numbers((list as { getChild(n: string): unknown }).getChild(name));
+  // Deaths and year-end population by age of each unit and sex, per year.
+  const SEXES: LifeTableSex[] = ['T', 'M', 'F'];
+  const n = AGE_GROUPS.length;
+  const series: Array<{ level: string; unit_code: string; sex: LifeTableSex; years: Map<number, { d: Float64Array; p: Float64Array }> }> = [];
   for (let r = 0; r < table.numRows; r++) {
-    const g: UnitLifeTable = {
-      level: levels[r]!, unit_code: units[r]!, end_year: Number(ends[r]), sex: sexes[r]!,
-      deaths: AGE_GROUPS.map(() => 0), personYears: AGE_GROUPS.map(() => 0), table: null,
-    };
-    const [a, d, py] = [ages[r]!, ds[r]!, pys[r]!];
-    for (let j = 0; j < a.length; j++) {
-      g.deaths[a[j]!] = d[j]!;
-      g.personYears[a[j]!] = py[j]!;
+    const bySex = SEXES.map((sex) => ({ level: levels[r]!, unit_code: units[r]!, sex, years: new Map<number, { d: Float64Array; p: Float64Array }>() }));
+    const [y, s, d, i, v] = ['y', 's', 'd', 'i', 'v'].map((f) => field(cells[r], f)) as [ArrayLike<number>, ArrayLike<number>, ArrayLike<number>, ArrayLike<number>, ArrayLike<number>];
+    for (let j = 0; j < y.length; j++) {
+      const years = bySex[s[j]!]!.years;
+      let c = years.get(y[j]!);
+      if (!c) years.set(y[j]!, (c = { d: new Float64Array(n), p: new Float64Array(n) }));
+      (d[j] ? c.d : c.p)[i[j]!]! += v[j]!;
     }
-    groups.set(`${g.level}|${g.unit_code}|${g.end_year}|${g.sex}`, g);
+    for (const x of bySex) if (x.years.size > 0) series.push(x);
   }
-  for (const g of groups.values()) {
+  // Windows of k years ending at e: deaths of years e − k + 1 … e; person-years are the
+  // average of consecutive year-ends, so the year-end e − k counts half and e half.
+  const groups: UnitLifeTable[] = [];
+  for (const s of series) {
+    for (let e = o.firstYear + k - 1; e <= o.lastYear; e++) {
+      let any = false;
+      const deaths = new Array<number>(n).fill(0);
+      const personYears = new Array<number>(n).fill(0);
+      for (let y = e - k; y <= e; y++) {
+        const cells = s.years.get(y);
+        if (!cells) continue;
+        any = true;
+        const w = (y > e - k ? 0.5 : 0) + (y < e ? 0.5 : 0);
+        for (let i = 0; i < n; i++) {
+          if (y > e - k) deaths[i]! += cells.d[i]!;
+          personYears[i]! += cells.p[i]! * w;
+        }
+      }
+      if (any) groups.push({ level: s.level, unit_code: s.unit_code, end_year: e, sex: s.sex, deaths, personYears, table: null });
+    }
+  }
+  for (const g of groups) {
     g.table = lifeTable({ ages: LIFE_TABLE_AGES, deaths: g.deaths, population: g.personYears, sex: g.sex, method: o.method });
   }
-  return [...groups.values()];
+  return groups;
 }

@@ -3,5 +3,8 @@ import type { IndicatorResult } from './result.js';
 /** Fewer events than this flag a value as unreliable (shared/indicators.md, small numbers). */
 export const UNRELIABLE_EVENTS = 20;
 
-/** A result while it is being computed: its standard error (changes need it) and window. */
-export type WorkingResult = IndicatorResult & { se?: number | null; end_year: number; k: number };
+/**
+ * A result while it is being computed: its standard error (changes need it), its window and
+ * the window's rank in the output order (level, unit code, period).
+ */
+export type WorkingResult = IndicatorResult & { se?: number | null; end_year: number; k: number; rank: number };
