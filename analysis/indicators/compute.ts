@@ -4,7 +4,7 @@ import { buildCubeUnlocked } from './cube/build.js';
 import { DATA_ELEMENTS } from '../model/data-elements.js';
 import { CUBE_TABLE, type CubeSource } from './cube/schema.js';
 import { CELL_COLUMNS, missingReason } from './columns.js';
-import { normal, poissonRate, srbWilson, wilson } from './intervals.js';
+import { normal, poissonRate, srbWilson, wilson, type Interval } from './intervals.js';
 import { MIN_PERSON_YEARS, unitLifeTables } from './life-expectancy.js';
 import type { LifeTableMethod } from './lifetable.js';
 import { INDICATORS, indicatorByCode, type IndicatorDef } from './registry.js';
@@ -161,12 +161,17 @@ function finish(def: IndicatorDef, r: SqlRow, w: PooledKey): WorkingResult {
   }
   const n = out.numerator ?? 0;
   const d = out.denominator ?? 0;
-  const ci =
-    def.interval === 'poisson' ? poissonRate(n, d, def.scale ?? 1)
-    : def.interval === 'wilson' ? (() => { const w = wilson(n, d); return w && { lower: w.lower * 100, upper: w.upper * 100 }; })()
-    : def.interval === 'srb_wilson' ? srbWilson(n, d)
-    : def.interval === 'normal' && out.se != null ? normal(out.value, out.se)
-    : null;
+  let ci: Interval | null = null;
+  if (def.interval === 'poisson') ci = poissonRate(n, d, def.scale ?? 1);
+  else if (def.interval === 'wilson') {
+    // A proportion's interval in percent.
+    ci = wilson(n, d);
+    if (ci) {
+      ci.lower *= 100;
+      ci.upper *= 100;
+    }
+  } else if (def.interval === 'srb_wilson') ci = srbWilson(n, d);
+  else if (def.interval === 'normal' && out.se != null) ci = normal(out.value, out.se);
   if (ci) {
     // Fertility cannot be negative: a normal interval is cut at 0.
     out.lower = def.kind === 'tfr' ? Math.max(0, ci.lower) : ci.lower;

@@ -75,7 +75,8 @@ export function wideSql(source: CubeSource, levels: string[], firstYear: number,
   const derived = DERIVED_COLUMNS.map((d) => `${d.sql} AS ${d.name}`).join(', ');
   // Separate statements: one CTE chain of this width takes DuckDB seconds to plan.
   return [
-    `CREATE OR REPLACE TEMP TABLE _ind_map AS SELECT * FROM (VALUES ${map}) m(element, sex, age_group, col)`,
+    // The same for every computation: made once per connection.
+    `CREATE TEMP TABLE IF NOT EXISTS _ind_map AS SELECT * FROM (VALUES ${map}) m(element, sex, age_group, col)`,
     // LEFT JOIN: a unit-year with no mapped cell still gets its row (all NULL), as before.
     `CREATE OR REPLACE TEMP TABLE _ind_raw AS
       WITH hit AS (
@@ -88,14 +89,13 @@ export function wideSql(source: CubeSource, levels: string[], firstYear: number,
     `CREATE OR REPLACE TEMP TABLE _ind_units AS SELECT level, unit_code, any_value(unit_name) AS unit_name FROM _ind_raw
       GROUP BY level, unit_code`,
     `CREATE OR REPLACE TEMP TABLE _ind_av AS ${avFrom.slice(1, -1)}`,
-    `CREATE OR REPLACE TEMP TABLE _ind_cells AS
+    `CREATE OR REPLACE TEMP TABLE ${WIDE_TABLE} AS SELECT *, ${derived} FROM (
       SELECT u.level, u.unit_code, u.unit_name, y AS year, ${CELL_COLUMNS.map(pick).join(', ')}
       FROM _ind_units u CROSS JOIN range(${firstYear}, ${lastYear + 1}) t(y)
       LEFT JOIN _ind_raw r ON r.level = u.level AND r.unit_code = u.unit_code AND r.year = y
       LEFT JOIN _ind_raw rp ON rp.level = u.level AND rp.unit_code = u.unit_code AND rp.year = y - 1
       LEFT JOIN _ind_av a ON a.year = y
-      LEFT JOIN _ind_av ap ON ap.year = y - 1`,
-    `CREATE OR REPLACE TEMP TABLE ${WIDE_TABLE} AS SELECT *, ${derived} FROM _ind_cells`,
+      LEFT JOIN _ind_av ap ON ap.year = y - 1)`,
   ];
 }
 
