@@ -202,6 +202,27 @@ describe('life expectancy through the engine', () => {
       expect(e0.denominator).toBe(pop.reduce((a, b) => a + b, 0));
     }
   });
+  it('pools k years: deaths of the window, person-years from its year-ends (the outer two count half)', async () => {
+    // A third year-end with other numbers: 2022, 2023 and 2024 differ, so a wrong weighting shows.
+    const pop22 = pop.map((p, i) => p + 50 * (i % 3));
+    const deaths23 = deaths.map((d, i) => d + (i % 2));
+    await engine.query(`DELETE FROM mis WHERE year = 2023 AND element = 'population'`);
+    await insertRows(engine, 'mis', [
+      ...AGE_GROUPS.map((g, i) => mis('00001', 2022, 'population', null, g, pop22[i]!)),
+      ...AGE_GROUPS.map((g, i) => mis('00001', 2023, 'population', null, g, pop[i]! + 10)),
+      ...AGE_GROUPS.map((g, i) => mis('00001', 2023, 'deaths', null, g, deaths23[i]!)),
+    ]);
+    const res = await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['e0'], pool: 2 });
+    // 2023–2024: P̄2023 + P̄2024 = (P22 + P23) / 2 + (P23 + P24) / 2.
+    const py = AGE_GROUPS.map((_, i) => pop22[i]! / 2 + (pop[i]! + 10) + pop[i]! / 2);
+    const d = AGE_GROUPS.map((_, i) => deaths23[i]! + deaths[i]!);
+    const expected = lifeTable({ ages: LIFE_TABLE_AGES, deaths: d, population: py, sex: 'T', method: 'cd' })!;
+    const e0 = find(res, 'e0', '00001', '2023-2024');
+    expect(e0.value).toBeCloseTo(expected.e0, 10);
+    expect(e0.upper).toBeCloseTo(expected.upper, 10);
+    expect(e0.numerator).toBe(d.reduce((a, b) => a + b, 0));
+    expect(e0.denominator).toBeCloseTo(py.reduce((a, b) => a + b, 0), 9);
+  });
   it('by sex is not computable without deaths by sex, and e0 is suppressed under 5,000 person-years', async () => {
     const res = await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['e0_male'] });
     expect(find(res, 'e0_male', '00001', '2024').flag).not.toBe('');
