@@ -1,3 +1,5 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+
 /**
  * Keyed pseudonyms for person identifiers: HMAC-SHA-256(key, id), first 10 bytes as hex.
  * The same id always gives the same pseudonym under one workspace key, so mother_id,
@@ -170,9 +172,29 @@ export function newPseudonymKey(): Uint8Array {
   return globalThis.crypto.getRandomValues(new Uint8Array(32));
 }
 
-/** SHA-256 of bytes as hex (Web Crypto): the content hash that recognises re-imports. */
+/** Above this size a file is hashed step by step (see contentHash). */
+const ONE_SHOT_HASH_BYTES = 64 << 20;
+const HASH_STEP_BYTES = 8 << 20;
+
+/**
+ * SHA-256 of bytes as hex: the content hash that recognises re-imports. Web Crypto for
+ * ordinary files; a large export is hashed incrementally in 8 MB steps (@noble/hashes, the
+ * same digest), because Web Crypto copies its whole input first: 1 GB more memory for a
+ * 1 GB register, which the process kept for the rest of the import. Between steps the event
+ * loop runs (progress, cancellation).
+ */
 export async function contentHash(bytes: Uint8Array): Promise<string> {
-  const d = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+  let d: Uint8Array;
+  if (bytes.length <= ONE_SHOT_HASH_BYTES) {
+    d = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+  } else {
+    const h = sha256.create();
+    for (let o = 0; o < bytes.length; o += HASH_STEP_BYTES) {
+      h.update(bytes.subarray(o, Math.min(bytes.length, o + HASH_STEP_BYTES)));
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    d = h.digest();
+  }
   let s = '';
   for (const b of d) s += HEX[b];
   return s;
