@@ -46,6 +46,8 @@ export interface ImportOptions {
   today?: string;
   /** CSV bytes per chunk (memory vs. progress granularity); default 8 MB. */
   chunkBytes?: number;
+  /** Source rows per statement typing the staged rows before the commit (memory vs. statements); default four row groups. */
+  typedBatchRows?: number;
   /**
    * Let DuckDB read plain UTF-8 CSVs (fast-csv.ts): true always, false never (tests compare
    * both); by default for files of FAST_CSV_MIN_BYTES or more (small files are quicker in JS:
@@ -188,6 +190,7 @@ async function importUnlocked(ws: Workspace, files: InputFile[], opts: ImportOpt
         const s = await importSource(ws, {
           file: file.name, src, mapping, hash, importId: `${hash.slice(0, 16)}.${sheetIndex}`,
           encoding: opened.encoding, strictWidth: opened.kind === 'text', today, signal: opts.signal, fast: opts.fastCsv ?? file.bytes.length >= FAST_CSV_MIN_BYTES, chunkBytes: opts.chunkBytes,
+          typedBatchRows: opts.typedBatchRows,
           onRows: (rows, fraction) => {
             opts.onProgress?.({
               file: file.name, fileIndex: i, fileCount: planned.length, rows: rowsSoFar + rows,
@@ -228,6 +231,7 @@ interface SourceJob {
   signal: AbortSignal | undefined;
   fast: boolean;
   chunkBytes: number | undefined;
+  typedBatchRows: number | undefined;
   onRows: (rows: number, fraction: number) => void;
 }
 
@@ -336,7 +340,7 @@ async function importSource(ws: Workspace, job: SourceJob): Promise<ImportSummar
 
 /** The staged rows converted to the canonical types, just before they are committed. */
 const TYPED_STAGING = 'stg_typed';
-/** Rows per statement converting them: four row groups. */
+/** Source rows per statement converting them: four row groups of a register. */
 const TYPED_BATCH_ROWS = 4 * 122_880;
 
 /** Replace older exports, insert the staged rows, the problems and the log line, in one transaction. */
@@ -365,13 +369,22 @@ async function commit(
   // The typed rows first, outside the transaction, a few row groups per statement: each
   // statement's rows are compressed as it commits. One INSERT of a 5 M-row register inside
   // the transaction held every row uncompressed until COMMIT (1 GB more duckdb-wasm memory,
-  // which never shrinks) and then spent 10 s compressing them. stg_typed is dropped by the
-  // caller, as stg is.
+  // which never shrinks) and then spent 10 s compressing them. Batches are ranges of source
+  // rows, never of rowids: after the quarantined rows were deleted from stg, a commit may
+  // compact its row groups and renumber the rows still to be copied. stg_typed is dropped by
+  // the caller, as stg is.
   await engine.query(createTableSql(table, TYPED_STAGING));
-  const [{ hi } = { hi: null }] = await queryRows<{ hi: number | null }>(engine, 'SELECT max(rowid) AS hi FROM stg');
-  for (let lo = 0; hi !== null && lo <= hi; lo += TYPED_BATCH_ROWS) {
-    await engine.query(`INSERT INTO ${TYPED_STAGING} SELECT ${casts} FROM stg WHERE rowid BETWEEN ${lo} AND ${lo + TYPED_BATCH_ROWS - 1}`);
+  const row = 'CAST(source_row AS INTEGER)';
+  const [span] = await queryRows<{ lo: number | null; hi: number | null }>(engine, `SELECT min(${row}) AS lo, max(${row}) AS hi FROM stg`);
+  if (span?.lo != null && span.hi != null) {
+    const step = job.typedBatchRows ?? TYPED_BATCH_ROWS;
+    for (let lo = span.lo; lo <= span.hi; lo += step) {
+      await engine.query(`INSERT INTO ${TYPED_STAGING} SELECT ${casts} FROM stg WHERE ${row} BETWEEN ${lo} AND ${lo + step - 1}`);
+    }
   }
+  await engine.query(`INSERT INTO ${TYPED_STAGING} SELECT ${casts} FROM stg WHERE source_row IS NULL`);
+  const [typed] = await queryRows<{ n: number }>(engine, `SELECT count(*) AS n FROM ${TYPED_STAGING}`);
+  if (typed?.n !== counts.kept) throw new Error(`staging: ${typed?.n ?? 0} rows typed, ${counts.kept} kept`);
   await engine.query('BEGIN TRANSACTION');
   try {
     const replacedRows = await queryRows<{ import_id: string; rows: number }>(

@@ -1,3 +1,4 @@
+import { exclusive } from '../engine/exclusive.js';
 import { tableToIPC } from 'apache-arrow';
 import { queryRows, sqlIdent, tableExists, type Engine } from '../engine/engine.js';
 import { makePseudonymiser, newPseudonymKey, type Pseudonymiser } from '../ingest/pseudonym.js';
@@ -141,12 +142,18 @@ export class Workspace {
     return next;
   }
 
-  /** Save if a table changed since the last save (e.g. the cube was built); says whether it did. */
-  async saveChanges(): Promise<boolean> {
-    await this.saving;
-    if (this.engine.written.size === 0) return false;
-    await this.save();
-    return true;
+  /**
+   * Save if a table changed since the last save (e.g. the cube was built); says whether it
+   * did. Waits for imports and computations on the engine (exclusive): a save in the middle
+   * of an import's transaction could find a canonical table dropped and not yet replaced.
+   */
+  saveChanges(): Promise<boolean> {
+    return exclusive(this.engine, async () => {
+      await this.saving;
+      if (this.engine.written.size === 0) return false;
+      await this.save();
+      return true;
+    });
   }
 
   private async doSave(): Promise<void> {
