@@ -379,6 +379,8 @@ async function commit(
   if (span?.lo != null && span.hi != null) {
     const step = job.typedBatchRows ?? TYPED_BATCH_ROWS;
     for (let lo = span.lo; lo <= span.hi; lo += step) {
+      // Nothing is committed yet: a cancel here leaves the workspace as it was.
+      if (job.signal?.aborted) throw new Cancelled();
       await engine.query(`INSERT INTO ${TYPED_STAGING} SELECT ${casts} FROM stg WHERE ${row} BETWEEN ${lo} AND ${lo + step - 1}`);
     }
   }
