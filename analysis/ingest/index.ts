@@ -33,6 +33,7 @@ export {
   qualityReport,
   qualitySummary,
   refreshQualitySummary,
+  replacementsOf,
   type AgeHeaping,
   type CommuneQuality,
   type ImportLogEntry,

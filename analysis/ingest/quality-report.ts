@@ -1,3 +1,4 @@
+import type { Replacement } from './importer.js';
 import Papa from 'papaparse';
 import { queryRows, sqlString, type Engine, type Row } from '../engine/engine.js';
 import { allProvinces, communeByCode } from '../model/admin-units.js';
@@ -66,6 +67,16 @@ export interface ImportLogEntry {
 
 export async function importLog(engine: Engine): Promise<ImportLogEntry[]> {
   return queryRows<ImportLogEntry>(engine, `SELECT * FROM ${IMPORT_LOG_TABLE} ORDER BY imported_at, import_id`);
+}
+
+/** The earlier exports an import replaced (the log keeps them as JSON text); none if unreadable. */
+export function replacementsOf(entry: Pick<ImportLogEntry, 'replaced'>): Replacement[] {
+  try {
+    const list: unknown = JSON.parse(entry.replaced || '[]');
+    return Array.isArray(list) ? (list as Replacement[]) : [];
+  } catch {
+    return [];
+  }
 }
 
 const EVENT_TABLES: Array<[string, string]> = [

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { importLog, type ImportLogEntry } from '../../../analysis/ingest/index.js';
+import { importLog, replacementsOf, type ImportLogEntry } from '../../../analysis/ingest/index.js';
 import { useLang } from '../../i18n/context.js';
 import { formatNumber } from '../../i18n/format.js';
 import { ti } from '../../i18n/import-messages.js';
@@ -50,7 +50,11 @@ export function ImportLog() {
                 <td className="num">{n(e.rows_read)}</td>
                 <td className="num">{n(e.kept)}</td>
                 <td className="num">{n(e.quarantined)}</td>
-                <td className="note">{e.replaced}</td>
+                <td className="note" data-testid="log-replaced">
+                  {replacementsOf(e)
+                    .map((x) => ti('replacedNote', lang, { n: n(x.rows), file: x.file_name }))
+                    .join('; ') || '—'}
+                </td>
               </tr>
             ))}
           </tbody>

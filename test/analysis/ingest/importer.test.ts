@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { queryRows } from '../../../analysis/engine/engine.js';
-import { importFiles, previewFile, saveMappingPreset, qualityReport, exportQualityCsv, importLog } from '../../../analysis/ingest/index.js';
+import { importFiles, previewFile, saveMappingPreset, qualityReport, exportQualityCsv, importLog, replacementsOf } from '../../../analysis/ingest/index.js';
 import { makePseudonymiser } from '../../../analysis/ingest/pseudonym.js';
 import type { Workspace } from '../../../analysis/workspace/workspace.js';
 import { encodeTcvn3, memoryWorkspace, NK_HEADER, nkRow, utf8 } from './helpers.js';
@@ -82,7 +82,11 @@ describe('importFiles', () => {
     expect(s!.replaced).toEqual([{ import_id: expect.any(String), file_name: 'chet-v1.csv', table: 'chet', rows: 2 }]);
     const counts = await queryRows(ws.engine, 'SELECT commune_code, count(*) AS n FROM chet GROUP BY 1 ORDER BY 1');
     expect(counts).toEqual([{ commune_code: '04456', n: 1 }, { commune_code: '04465', n: 3 }]);
-    expect((await importLog(ws.engine)).map((l) => l.file_name)).toEqual(['chet-v1.csv', 'chet-v2.csv']);
+    const log = await importLog(ws.engine);
+    expect(log.map((l) => l.file_name)).toEqual(['chet-v1.csv', 'chet-v2.csv']);
+    // The log keeps what each import replaced (the Import screen lists it).
+    expect(log.map((l) => replacementsOf(l).map((r) => `${r.file_name}:${r.rows}`))).toEqual([[], ['chet-v1.csv:2']]);
+    expect(replacementsOf({ replaced: 'not json' })).toEqual([]);
   });
 
   it('leaves the workspace unchanged for unreadable files', async () => {
