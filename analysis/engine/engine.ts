@@ -1,4 +1,4 @@
-import { tableFromIPC, type Table } from 'apache-arrow';
+import { tableFromIPC, type Table, type Vector } from 'apache-arrow';
 
 /** A plain JS value as rows carry them: BigInt counts become numbers, DATEs become ISO strings. */
 export type Cell = string | number | boolean | null;
@@ -77,6 +77,17 @@ function converter(type: string, scale: number): (v: unknown) => Cell {
     }
     return v as Cell;
   };
+}
+
+/**
+ * A numeric Arrow vector (a column, or the values of one list cell) as indexable numbers:
+ * its typed array when it has one (no conversion per value), BigInts made numbers. A null's
+ * slot holds whatever the buffer holds: where NULL matters, send it as a number (NaN).
+ */
+export function numberArray(v: Vector | null | undefined, name = 'column'): ArrayLike<number> {
+  if (!v) throw new Error(`missing ${name}`);
+  const a = v.toArray() as ArrayLike<number> | BigInt64Array | BigUint64Array;
+  return a instanceof BigInt64Array || a instanceof BigUint64Array ? Array.from(a, Number) : a;
 }
 
 /** Run a query and return plain rows. */

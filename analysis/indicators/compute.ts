@@ -1,5 +1,5 @@
 import { exclusive } from '../engine/exclusive.js';
-import { queryRows, sqlString, tableExists, type Engine } from '../engine/engine.js';
+import { numberArray, queryRows, sqlString, tableExists, type Engine } from '../engine/engine.js';
 import { buildCubeUnlocked } from './cube/build.js';
 import { DATA_ELEMENTS } from '../model/data-elements.js';
 import { CUBE_TABLE, type CubeSource } from './cube/schema.js';
@@ -195,20 +195,12 @@ async function pooledWindows(engine: Engine): Promise<PooledKey[]> {
   return windows;
 }
 
-/** A number column as a Float64Array (the query sends NULL as NaN). */
-function floats(table: Awaited<ReturnType<Engine['query']>>, name: string): Float64Array {
-  const v = table.getChild(name);
-  if (!v) throw new Error(`missing column ${name}`);
-  const a = v.toArray() as unknown;
-  return a instanceof Float64Array ? a : Float64Array.from(a as ArrayLike<number>, Number);
-}
-
 /** The SQL-defined indicators for every window, in indicator then window order. */
 async function sqlIndicatorRows(engine: Engine, defs: IndicatorDef[], windows: PooledKey[]): Promise<WorkingResult[]> {
   const required = [...new Set(defs.flatMap((d) => d.sql!.requires))];
   const table = await engine.query(indicatorsSql(defs, required));
   const n = table.numRows;
-  const w = Array.from(table.getChild('w') as Iterable<number | bigint>, Number);
+  const w = numberArray(table.getChild('w'), 'w');
   const isNull = required.map((_, i) => table.getChild(`m${i}`)!);
   // Row indices in window order, so each indicator's rows come out sorted.
   const byRank = Array.from({ length: n }, (_, i) => i).sort((a, b) => windows[w[a]!]!.rank - windows[w[b]!]!.rank);
@@ -216,7 +208,10 @@ async function sqlIndicatorRows(engine: Engine, defs: IndicatorDef[], windows: P
   // One scratch row that finish() copies from: no object per row besides the result.
   const r: SqlRow = { value: NaN, numerator: NaN, denominator: NaN, events: NaN, se: NaN, missing: null };
   defs.forEach((def, d) => {
-    const [v, num, den, ev, se] = ['v', 'n', 'q', 'e', 's'].map((p) => floats(table, `${p}${d}`)) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+    // NULL arrives as NaN (indicatorsSql): every column is a plain typed array.
+    const [v, num, den, ev, se] = ['v', 'n', 'q', 'e', 's'].map((p) => numberArray(table.getChild(`${p}${d}`), `${p}${d}`)) as [
+      ArrayLike<number>, ArrayLike<number>, ArrayLike<number>, ArrayLike<number>, ArrayLike<number>,
+    ];
     const req = def.sql!.requires.map((c) => isNull[required.indexOf(c)]!);
     for (let j = 0; j < n; j++) {
       const i = byRank[j]!;
@@ -318,42 +313,37 @@ async function lifeExpectancyRows(
   engine: Engine, source: CubeSource, levels: UnitLevel[], first: number, last: number, k: number, method: LifeTableMethod, codes: string[],
   windows: PooledKey[],
 ): Promise<WorkingResult[]> {
-  const names = new Map(windows.map((w) => [`${w.level}|${w.unit_code}`, w.unit_name]));
-  const windowOf = new Map(windows.map((w) => [`${w.level}|${w.unit_code}|${w.end_year}`, w]));
   // Years with population and deaths by age group (an MIS export may lack them); a window
   // also needs the year-end before it. Read from the availability table of the wide build.
   const av = await queryRows<{ year: number; pop_0: boolean | null; d_0: boolean | null }>(engine, `SELECT year, pop_0, d_0 FROM _ind_av`);
   const popYears = new Set(av.filter((r) => r.pop_0).map((r) => r.year));
   const deathYears = new Set(av.filter((r) => r.d_0).map((r) => r.year));
   const byAge = deathYears.size;
-  const tables = await unitLifeTables(engine, { source, levels, firstYear: first, lastYear: last, pool: k, method });
+  const tables = new Map(
+    (await unitLifeTables(engine, { source, levels, firstYear: first, lastYear: last, pool: k, method })).map((t) => [
+      `${t.level}|${t.unit_code}|${t.end_year}|${t.sex}`, t,
+    ]),
+  );
   const codeOf = { T: 'e0', M: 'e0_male', F: 'e0_female' } as const;
   const out: WorkingResult[] = [];
   // Every unit and window gets its rows, even when the export has no age groups at all.
-  const have = new Set(tables.map((t) => `${t.level}|${t.unit_code}|${t.end_year}|${t.sex}`));
-  for (const w of windows) {
-    for (const sex of ['T', 'M', 'F'] as const) {
-      if (have.has(`${w.level}|${w.unit_code}|${w.end_year}|${sex}`)) continue;
-      tables.push({ level: w.level, unit_code: w.unit_code, end_year: w.end_year, sex, deaths: [], personYears: [], table: null });
-    }
-  }
-  for (const t of tables) {
-    const indicator = codeOf[t.sex];
+  for (const w of windows) for (const sex of ['T', 'M', 'F'] as const) {
+    const indicator = codeOf[sex];
     if (!codes.includes(indicator)) continue;
-    const py = t.personYears.reduce((s, v) => s + v, 0);
-    const deaths = t.deaths.reduce((s, v) => s + v, 0);
-    const period = k === 1 ? String(t.end_year) : `${t.end_year - k + 1}-${t.end_year}`;
+    const t = tables.get(`${w.level}|${w.unit_code}|${w.end_year}|${sex}`);
+    const py = t ? t.personYears.reduce((s, v) => s + v, 0) : 0;
+    const deaths = t ? t.deaths.reduce((s, v) => s + v, 0) : 0;
     const r: WorkingResult = {
-      indicator, unit_code: t.unit_code, unit_name: names.get(`${t.level}|${t.unit_code}`) ?? t.unit_code, level: t.level as UnitLevel, period,
-      value: null, lower: null, upper: null, numerator: deaths, denominator: py, events: deaths, flag: '', end_year: t.end_year, k,
-      rank: windowOf.get(`${t.level}|${t.unit_code}|${t.end_year}`)?.rank ?? windows.length,
+      indicator, unit_code: w.unit_code, unit_name: w.unit_name, level: w.level, period: w.period,
+      value: null, lower: null, upper: null, numerator: deaths, denominator: py, events: deaths, flag: '', end_year: w.end_year, k,
+      rank: w.rank,
     };
     let flag: ResultFlag = '';
-    const window = Array.from({ length: k }, (_, i) => t.end_year - i);
+    const window = Array.from({ length: k }, (_, i) => w.end_year - i);
     if (byAge === 0) {
       flag = 'not_computable';
       r.reason = 'Dữ liệu không có số chết theo nhóm tuổi · this export has no deaths by age group';
-    } else if (!popYears.has(t.end_year - k) || window.some((y) => !popYears.has(y))) {
+    } else if (!popYears.has(w.end_year - k) || window.some((y) => !popYears.has(y))) {
       flag = 'not_computable';
       r.reason = missingReason('pop_prev');
     } else if (window.some((y) => !deathYears.has(y))) {
@@ -362,7 +352,7 @@ async function lifeExpectancyRows(
     } else if (py < MIN_PERSON_YEARS) {
       flag = 'suppressed';
       r.reason = `Dưới ${MIN_PERSON_YEARS.toLocaleString('vi-VN')} người-năm (${Math.round(py)}): hãy gộp nhiều năm · under 5,000 person-years (${Math.round(py)}): pool several years`;
-    } else if (!t.table) {
+    } else if (!t?.table) {
       flag = 'not_computable';
       r.reason = 'Có nhóm tuổi không có dân số, hoặc nhóm 85+ không có ca chết · an age group has no person-years, or 85+ has no deaths';
     } else {

@@ -1,4 +1,5 @@
-import { sqlString, type Engine } from '../engine/engine.js';
+import type { Vector } from 'apache-arrow';
+import { numberArray, sqlString, type Engine } from '../engine/engine.js';
 import { AGE_GROUPS } from '../model/age-groups.js';
 import { CUBE_TABLE, type CubeSource } from './cube/schema.js';
 import { lifeTable, type LifeTable, type LifeTableMethod, type LifeTableSex } from './lifetable.js';
@@ -41,21 +42,16 @@ export async function unitLifeTables(
      GROUP BY level, unit_code`,
   );
   const col = (name: string) => Array.from(table.getChild(name) as Iterable<unknown>);
-  const [levels, units, cells] = [col('level'), col('unit_code'), col('cells')] as [string[], string[], unknown[]];
-  // Typed arrays of numbers (Arrow vectors from duckdb-wasm; other engines may hand back
-  // plain iterables): reading a list of structs row by row cost more than the SQL.
-  const numbers = (v: unknown): ArrayLike<number> =>
-    typeof (v as { toArray?: unknown }).toArray === 'function'
-      ? (v as { toArray(): ArrayLike<number> }).toArray()
-      : Array.from(v as Iterable<number | bigint>, Number);
-  const field = (list: unknown, name: string) => numbers((list as { getChild(n: string): unknown }).getChild(name));
+  const [levels, units, cells] = [col('level'), col('unit_code'), col('cells')] as [string[], string[], Vector[]];
+  // Each list's fields as typed arrays: reading a list of structs row by row cost more than the SQL.
+  const field = (list: Vector, name: string) => numberArray(list.getChild(name), name);
   // Deaths and year-end population by age of each unit and sex, per year.
   const SEXES: LifeTableSex[] = ['T', 'M', 'F'];
   const n = AGE_GROUPS.length;
   const series: Array<{ level: string; unit_code: string; sex: LifeTableSex; years: Map<number, { d: Float64Array; p: Float64Array }> }> = [];
   for (let r = 0; r < table.numRows; r++) {
     const bySex = SEXES.map((sex) => ({ level: levels[r]!, unit_code: units[r]!, sex, years: new Map<number, { d: Float64Array; p: Float64Array }>() }));
-    const [y, s, d, i, v] = ['y', 's', 'd', 'i', 'v'].map((f) => field(cells[r], f)) as [ArrayLike<number>, ArrayLike<number>, ArrayLike<number>, ArrayLike<number>, ArrayLike<number>];
+    const [y, s, d, i, v] = ['y', 's', 'd', 'i', 'v'].map((f) => field(cells[r]!, f)) as [ArrayLike<number>, ArrayLike<number>, ArrayLike<number>, ArrayLike<number>, ArrayLike<number>];
     for (let j = 0; j < y.length; j++) {
       const years = bySex[s[j]!]!.years;
       let c = years.get(y[j]!);

@@ -1,9 +1,9 @@
-import type { Replacement } from './importer.js';
 import Papa from 'papaparse';
 import { queryRows, sqlString, type Engine, type Row } from '../engine/engine.js';
 import { allProvinces, communeByCode } from '../model/admin-units.js';
 import { IMPORT_LOG_TABLE, QUALITY_SUMMARY_COLUMNS_SQL, QUALITY_SUMMARY_TABLE, QUALITY_TABLE } from '../workspace/tables.js';
 import { myers, whipple } from './age-heaping.js';
+import type { Replacement } from './importer.js';
 import { writeXlsx } from './workbook.js';
 
 export interface QualityRow {
