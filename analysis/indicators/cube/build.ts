@@ -89,7 +89,7 @@ export async function buildCubeUnlocked(engine: Engine, options: BuildCubeOption
     }
     await run(engine, a0DetailSql(years[0], years[1]));
     await run(engine, marginalsSql());
-    await engine.query(a0SingleAgesSql(years[0], years[1]));
+    await run(engine, a0SingleAgesSql(years[0], years[1]));
   } else {
     await run(engine, misCellsSql());
     if (options.years) {
