@@ -36,6 +36,12 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
   const firstIn = `year(entry_date)`;
   const lastIn = `CASE WHEN exit_date IS NULL THEN ${y1} ELSE year(exit_date) - 1 END`;
   const resident = `coalesce(residence_status, 'thuong_tru') IN ('thuong_tru', 'tam_vang') AND entry_date IS NOT NULL`;
+  // Events (commune_code, village, d, element, sex, age_group) of the cube's years, counted by month into _evm.
+  const monthly = (events: string) =>
+    `INSERT INTO _evm
+     SELECT commune_code, village, year(d), month(d), element, sex, age_group, count(*)
+     FROM (${events}) ev(commune_code, village, d, element, sex, age_group)
+     WHERE year(d) BETWEEN ${firstYear} AND ${y1} GROUP BY ALL`;
   return [
     `CREATE OR REPLACE TEMP TABLE _cube_detail (commune_code VARCHAR, village VARCHAR, period VARCHAR,
        period_type VARCHAR, year INTEGER, element VARCHAR, sex VARCHAR, age_group VARCHAR, value DOUBLE)`,
@@ -127,10 +133,12 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
     `INSERT INTO _cube_detail
      SELECT commune_code, village, CAST(y AS VARCHAR), 'year', y, 'modern_method_users', 'F', ${ag('age')}, sum(n)
      FROM _mw WHERE modern GROUP BY ALL`,
-    // Flow events with the date they count on; expanded to year, quarter and month below.
-    `CREATE OR REPLACE TEMP TABLE _ev (commune_code VARCHAR, village VARCHAR, d DATE, element VARCHAR, sex VARCHAR, age_group VARCHAR)`,
+    // Flow events counted by month as each table is read (no table of every event); expanded
+    // to year, quarter and month below.
+    `CREATE OR REPLACE TEMP TABLE _evm (commune_code VARCHAR, village VARCHAR, y INTEGER, mo INTEGER, element VARCHAR,
+       sex VARCHAR, age_group VARCHAR, n BIGINT)`,
     // Births: sex of the child, mother's exact age at the birth; village of the mother.
-    `INSERT INTO _ev
+    monthly(`
      WITH b AS (
        SELECT s.commune_code, coalesce(m.village, c.village) AS village, s.birth_date AS d, coalesce(s.sex, 'U') AS sex,
          ${age('coalesce(s.mother_birth_date, m.birth_date, ma.birth_date)', 's.birth_date')} AS mage,
@@ -143,20 +151,20 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
      SELECT commune_code, village, d, 'births', sex, ${ag('mage')} FROM b
      UNION ALL SELECT commune_code, village, d, 'births_order_2', sex, ${ag('mage')} FROM b WHERE birth_order = 2
      UNION ALL SELECT commune_code, village, d, 'births_order_3plus', sex, ${ag('mage')} FROM b WHERE birth_order >= 3
-     UNION ALL SELECT commune_code, village, d, 'newborn_screened', sex, 'total' FROM b WHERE newborn_screening_diseases >= 5 AND newborn_screening_date IS NOT NULL`,
+     UNION ALL SELECT commune_code, village, d, 'newborn_screened', sex, 'total' FROM b WHERE newborn_screening_diseases >= 5 AND newborn_screening_date IS NOT NULL`),
     // Deaths: exact age at death.
-    `INSERT INTO _ev
+    monthly(`
      SELECT d.commune_code, w.village, d.death_date, 'deaths', coalesce(d.sex, w.sex, 'U'),
        ${ag(age('coalesce(d.birth_date, w.birth_date)', 'd.death_date'))}
      FROM chet d LEFT JOIN _who w ON w.k = hash(d.commune_code, d.person_id)
-     WHERE d.death_date IS NOT NULL`,
-    `INSERT INTO _ev
+     WHERE d.death_date IS NOT NULL`),
+    monthly(`
      SELECT m.commune_code, w.village, m.move_date, CASE m.move_type WHEN 'in' THEN 'in_migrants' ELSE 'out_migrants' END,
        coalesce(w.sex, 'U'), ${ag(age('w.birth_date', 'm.move_date'))}
      FROM chuyen_cu m LEFT JOIN _who w ON w.k = hash(m.commune_code, m.person_id)
-     WHERE m.move_date IS NOT NULL AND m.move_type IN ('in', 'out')`,
+     WHERE m.move_date IS NOT NULL AND m.move_type IN ('in', 'out')`),
     // Marriages are couples: one row per couple; a spouse under legal age makes a child marriage.
-    `INSERT INTO _ev
+    monthly(`
      WITH k AS (
        SELECT k.commune_code, coalesce(wv.village, hv.village) AS village, k.marriage_date AS d,
          coalesce(${age('k.wife_birth_date', 'k.marriage_date')}, k.wife_age) AS wa,
@@ -169,32 +177,29 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
      SELECT commune_code, village, d, 'marriages', 'T', 'total' FROM k
      UNION ALL SELECT commune_code, village, d, 'child_marriages', 'T', 'total' FROM k WHERE wa < 18 OR ha < 20
      UNION ALL SELECT commune_code, village, d, 'consanguineous_marriages', 'T', 'total' FROM k WHERE consanguineous
-     UNION ALL SELECT commune_code, village, d, 'premarital_checked', 'T', 'total' FROM k WHERE premarital_check`,
-    `INSERT INTO _ev
+     UNION ALL SELECT commune_code, village, d, 'premarital_checked', 'T', 'total' FROM k WHERE premarital_check`),
+    monthly(`
      SELECT p.commune_code, w.village, p.pregnancy_date, e.element, 'F', 'total'
      FROM mang_thai p LEFT JOIN _who w ON w.k = hash(p.commune_code, p.person_id)
      JOIN (VALUES ('pregnancies'), ('prenatal_screened')) e(element)
        ON e.element = 'pregnancies' OR (p.prenatal_screening_diseases >= 4 AND p.prenatal_screening_date IS NOT NULL)
-     WHERE p.pregnancy_date IS NOT NULL`,
-    `INSERT INTO _ev
+     WHERE p.pregnancy_date IS NOT NULL`),
+    monthly(`
      SELECT b.commune_code, w.village, b.start_date, 'new_acceptors', 'T', 'total'
      FROM bptt b LEFT JOIN _who w ON w.k = hash(b.commune_code, b.person_id)
-     WHERE b.new_acceptor AND b.modern AND b.start_date IS NOT NULL`,
-    // Count by month first; years keep the age groups, quarters and months only sex and only
-    // communes (sub-annual series are for trends; village × month × age cells would be mostly
-    // empty and make most of the cube).
-    `CREATE OR REPLACE TEMP TABLE _evm AS
-     SELECT commune_code, village, CAST(date_trunc('month', d) AS DATE) AS m, element, sex, age_group, count(*) AS n
-     FROM _ev WHERE year(d) BETWEEN ${firstYear} AND ${y1} GROUP BY ALL`,
+     WHERE b.new_acceptor AND b.modern AND b.start_date IS NOT NULL`),
+    // Years keep the age groups, quarters and months only sex and only communes (sub-annual
+    // series are for trends; village × month × age cells would be mostly empty and make most
+    // of the cube).
     `INSERT INTO _cube_detail
-     SELECT commune_code, village, CAST(year(m) AS VARCHAR), 'year', year(m), element, sex, age_group, sum(n)
+     SELECT commune_code, village, CAST(y AS VARCHAR), 'year', y, element, sex, age_group, sum(n)
      FROM _evm GROUP BY ALL
      UNION ALL
-     SELECT commune_code, NULL, CAST(year(m) AS VARCHAR) || '-Q' || CAST(quarter(m) AS VARCHAR), 'quarter', year(m),
+     SELECT commune_code, NULL, CAST(y AS VARCHAR) || '-Q' || CAST((mo + 2) // 3 AS VARCHAR), 'quarter', y,
        element, sex, 'total', sum(n)
      FROM _evm GROUP BY ALL
      UNION ALL
-     SELECT commune_code, NULL, strftime(m, '%Y-%m'), 'month', year(m), element, sex, 'total', sum(n)
+     SELECT commune_code, NULL, CAST(y AS VARCHAR) || '-' || lpad(CAST(mo AS VARCHAR), 2, '0'), 'month', y, element, sex, 'total', sum(n)
      FROM _evm GROUP BY ALL`,
     `DROP TABLE IF EXISTS _evm`,
     // Elderly checked: persons in the population at the period's end, aged 60+ then, with at
@@ -230,7 +235,6 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
          ELSE strftime(make_date(y, sub, 1), '%Y-%m') END,
        CASE pt WHEN 0 THEN 'year' WHEN 1 THEN 'quarter' ELSE 'month' END, y, 'elderly_checked', sex, age_group, n
      FROM g`,
-    `DROP TABLE IF EXISTS _ev`,
     `DROP TABLE IF EXISTS _mw`,
   ];
 }
