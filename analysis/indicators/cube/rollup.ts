@@ -8,7 +8,8 @@ export function marginalsSql(): string[] {
   const g = 'commune_code, village, period, period_type, year, element';
   return [
     // A rolled-up dimension whose detail was already a total (sex 'T', age 'total') would
-    // repeat a row of another grouping set: HAVING drops it instead of a second GROUP BY.
+    // repeat a row of another grouping set: HAVING drops it instead of a second GROUP BY
+    // (bool_and rather than min = max = 'T': 0.4 s less on 1M detail rows in duckdb-wasm).
     // The detail rows are unique per key (each statement of a0DetailSql groups by its whole
     // key, elements differ between statements), so the finest set is the detail itself.
     `CREATE OR REPLACE TEMP TABLE _cube_cells AS
@@ -18,15 +19,18 @@ export function marginalsSql(): string[] {
        CASE WHEN grouping(age_group) = 1 THEN 'total' ELSE age_group END AS age_group, sum(value) AS value
      FROM _cube_detail
      GROUP BY GROUPING SETS ((${g}, sex), (${g}, age_group), (${g}))
-     HAVING NOT (grouping(sex) = 1 AND min(sex) = 'T' AND max(sex) = 'T')
-        AND NOT (grouping(age_group) = 1 AND min(age_group) = 'total' AND max(age_group) = 'total')`,
+     HAVING NOT (grouping(sex) = 1 AND bool_and(sex = 'T'))
+        AND NOT (grouping(age_group) = 1 AND bool_and(age_group = 'total'))`,
     `DROP TABLE IF EXISTS _cube_detail`,
   ];
 }
 
 /**
- * Rows are inserted sorted by period type and element so that the indicator queries, which
- * read annual rows of a few elements, skip most row groups by their min/max statistics.
+ * Commune and province rows are inserted sorted by period type and element so that the
+ * indicator queries, which read annual rows of a few elements, skip most row groups by their
+ * min/max statistics. Village rows, read only by village-level requests, are not sorted (the
+ * sort cost 0.4 s of a 5M-person cube); inserted first, they fill row groups of their own,
+ * which the level filter skips.
  * `_cube_cells` (commune, village) → the cube at village, commune and province level.
  * Needs `_units(commune_code, commune_name, province_code, province_name)`. Sums only:
  * a roll-up adds numerators and denominators, never rates. Cells are already unique per
@@ -38,7 +42,7 @@ export function levelsSql(source: CubeSource): string[] {
     `DELETE FROM ${CUBE_TABLE} WHERE source = ${src}`,
     `INSERT INTO ${CUBE_TABLE}
      SELECT ${src}, 'village', commune_code || ${sqlString(VILLAGE_SEPARATOR)} || village, village, ${KEY}, value
-     FROM _cube_cells WHERE village IS NOT NULL ORDER BY period_type, element`,
+     FROM _cube_cells WHERE village IS NOT NULL`,
     `INSERT INTO ${CUBE_TABLE}
      SELECT ${src}, 'commune', c.commune_code, coalesce(any_value(u.commune_name), c.commune_code), ${KEY}, sum(value)
      FROM _cube_cells c LEFT JOIN _units u USING (commune_code) GROUP BY c.commune_code, ${KEY} ORDER BY period_type, element`,
