@@ -25,15 +25,15 @@ export const DUPLICATE_KEYS: Record<CanonicalTable, string[]> = {
   mis: ['commune_code', 'period', 'element', 'sex', 'age_group'],
 };
 
-/** The staged rows live in `stg` (text columns, source_row as text). */
+/** The staged rows live in `stg`, typed as the canonical table. */
 export async function crossChecks(engine: Engine, table: CanonicalTable): Promise<CrossFinding[]> {
   const keys = DUPLICATE_KEYS[table].map((k) => `"${k}"`);
   const key = keys.join(', ');
   // Groups first (cheap), then row numbers only inside the duplicated groups.
   const sql: string[] = [
-    `SELECT CAST(source_row AS INTEGER) AS source_row, 'duplicate_row' AS rule, NULL AS "column",
+    `SELECT source_row AS source_row, 'duplicate_row' AS rule, NULL AS "column",
        concat_ws(' | ', ${key}) AS value, commune_code
-     FROM (SELECT s.*, row_number() OVER (PARTITION BY ${keys.map((k) => `s.${k}`).join(', ')} ORDER BY CAST(s.source_row AS INTEGER)) AS rn
+     FROM (SELECT s.*, row_number() OVER (PARTITION BY ${keys.map((k) => `s.${k}`).join(', ')} ORDER BY s.source_row) AS rn
            FROM stg s SEMI JOIN (SELECT ${key} FROM stg GROUP BY ALL HAVING count(*) > 1) d
              ON ${keys.map((k) => `s.${k} IS NOT DISTINCT FROM d.${k}`).join(' AND ')})
      WHERE rn > 1`,
@@ -42,27 +42,27 @@ export async function crossChecks(engine: Engine, table: CanonicalTable): Promis
   const onRegister = `commune_code IN (SELECT DISTINCT commune_code FROM nhan_khau)`;
   if (table === 'sinh') {
     sql.push(
-      `SELECT CAST(source_row AS INTEGER), 'mother_unknown', 'mother_id', mother_id, commune_code FROM stg
+      `SELECT source_row, 'mother_unknown', 'mother_id', mother_id, commune_code FROM stg
        WHERE ${onRegister} AND mother_id NOT IN (SELECT person_id FROM nhan_khau WHERE person_id IS NOT NULL)`,
-      `SELECT CAST(s.source_row AS INTEGER), 'mother_age_implausible', 'mother_id',
-         CAST(m.birth_date AS VARCHAR) || ' (' || CAST(date_sub('year', m.birth_date, CAST(s.birth_date AS DATE)) AS VARCHAR) || ')',
+      `SELECT s.source_row, 'mother_age_implausible', 'mother_id',
+         CAST(m.birth_date AS VARCHAR) || ' (' || CAST(date_sub('year', m.birth_date, s.birth_date) AS VARCHAR) || ')',
          s.commune_code
        FROM stg s JOIN (SELECT person_id, min(birth_date) AS birth_date FROM nhan_khau GROUP BY person_id) m
          ON m.person_id = s.mother_id
        WHERE s.mother_birth_date IS NULL AND s.birth_date IS NOT NULL
-         AND date_sub('year', m.birth_date, CAST(s.birth_date AS DATE)) NOT BETWEEN 10 AND 55`,
+         AND date_sub('year', m.birth_date, s.birth_date) NOT BETWEEN 10 AND 55`,
     );
   }
   if (table === 'chet') {
     sql.push(
-      `SELECT CAST(source_row AS INTEGER), 'death_not_on_register', 'person_id', person_id, commune_code FROM stg
+      `SELECT source_row, 'death_not_on_register', 'person_id', person_id, commune_code FROM stg
        WHERE ${onRegister} AND person_id NOT IN (SELECT person_id FROM nhan_khau WHERE person_id IS NOT NULL)`,
     );
   }
   if (table === 'mis') {
     const couples = COUPLE_ELEMENTS.map((e) => `'${e}'`).join(', ');
     sql.push(
-      `SELECT CAST(source_row AS INTEGER), 'marriages_in_persons', 'sex', element || ' ' || sex, commune_code FROM stg
+      `SELECT source_row, 'marriages_in_persons', 'sex', element || ' ' || sex, commune_code FROM stg
        WHERE element IN (${couples}) AND sex IS NOT NULL`,
       stockFlowSql(),
     );
@@ -78,14 +78,14 @@ export async function crossChecks(engine: Engine, table: CanonicalTable): Promis
  */
 function stockFlowSql(): string {
   return `SELECT * FROM (WITH all_mis AS (
-      SELECT commune_code, year, element, CAST(value AS DOUBLE) AS value, CAST(source_row AS INTEGER) AS source_row, true AS staged
+      SELECT commune_code, year, element, value, source_row, true AS staged
       FROM stg WHERE period_type = 'year' AND sex IS NULL AND age_group IS NULL
       UNION ALL
-      SELECT commune_code, CAST(year AS VARCHAR), element, value, source_row, false FROM mis
+      SELECT commune_code, year, element, value, source_row, false FROM mis
       WHERE period_type = 'year' AND sex IS NULL AND age_group IS NULL
         AND (commune_code, period) NOT IN (SELECT commune_code, period FROM stg)
     ), y AS (
-      SELECT commune_code, CAST(year AS INTEGER) AS year,
+      SELECT commune_code, year,
         max(value) FILTER (WHERE element = 'population') AS pop,
         max(source_row) FILTER (WHERE element = 'population' AND staged) AS pop_row,
         bool_or(staged) AS staged,

@@ -16,7 +16,7 @@
  */
 import { queryRows, type Engine } from '../engine/engine.js';
 import { communeByCode } from '../model/admin-units.js';
-import { MODERN_METHODS, type CanonicalTable } from '../model/schema.js';
+import { MODERN_METHODS, SCHEMA, type CanonicalTable } from '../model/schema.js';
 import { normaliseCode } from './codes.js';
 import { FIELDS, type FieldDef, type FieldKind } from './fields.js';
 import { fold } from './fold.js';
@@ -248,7 +248,7 @@ export interface FastPlan {
 
 /**
  * A plan for the fast path, or undefined when the file or its mapping needs the JS reader.
- * The caller has created `stg` with the staging columns.
+ * The caller has created `stg`, typed as the canonical table (import_id by default).
  */
 export function planFast(job: FastJob): FastPlan | undefined {
   const { table, mapping, headers } = job;
@@ -376,8 +376,17 @@ export function planFast(job: FastJob): FastPlan | undefined {
       break;
     }
   }
-  out.set('source_row', 'CAST(r.rowid + SOURCE_ROW_OFFSET AS VARCHAR)');
-  const select = job.columns.map((c) => `${out.get(c) ?? 'NULL'} AS "${c}"`).join(', ');
+  out.set('source_row', 'r.rowid + SOURCE_ROW_OFFSET');
+  // Typed as the staging table: dates straight from their parsed value (no ISO text in between).
+  const types = new Map(SCHEMA[table].columns.map((c) => [c.name, c.type]));
+  const typed = (c: string) => {
+    const stamp = stamps.get(c);
+    if (stamp && types.get(c) === 'DATE') return `CAST(${stamp} AS DATE)`;
+    const x = out.get(c) ?? 'NULL';
+    return types.get(c) === 'VARCHAR' ? x : `CAST(${x} AS ${types.get(c)})`;
+  };
+  const select = job.columns.map((c) => `${typed(c)} AS "${c}"`).join(', ');
+  const insertColumns = job.columns.map((c) => `"${c}"`).join(', ');
   const cleanSql = clean.length ? clean.map((c) => `coalesce(${c}, false)`).join(' AND ') : 'true';
   const width = headers.length;
 
@@ -429,7 +438,7 @@ export function planFast(job: FastJob): FastPlan | undefined {
           // Rows that are not plain go to the row-by-row converter (usually few).
           await engine.query(`CREATE TEMP TABLE ${dirtyName} AS SELECT r.rowid AS rid FROM ${rawName} r WHERE NOT (${sliceClean})`);
           await engine.query(
-            `INSERT INTO stg SELECT ${select.replace('SOURCE_ROW_OFFSET', String(offset))} FROM ${rawName} r${join}
+            `INSERT INTO stg (${insertColumns}) SELECT ${select.replace('SOURCE_ROW_OFFSET', String(offset))} FROM ${rawName} r${join}
              WHERE r.rowid NOT IN (SELECT rid FROM ${dirtyName})`,
           );
           const [{ n }] = (await queryRows<{ n: number }>(engine, `SELECT count(*) AS n FROM ${rawName}`)) as [{ n: number }];

@@ -3,7 +3,7 @@ import { exclusive } from '../engine/exclusive.js';
 import { dropCube } from '../indicators/cube/build.js';
 import { queryRows, sqlString, type Engine } from '../engine/engine.js';
 import { QUALITY_RULES, type RuleCode } from '../model/quality-rules.js';
-import { CANONICAL_TABLES, SCHEMA, createTableSql, type CanonicalTable } from '../model/schema.js';
+import { CANONICAL_TABLES, SCHEMA, type CanonicalTable } from '../model/schema.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { IMPORT_LOG_COLUMNS, IMPORT_LOG_TABLE, QUALITY_REPORT_COLUMNS, QUALITY_TABLE } from '../workspace/tables.js';
 import { insertTextColumns } from './arrow-text.js';
@@ -46,8 +46,6 @@ export interface ImportOptions {
   today?: string;
   /** CSV bytes per chunk (memory vs. progress granularity); default 8 MB. */
   chunkBytes?: number;
-  /** Source rows per statement typing the staged rows before the commit (memory vs. statements); default four row groups. */
-  typedBatchRows?: number;
   /**
    * Let DuckDB read plain UTF-8 CSVs (fast-csv.ts): true always, false never (tests compare
    * both); by default for files of FAST_CSV_MIN_BYTES or more (small files are quicker in JS:
@@ -190,7 +188,6 @@ async function importUnlocked(ws: Workspace, files: InputFile[], opts: ImportOpt
         const s = await importSource(ws, {
           file: file.name, src, mapping, hash, importId: `${hash.slice(0, 16)}.${sheetIndex}`,
           encoding: opened.encoding, strictWidth: opened.kind === 'text', today, signal: opts.signal, fast: opts.fastCsv ?? file.bytes.length >= FAST_CSV_MIN_BYTES, chunkBytes: opts.chunkBytes,
-          typedBatchRows: opts.typedBatchRows,
           onRows: (rows, fraction) => {
             opts.onProgress?.({
               file: file.name, fileIndex: i, fileCount: planned.length, rows: rowsSoFar + rows,
@@ -231,7 +228,6 @@ interface SourceJob {
   signal: AbortSignal | undefined;
   fast: boolean;
   chunkBytes: number | undefined;
-  typedBatchRows: number | undefined;
   onRows: (rows: number, fraction: number) => void;
 }
 
@@ -258,15 +254,22 @@ async function importSource(ws: Workspace, job: SourceJob): Promise<ImportSummar
   let read = 0;
   let quarantined = 0;
   await dropStaging(engine);
-  // Not TEMP: a whole file's rows wait here, and only the attached database compresses them
-  // (uncompressed, a 5 M-row register raised the import's peak from 4.4 to 5.8 GB, no faster).
-  await engine.query(`CREATE TABLE stg (${cols.map((c) => `"${c}" VARCHAR`).join(', ')})`);
+  // The staged rows already have the canonical table's columns and types (import_id by
+  // default), so the commit can make this table the canonical one. Not TEMP: a whole file's
+  // rows wait here, and only the attached database compresses them (uncompressed, a 5 M-row
+  // register raised the import's peak from 4.4 to 5.8 GB, no faster).
+  const id = sqlString(job.importId);
+  await engine.query(
+    `CREATE TABLE ${STAGING} (${SCHEMA[table].columns
+      .map((c) => `"${c.name}" ${c.type}${c.name === 'import_id' ? ` DEFAULT ${id}` : ''}`)
+      .join(', ')})`,
+  );
   try {
     const absorb = async (c: ConvertedChunk) => {
       read += c.read;
       quarantined += c.quarantined;
       for (const p of c.problems) problems.push(p);
-      if (c.kept > 0) await insertTextColumns(engine, 'stg', cols, c.columns, false);
+      if (c.kept > 0) await insertTyped(engine, STAGING, SCHEMA[table].columns.filter((x) => x.name !== 'import_id'), c.columns);
     };
     const fast = job.src.raw && job.fast
       ? planFast({
@@ -282,7 +285,7 @@ async function importSource(ws: Workspace, job: SourceJob): Promise<ImportSummar
     const done = fast ? await fast.run((chunk) => absorb(convert(chunk))) : null;
     if (fast && !done) {
       // DuckDB refused a slice: start again with the JS reader.
-      await engine.query('DELETE FROM stg');
+      await engine.query(`DELETE FROM ${STAGING}`);
       problems.length = 0;
       read = 0;
       quarantined = 0;
@@ -311,10 +314,10 @@ async function importSource(ws: Workspace, job: SourceJob): Promise<ImportSummar
       if (p.severity === 'error') dropRows.add(f.source_row);
     }
     if (dropRows.size > 0) {
-      await engine.query(`DELETE FROM stg WHERE CAST(source_row AS INTEGER) IN (${[...dropRows].join(',')})`);
+      await engine.query(`DELETE FROM ${STAGING} WHERE source_row IN (${[...dropRows].join(',')})`);
       quarantined += dropRows.size;
     }
-    const [{ n: kept }] = (await queryRows<{ n: number }>(engine, 'SELECT count(*) AS n FROM stg')) as [{ n: number }];
+    const [{ n: kept }] = (await queryRows<{ n: number }>(engine, `SELECT count(*) AS n FROM ${STAGING}`)) as [{ n: number }];
     const replaced = await commit(ws, job, table, problems, { read, kept, quarantined });
     // Per rule, the number of records it hit: a register row with two future dates is one
     // record; a report form's record is a commune's cell, so its row is keyed by commune too.
@@ -336,15 +339,15 @@ async function importSource(ws: Workspace, job: SourceJob): Promise<ImportSummar
   }
 }
 
+/** The staged rows of one source, typed as the canonical table (see importSource). */
+const STAGING = 'stg';
+/** Text columns on their way to the staging table (insertTyped). */
+const TEXT_ROWS = 'tmp_rows';
+
 /** The staging tables of one source (left over from a crash, or done with). */
 async function dropStaging(engine: Engine): Promise<void> {
-  await engine.query(`DROP TABLE IF EXISTS stg; DROP TABLE IF EXISTS ${TYPED_STAGING}`);
+  await engine.query(`DROP TABLE IF EXISTS ${STAGING}; DROP TABLE IF EXISTS ${TEXT_ROWS}`);
 }
-
-/** The staged rows converted to the canonical types, just before they are committed. */
-const TYPED_STAGING = 'stg_typed';
-/** Source rows per statement converting them: four row groups of a register. */
-const TYPED_BATCH_ROWS = 4 * 122_880;
 
 /** Replace older exports, insert the staged rows, the problems and the log line, in one transaction. */
 async function commit(
@@ -355,39 +358,16 @@ async function commit(
   counts: { read: number; kept: number; quarantined: number },
 ): Promise<Replacement[]> {
   const { engine } = ws;
-  const id = sqlString(job.importId);
   // Rows of earlier imports covering the same commune (and period) as this export.
   const eventDate = EVENT_DATE[table];
   let cover: string;
-  if (table === 'nhan_khau') cover = `t.commune_code IN (SELECT DISTINCT commune_code FROM stg)`;
-  else if (table === 'mis') cover = `(t.commune_code, t.period) IN (SELECT DISTINCT commune_code, period FROM stg)`;
+  if (table === 'nhan_khau') cover = `t.commune_code IN (SELECT DISTINCT commune_code FROM ${STAGING})`;
+  else if (table === 'mis') cover = `(t.commune_code, t.period) IN (SELECT DISTINCT commune_code, period FROM ${STAGING})`;
   else
-    cover = `EXISTS (SELECT 1 FROM (SELECT commune_code, min(CAST(${eventDate} AS DATE)) AS lo, max(CAST(${eventDate} AS DATE)) AS hi
-                FROM stg GROUP BY commune_code) c
+    cover = `EXISTS (SELECT 1 FROM (SELECT commune_code, min(${eventDate}) AS lo, max(${eventDate}) AS hi
+                FROM ${STAGING} GROUP BY commune_code) c
               WHERE c.commune_code = t.commune_code AND t.${eventDate} BETWEEN c.lo AND c.hi)`;
   const warnings = problems.filter((p) => p.severity === 'warning').length;
-  const casts = SCHEMA[table].columns
-    .map((c) => (c.name === 'import_id' ? `${id} AS import_id` : `CAST("${c.name}" AS ${c.type}) AS "${c.name}"`))
-    .join(', ');
-  // The typed rows first, outside the transaction, a few row groups per statement: each
-  // statement's rows are compressed as it commits. One INSERT of a 5 M-row register inside
-  // the transaction held every row uncompressed until COMMIT (1 GB more duckdb-wasm memory,
-  // which never shrinks) and then spent 10 s compressing them. Batches are ranges of source
-  // rows, never of rowids: after the quarantined rows were deleted from stg, a commit may
-  // compact its row groups and renumber the rows still to be copied. stg_typed is dropped by
-  // the caller, as stg is.
-  await engine.query(createTableSql(table, TYPED_STAGING));
-  // (A row without a source row, if ever, goes with row 0.)
-  const row = 'coalesce(CAST(source_row AS INTEGER), 0)';
-  const [span] = await queryRows<{ lo: number | null; hi: number | null }>(engine, `SELECT min(${row}) AS lo, max(${row}) AS hi FROM stg`);
-  const step = job.typedBatchRows ?? TYPED_BATCH_ROWS;
-  for (let lo = span?.lo ?? 0; span?.hi != null && lo <= span.hi; lo += step) {
-    // Nothing is committed yet: a cancel here leaves the workspace as it was.
-    if (job.signal?.aborted) throw new Cancelled();
-    await engine.query(`INSERT INTO ${TYPED_STAGING} SELECT ${casts} FROM stg WHERE ${row} BETWEEN ${lo} AND ${lo + step - 1}`);
-  }
-  const [typed] = await queryRows<{ n: number }>(engine, `SELECT count(*) AS n FROM ${TYPED_STAGING}`);
-  if (typed?.n !== counts.kept) throw new Error(`staging: ${typed?.n ?? 0} rows typed, ${counts.kept} kept`);
   await engine.query('BEGIN TRANSACTION');
   try {
     const replacedRows = await queryRows<{ import_id: string; rows: number }>(
@@ -410,13 +390,17 @@ async function commit(
       );
     }
     // Into an empty table (a first import, or every row replaced), the staged table takes its
-    // place: no copy at all. Otherwise the rows are copied (already typed and compressed).
+    // place: no copy at all (its import_id default goes). Otherwise the rows are copied
+    // (already typed and compressed). One INSERT of a 5 M-row register inside the transaction
+    // would hold every row uncompressed until COMMIT (1 GB more duckdb-wasm memory, which
+    // never shrinks, and 10 s compressing them).
     const [{ n: left } = { n: 0 }] = await queryRows<{ n: number }>(engine, `SELECT count(*) AS n FROM (SELECT 1 FROM ${table} LIMIT 1)`);
     if (left === 0) {
       await engine.query(`DROP TABLE ${table}`);
-      await engine.query(`ALTER TABLE ${TYPED_STAGING} RENAME TO ${table}`);
+      await engine.query(`ALTER TABLE ${STAGING} RENAME TO ${table}`);
+      await engine.query(`ALTER TABLE ${table} ALTER COLUMN import_id DROP DEFAULT`);
     } else {
-      await engine.query(`INSERT INTO ${table} SELECT * FROM ${TYPED_STAGING}`);
+      await engine.query(`INSERT INTO ${table} SELECT * FROM ${STAGING}`);
     }
     await insertProblems(engine, job.importId, problems);
     const log: Record<string, string | null> = {
@@ -456,19 +440,20 @@ async function insertProblems(engine: Engine, importId: string, problems: Proble
   await insertTyped(engine, QUALITY_TABLE, QUALITY_REPORT_COLUMNS, QUALITY_REPORT_COLUMNS.map((c) => problems.map(get[c.name]!)));
 }
 
-/** Insert text columns into a typed table through a temporary text table. */
+/** Insert text columns into (those columns of) a typed table through a temporary text table. */
 async function insertTyped(
   engine: Engine,
   table: string,
   columns: Array<{ name: string; type: string }>,
   data: (string | null)[][],
 ): Promise<void> {
-  await engine.query('DROP TABLE IF EXISTS tmp_rows');
-  await insertTextColumns(engine, 'tmp_rows', columns.map((c) => c.name), data, true);
+  await engine.query(`DROP TABLE IF EXISTS ${TEXT_ROWS}`);
+  await insertTextColumns(engine, TEXT_ROWS, columns.map((c) => c.name), data, true);
   await engine.query(
-    `INSERT INTO ${table} SELECT ${columns.map((c) => `CAST("${c.name}" AS ${c.type})`).join(', ')} FROM tmp_rows`,
+    `INSERT INTO ${table} (${columns.map((c) => `"${c.name}"`).join(', ')})
+     SELECT ${columns.map((c) => `CAST("${c.name}" AS ${c.type})`).join(', ')} FROM ${TEXT_ROWS}`,
   );
-  await engine.query('DROP TABLE tmp_rows');
+  await engine.query(`DROP TABLE ${TEXT_ROWS}`);
 }
 
 /** Problem messages of a rule, for UIs that show rule filters. */
