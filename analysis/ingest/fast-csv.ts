@@ -281,6 +281,9 @@ export function planFast(job: FastJob): FastPlan | undefined {
   const out = new Map<string, string>();
   const dates = new Map<string, string>();
   const stamps = new Map<string, string>();
+  // Parsed dates and decoded codes, computed once per row in an inner projection: the
+  // tests and the output read them several times (a date up to four times).
+  const inner: string[] = [];
   const idCols: number[] = [];
   const communeCols: number[] = [];
   let join = '';
@@ -314,7 +317,8 @@ export function planFast(job: FastJob): FastPlan | undefined {
         break;
       case 'date': {
         // dd/mm/yyyy (or yyyy-mm-dd): 10 characters that strptime reads, between 1880 and today.
-        const d = `CASE WHEN substr(${x}, 3, 1) = '/' THEN try_strptime(${x}, '%d/%m/%Y') ELSE try_strptime(${x}, '%Y-%m-%d') END`;
+        inner.push(`CASE WHEN substr(${x}, 3, 1) = '/' THEN try_strptime(${x}, '%d/%m/%Y') ELSE try_strptime(${x}, '%Y-%m-%d') END AS d${index}`);
+        const d = `r.d${index}`;
         const iso = `CAST(CAST(${d} AS DATE) AS VARCHAR)`;
         const hi = job.today < '2200-12-31' ? job.today : '2200-12-31';
         clean.push(`(${x} IS NULL AND ${blankOk} OR length(${x}) = 10 AND CAST(${d} AS DATE) BETWEEN DATE '1880-01-01' AND DATE ${q(hi)})`);
@@ -335,8 +339,10 @@ export function planFast(job: FastJob): FastPlan | undefined {
         break;
       }
       default: {
-        const c = codeCase(field.kind, x);
-        if (!c) return undefined;
+        const code = codeCase(field.kind, x);
+        if (!code) return undefined;
+        inner.push(`${code} AS k${index}`);
+        const c = `r.k${index}`;
         const blankValue = field.kind === 'residence' ? "'thuong_tru'" : field.kind === 'yesno' ? "'false'" : 'NULL';
         clean.push(`(${x} IS NULL AND ${blankOk} OR ${c} IS NOT NULL)`);
         out.set(name, `CASE WHEN ${x} IS NULL THEN ${blankValue} ELSE ${c} END`);
@@ -376,7 +382,7 @@ export function planFast(job: FastJob): FastPlan | undefined {
       break;
     }
   }
-  out.set('source_row', 'r.rowid + SOURCE_ROW_OFFSET');
+  out.set('source_row', 'r.rid + SOURCE_ROW_OFFSET');
   // Typed as the staging table: dates straight from their parsed value (no ISO text in between).
   const types = new Map(SCHEMA[table].columns.map((c) => [c.name, c.type]));
   const typed = (c: string) => {
@@ -436,10 +442,11 @@ export function planFast(job: FastJob): FastPlan | undefined {
             await engine.insertArrowIPC(idName, tableToIPC(new Table({ k, v }), 'stream'), { create: true });
           }
           // Rows that are not plain go to the row-by-row converter (usually few).
-          await engine.query(`CREATE TEMP TABLE ${dirtyName} AS SELECT r.rowid AS rid FROM ${rawName} r WHERE NOT (${sliceClean})`);
+          const rows = `(SELECT r.*, r.rowid AS rid${inner.map((e) => `, ${e}`).join('')} FROM ${rawName} r) r`;
+          await engine.query(`CREATE TEMP TABLE ${dirtyName} AS SELECT r.rid FROM ${rows} WHERE NOT (${sliceClean})`);
           await engine.query(
-            `INSERT INTO stg (${insertColumns}) SELECT ${select.replace('SOURCE_ROW_OFFSET', String(offset))} FROM ${rawName} r${join}
-             WHERE r.rowid NOT IN (SELECT rid FROM ${dirtyName})`,
+            `INSERT INTO stg (${insertColumns}) SELECT ${select.replace('SOURCE_ROW_OFFSET', String(offset))} FROM ${rows}${join}
+             WHERE r.rid NOT IN (SELECT rid FROM ${dirtyName})`,
           );
           const [{ n }] = (await queryRows<{ n: number }>(engine, `SELECT count(*) AS n FROM ${rawName}`)) as [{ n: number }];
           const dirty = await engine.query(
