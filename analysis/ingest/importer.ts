@@ -447,8 +447,9 @@ async function insertTyped(
   columns: Array<{ name: string; type: string }>,
   data: (string | null)[][],
 ): Promise<void> {
-  await engine.query(`DROP TABLE IF EXISTS ${TEXT_ROWS}`);
-  await insertTextColumns(engine, TEXT_ROWS, columns.map((c) => c.name), data, true);
+  // TEMP: passing through, never worth compressing.
+  await engine.query(`DROP TABLE IF EXISTS ${TEXT_ROWS}; CREATE TEMP TABLE ${TEXT_ROWS} (${columns.map((c) => `"${c.name}" VARCHAR`).join(', ')})`);
+  await insertTextColumns(engine, TEXT_ROWS, columns.map((c) => c.name), data, false);
   await engine.query(
     `INSERT INTO ${table} (${columns.map((c) => `"${c.name}"`).join(', ')})
      SELECT ${columns.map((c) => `CAST("${c.name}" AS ${c.type})`).join(', ')} FROM ${TEXT_ROWS}`,
