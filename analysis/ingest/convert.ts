@@ -40,6 +40,8 @@ export interface ConvertedChunk {
 
 const blank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 const text = (v: unknown) => (typeof v === 'number' ? String(v) : String(v).trim());
+/** The largest value of an INTEGER column. */
+const INT_MAX = 2_147_483_647;
 /** Ids typed into a spreadsheet may come back as 12345.0. */
 const idText = (v: unknown) => text(v).replace(/\.0+$/, '');
 
@@ -170,7 +172,8 @@ export function makeConverter(ctx: ConvertContext) {
           case 'int':
           case 'age': {
             const n = Number(text(raw));
-            if (!Number.isInteger(n) || n < 0 || (field.kind === 'age' && n > 120)) report('value_invalid', name, raw);
+            // The canonical column is an INTEGER: a larger value would abort the import at its cast.
+            if (!Number.isInteger(n) || n < 0 || n > INT_MAX || (field.kind === 'age' && n > 120)) report('value_invalid', name, raw);
             else vals[idx!] = String(n);
             break;
           }

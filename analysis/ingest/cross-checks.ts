@@ -41,7 +41,8 @@ export async function crossChecks(engine: Engine, table: CanonicalTable): Promis
   // Register-based checks only where the workspace holds the commune's register.
   const onRegister = `commune_code IN (SELECT DISTINCT commune_code FROM nhan_khau)`;
   // The register's persons that a staged column names: a semi-join on the staged ids (small)
-  // instead of a hash table, or a grouping, of every person on the register (5.8 M).
+  // instead of a hash table, or a grouping, of every person on the register (5.8 M). That
+  // list may be empty, and NULL NOT IN () is true: the checks skip NULL ids explicitly.
   const staged = (col: string) => `person_id IN (SELECT ${col} FROM stg WHERE ${col} IS NOT NULL)`;
   let with_ = '';
   if (table === 'sinh') {
@@ -50,7 +51,7 @@ export async function crossChecks(engine: Engine, table: CanonicalTable): Promis
        SELECT person_id, min(birth_date) AS birth_date FROM nhan_khau WHERE ${staged('mother_id')} GROUP BY person_id) `;
     sql.push(
       `SELECT source_row, 'mother_unknown', 'mother_id', mother_id, commune_code FROM stg
-       WHERE ${onRegister} AND mother_id NOT IN (SELECT person_id FROM mothers)`,
+       WHERE ${onRegister} AND mother_id IS NOT NULL AND mother_id NOT IN (SELECT person_id FROM mothers)`,
       `SELECT s.source_row, 'mother_age_implausible', 'mother_id',
          CAST(m.birth_date AS VARCHAR) || ' (' || CAST(date_sub('year', m.birth_date, s.birth_date) AS VARCHAR) || ')',
          s.commune_code
@@ -62,7 +63,7 @@ export async function crossChecks(engine: Engine, table: CanonicalTable): Promis
   if (table === 'chet') {
     sql.push(
       `SELECT source_row, 'death_not_on_register', 'person_id', person_id, commune_code FROM stg
-       WHERE ${onRegister} AND person_id NOT IN (SELECT person_id FROM nhan_khau WHERE person_id IS NOT NULL AND ${staged('person_id')})`,
+       WHERE ${onRegister} AND person_id IS NOT NULL AND person_id NOT IN (SELECT person_id FROM nhan_khau WHERE person_id IS NOT NULL AND ${staged('person_id')})`,
     );
   }
   if (table === 'mis') {

@@ -390,10 +390,10 @@ async function commit(
       );
     }
     // Into an empty table (a first import, or every row replaced), the staged table takes its
-    // place: no copy at all (its import_id default goes). Otherwise the rows are copied
-    // (already typed and compressed). One INSERT of a 5 M-row register inside the transaction
-    // would hold every row uncompressed until COMMIT (1 GB more duckdb-wasm memory, which
-    // never shrinks, and 10 s compressing them).
+    // place: no copy at all (its import_id default goes). Otherwise the rows are copied by one
+    // INSERT inside the transaction, which holds them uncompressed until COMMIT (for a 5 M-row
+    // register: 1 GB more duckdb-wasm memory, which never shrinks, and 10 s compressing them);
+    // exports of a commune at a time, the usual case, are small.
     const [{ n: left } = { n: 0 }] = await queryRows<{ n: number }>(engine, `SELECT count(*) AS n FROM (SELECT 1 FROM ${table} LIMIT 1)`);
     if (left === 0) {
       await engine.query(`DROP TABLE ${table}`);

@@ -190,7 +190,6 @@ export async function contentHash(bytes: Uint8Array): Promise<string> {
     d = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
   } else {
     const h = await createSHA256();
-    h.init();
     for (let o = 0; o < bytes.length; o += HASH_STEP_BYTES) {
       h.update(bytes.subarray(o, Math.min(bytes.length, o + HASH_STEP_BYTES)));
       await new Promise((r) => setTimeout(r, 0));

@@ -66,9 +66,9 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
     // Mothers' birth dates from any commune's register, only where the birth row lacks it.
     `CREATE OR REPLACE TEMP TABLE _who_any AS SELECT person_id, any_value(sex) AS sex, any_value(birth_date) AS birth_date
      FROM nhan_khau WHERE person_id IN (SELECT mother_id FROM sinh WHERE mother_birth_date IS NULL) GROUP BY person_id`,
-    // Population stock: group identical spells first, then expand by year (5M persons → few rows).
-    // Identical spells counted once (5M persons → a few hundred thousand rows); kept for the
-    // single ages (a0SingleAgesSql drops it).
+    // Population stock: identical spells counted once (5M persons → a few hundred thousand
+    // rows), then expanded by year; kept for the single ages (a0SingleAgesSql, or the build's
+    // clean-up, drops it).
     `CREATE OR REPLACE TEMP TABLE _spells AS
      SELECT commune_code, village, coalesce(sex, 'U') AS sex, year(birth_date) AS byear,
        ${atLeast(firstIn, y0)} AS ys, ${atMost(lastIn, y1)} AS ye, count(*) AS n

@@ -87,9 +87,14 @@ export async function buildCubeUnlocked(engine: Engine, options: BuildCubeOption
       await engine.query(`DELETE FROM ${CUBE_TABLE} WHERE source = 'a0'`);
       return { source, years: null, rows: 0 };
     }
-    await run(engine, a0DetailSql(years[0], years[1]));
-    await run(engine, marginalsSql());
-    await run(engine, a0SingleAgesSql(years[0], years[1]));
+    try {
+      await run(engine, a0DetailSql(years[0], years[1]));
+      await run(engine, marginalsSql());
+      await run(engine, a0SingleAgesSql(years[0], years[1]));
+    } finally {
+      // Temporary tables of a failed build would hold memory until the next one.
+      await run(engine, ['_spells', '_evm', '_mw', '_who', '_who_any', '_cube_detail'].map((t) => `DROP TABLE IF EXISTS ${t}`));
+    }
   } else {
     await run(engine, misCellsSql());
     if (options.years) {

@@ -29,8 +29,8 @@ export function marginalsSql(): string[] {
  * Commune and province rows are inserted sorted by period type and element so that the
  * indicator queries, which read annual rows of a few elements, skip most row groups by their
  * min/max statistics. Village rows, read only by village-level requests, are not sorted (the
- * sort cost 0.4 s of a 5M-person cube); inserted first, they fill row groups of their own,
- * which the level filter skips.
+ * sort cost 0.4 s of a 5M-person cube); inserted as one block before the commune rows,
+ * all but the row groups at its two ends hold village rows only, which the level filter skips.
  * `_cube_cells` (commune, village) → the cube at village, commune and province level.
  * Needs `_units(commune_code, commune_name, province_code, province_name)`. Sums only:
  * a roll-up adds numerators and denominators, never rates. Cells are already unique per

@@ -173,6 +173,19 @@ describe('importFiles', () => {
     expect(await queryRows(ws.engine, 'SELECT residence_status FROM nhan_khau')).toEqual([{ residence_status: 'tam_tru' }]);
   });
 
+  it('quarantines an integer too large for its column instead of failing the import', async () => {
+    ws = await memoryWorkspace();
+    const sinh = ['Mã xã,Mã đối tượng,Mã mẹ,Ngày sinh mẹ,Ngày sinh,Giới tính,Con thứ',
+      '04465,B1,M1,01/01/1990,2024-02-01,2,2',
+      '04465,B2,M2,01/01/1991,2024-03-01,1,3000000000', // beyond INTEGER
+      '04465,B3,M3,01/01/1992,2024-04-01,1,1e21',
+      '04465,B4,M4,01/01/1993,2024-05-01,1,2147483647', // the largest INTEGER
+    ].join('\n');
+    const [s] = await importFiles(ws, [{ name: 'sinh.csv', bytes: utf8(sinh) }], { today: TODAY });
+    expect(s).toMatchObject({ status: 'imported', rowsRead: 4, kept: 2, quarantined: 2, rules: { value_invalid: 2 } });
+    expect(await queryRows(ws.engine, 'SELECT birth_order FROM sinh ORDER BY source_row')).toEqual([{ birth_order: 2 }, { birth_order: 2147483647 }]);
+  });
+
   it('keeps every kept row when many rows were quarantined from a large staging table', async () => {
     // Every person twice: each second row is a duplicate, quarantined and deleted from the
     // staging table. Copying the staged rows by rowid batches lost rows here (a commit
