@@ -1,5 +1,5 @@
 import { communeByCode, normaliseCommuneCode, normaliseProvinceCode } from '../model/admin-units.js';
-import { SCHEMA, type CanonicalTable } from '../model/schema.js';
+import { SCHEMA, type CanonicalTable, type ColumnDef } from '../model/schema.js';
 import type { RuleCode } from '../model/quality-rules.js';
 import { isModern, normaliseCode } from './codes.js';
 import { ageAt, parseDate } from './dates.js';
@@ -12,9 +12,14 @@ import type { Pseudonymiser } from './pseudonym.js';
 import type { RowChunk } from './source.js';
 import { fold } from './fold.js';
 
-/** Staging columns: the canonical columns without import_id, all as text (cast on insert). */
+/** Staging columns: the canonical columns without import_id (the staging table's default). */
+export function stagingColumnDefs(table: CanonicalTable): ColumnDef[] {
+  return SCHEMA[table].columns.filter((c) => c.name !== 'import_id');
+}
+
+/** The names of the staging columns, in the order the converter fills them. */
 export function stagingColumns(table: CanonicalTable): string[] {
-  return SCHEMA[table].columns.map((c) => c.name).filter((n) => n !== 'import_id');
+  return stagingColumnDefs(table).map((c) => c.name);
 }
 
 export interface ConvertContext {

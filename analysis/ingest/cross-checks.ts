@@ -31,7 +31,7 @@ export async function crossChecks(engine: Engine, table: CanonicalTable): Promis
   const key = keys.join(', ');
   // Groups first (cheap), then row numbers only inside the duplicated groups.
   const sql: string[] = [
-    `SELECT source_row AS source_row, 'duplicate_row' AS rule, NULL AS "column",
+    `SELECT source_row, 'duplicate_row' AS rule, NULL AS "column",
        concat_ws(' | ', ${key}) AS value, commune_code
      FROM (SELECT s.*, row_number() OVER (PARTITION BY ${keys.map((k) => `s.${k}`).join(', ')} ORDER BY s.source_row) AS rn
            FROM stg s SEMI JOIN (SELECT ${key} FROM stg GROUP BY ALL HAVING count(*) > 1) d

@@ -24,7 +24,8 @@ import type { ColumnMapping } from './mapping.js';
 import type { Pseudonymiser } from './pseudonym.js';
 import type { RawCsv, RowChunk } from './source.js';
 import { utf8Vector } from '../engine/utf8-vector.js';
-import { makeData, makeVector, Table, tableToIPC, Utf8, type Vector } from 'apache-arrow';
+import { insertTempText } from './arrow-text.js';
+import { makeData, makeVector, Table, Utf8, type Vector } from 'apache-arrow';
 
 /**
  * Scan the records after the header: true when every record has `width` fields (quotes
@@ -323,7 +324,7 @@ export function planFast(job: FastJob): FastPlan | undefined {
         const hi = job.today < '2200-12-31' ? job.today : '2200-12-31';
         clean.push(`(${x} IS NULL AND ${blankOk} OR length(${x}) = 10 AND CAST(${d} AS DATE) BETWEEN DATE '1880-01-01' AND DATE ${q(hi)})`);
         stamps.set(name, d);
-        out.set(name, iso);
+        out.set(name, `CAST(${d} AS DATE)`);
         dates.set(name, iso);
         break;
       }
@@ -383,11 +384,9 @@ export function planFast(job: FastJob): FastPlan | undefined {
     }
   }
   out.set('source_row', 'r.rid + SOURCE_ROW_OFFSET');
-  // Typed as the staging table: dates straight from their parsed value (no ISO text in between).
+  // Typed as the staging table (dates are already DATEs, from their parsed value).
   const types = new Map(SCHEMA[table].columns.map((c) => [c.name, c.type]));
   const typed = (c: string) => {
-    const stamp = stamps.get(c);
-    if (stamp && types.get(c) === 'DATE') return `CAST(${stamp} AS DATE)`;
     const x = out.get(c) ?? 'NULL';
     return types.get(c) === 'VARCHAR' ? x : `CAST(${x} AS ${types.get(c)})`;
   };
@@ -438,10 +437,7 @@ export function planFast(job: FastJob): FastPlan | undefined {
               `SELECT DISTINCT v FROM (${idCols.map((i) => `SELECT c${i} AS v FROM ${rawName}`).join(' UNION ALL ')}) WHERE v IS NOT NULL`,
             );
             const { k, v } = pseudonymTable(distinct, job.pseudonymise);
-            // TEMP: a table of the workspace's database would be compressed, and random
-            // pseudonyms cost the most to compress (1.6 s a slice of marriages, for nothing).
-            await engine.query(`DROP TABLE IF EXISTS ${idName}; CREATE TEMP TABLE ${idName} (k VARCHAR, v VARCHAR)`);
-            await engine.insertArrowIPC(idName, tableToIPC(new Table({ k, v }), 'stream'), { create: false });
+            await insertTempText(engine, idName, { k, v });
           }
           // Rows that are not plain go to the row-by-row converter (usually few).
           const rows = `(SELECT r.*, r.rowid AS rid${inner.map((e) => `, ${e}`).join('')} FROM ${rawName} r) r`;

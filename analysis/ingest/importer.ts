@@ -7,7 +7,7 @@ import { CANONICAL_TABLES, SCHEMA, type CanonicalTable } from '../model/schema.j
 import type { Workspace } from '../workspace/workspace.js';
 import { IMPORT_LOG_COLUMNS, IMPORT_LOG_TABLE, QUALITY_REPORT_COLUMNS, QUALITY_TABLE } from '../workspace/tables.js';
 import { insertTextColumns } from './arrow-text.js';
-import { makeConverter, stagingColumns, type ConvertedChunk } from './convert.js';
+import { makeConverter, stagingColumnDefs, type ConvertedChunk } from './convert.js';
 import { planFast } from './fast-csv.js';
 import { crossChecks } from './cross-checks.js';
 import { todayIso } from './dates.js';
@@ -245,7 +245,8 @@ const EVENT_DATE: Partial<Record<CanonicalTable, string>> = {
 async function importSource(ws: Workspace, job: SourceJob): Promise<ImportSummary> {
   const { engine } = ws;
   const table = job.mapping.table;
-  const cols = stagingColumns(table);
+  const staged = stagingColumnDefs(table);
+  const cols = staged.map((c) => c.name);
   const convert = makeConverter({
     table, mapping: job.mapping, headers: job.src.headers, file: job.file, sheet: job.src.sheet,
     strictWidth: job.strictWidth, pseudonymise: ws.pseudonymise, today: job.today,
@@ -269,7 +270,7 @@ async function importSource(ws: Workspace, job: SourceJob): Promise<ImportSummar
       read += c.read;
       quarantined += c.quarantined;
       for (const p of c.problems) problems.push(p);
-      if (c.kept > 0) await insertTyped(engine, STAGING, SCHEMA[table].columns.filter((x) => x.name !== 'import_id'), c.columns);
+      if (c.kept > 0) await insertTyped(engine, STAGING, staged, c.columns);
     };
     const fast = job.src.raw && job.fast
       ? planFast({
@@ -447,9 +448,7 @@ async function insertTyped(
   columns: Array<{ name: string; type: string }>,
   data: (string | null)[][],
 ): Promise<void> {
-  // TEMP: passing through, never worth compressing.
-  await engine.query(`DROP TABLE IF EXISTS ${TEXT_ROWS}; CREATE TEMP TABLE ${TEXT_ROWS} (${columns.map((c) => `"${c.name}" VARCHAR`).join(', ')})`);
-  await insertTextColumns(engine, TEXT_ROWS, columns.map((c) => c.name), data, false);
+  await insertTextColumns(engine, TEXT_ROWS, columns.map((c) => c.name), data);
   await engine.query(
     `INSERT INTO ${table} (${columns.map((c) => `"${c.name}"`).join(', ')})
      SELECT ${columns.map((c) => `CAST("${c.name}" AS ${c.type})`).join(', ')} FROM ${TEXT_ROWS}`,

@@ -22,8 +22,9 @@ export function ageGroupOf(age: number): AgeGroup {
  * 'unknown'. Picked from a list by an integer (twice as fast in duckdb-wasm as building
  * the label from its bounds; the cube evaluates it on millions of rows).
  */
-export function ageGroupSql(age: string): string {
+export function ageGroupSql(expr: string): string {
   const labels = [...AGE_GROUPS, 'unknown'].map((g) => `'${g}'`).join(',');
+  const age = `(${expr})`;
   return `[${labels}][CASE WHEN ${age} IS NULL OR ${age} < 0 THEN ${AGE_GROUPS.length + 1} WHEN ${age} < 1 THEN 1 WHEN ${age} < 5 THEN 2
     WHEN ${age} >= 85 THEN ${AGE_GROUPS.length} ELSE ${age} // 5 + 2 END]`;
 }

@@ -16,6 +16,9 @@ export function ageSql(birth: string, at: string): string {
 const atLeast = (x: string, c: number) => `CASE WHEN ${x} > ${c} THEN ${x} ELSE ${c} END`;
 const atMost = (x: string, c: number) => `CASE WHEN ${x} < ${c} THEN ${x} ELSE ${c} END`;
 
+/** The temporary tables a0DetailSql and a0SingleAgesSql create (the build drops them, whatever happens). */
+export const A0_TEMP_TABLES = ['_cube_detail', '_who', '_who_any', '_spells', '_mw', '_evm'] as const;
+
 /**
  * SQL that turns the canonical A0 tables into `_cube_detail` rows at commune × village
  * level, finest sex × age group only (marginals are added by the roll-up).
@@ -30,7 +33,7 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
   const mask = (lo: string, hi: string) =>
     `CASE WHEN ${atLeast(lo, y0)} > ${atMost(hi, y1)} THEN 0::BIGINT ELSE ` +
     `((1::BIGINT << (${atMost(hi, y1)} - ${y0} + 1)) - 1) - ((1::BIGINT << (${atLeast(lo, y0)} - ${y0})) - 1) END`;
-  const ag = (age: string) => ageGroupSql(`(${age})`);
+  const ag = ageGroupSql;
   // Population at t: Thường trú or Tạm vắng, entry_date ≤ t and (exit_date null or > t).
   // At t = 31/12/y that is year(entry) ≤ y and year(exit) > y; age at 31/12/y = y − birth year.
   const firstIn = `year(entry_date)`;
@@ -67,8 +70,7 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
     `CREATE OR REPLACE TEMP TABLE _who_any AS SELECT person_id, any_value(sex) AS sex, any_value(birth_date) AS birth_date
      FROM nhan_khau WHERE person_id IN (SELECT mother_id FROM sinh WHERE mother_birth_date IS NULL) GROUP BY person_id`,
     // Population stock: identical spells counted once (5M persons → a few hundred thousand
-    // rows), then expanded by year; kept for the single ages (a0SingleAgesSql, or the build's
-    // clean-up, drops it).
+    // rows), then expanded by year; kept for the single ages (a0SingleAgesSql).
     `CREATE OR REPLACE TEMP TABLE _spells AS
      SELECT commune_code, village, coalesce(sex, 'U') AS sex, year(birth_date) AS byear,
        ${atLeast(firstIn, y0)} AS ys, ${atMost(lastIn, y1)} AS ye, count(*) AS n
@@ -244,15 +246,12 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
  * `_cube_cells` (no village, so the roll-up makes commune and province rows only), from the
  * spells of a0DetailSql (same residence rule and ages as the population stock).
  */
-export function a0SingleAgesSql(firstYear: number, lastYear: number): string[] {
+export function a0SingleAgesSql(firstYear: number, lastYear: number): string {
   const y0 = firstYear - 1;
   const y1 = lastYear;
-  return [
-    `INSERT INTO _cube_cells
+  return `INSERT INTO _cube_cells
      WITH spells AS (SELECT commune_code, byear, ys, ye, sum(n) AS n FROM _spells WHERE byear IS NOT NULL GROUP BY ALL)
      SELECT commune_code, NULL, CAST(y AS VARCHAR), 'year', y, '${SINGLE_AGE_ELEMENT}', 'T', CAST(y - byear AS VARCHAR), sum(n)
      FROM spells JOIN range(${y0}, ${y1 + 1}) t(y) ON y BETWEEN ys AND ye
-     WHERE y - byear BETWEEN 0 AND 120 GROUP BY ALL`,
-    `DROP TABLE IF EXISTS _spells`,
-  ];
+     WHERE y - byear BETWEEN 0 AND 120 GROUP BY ALL`;
 }

@@ -2,7 +2,7 @@ import { queryRows, sqlString, tableExists, type Engine } from '../../engine/eng
 import { exclusive } from '../../engine/exclusive.js';
 import { communeByCode, provinceByCode } from '../../model/admin-units.js';
 import { CANONICAL_TABLES, createTableSql } from '../../model/schema.js';
-import { a0DetailSql, a0SingleAgesSql } from './a0.js';
+import { A0_TEMP_TABLES, a0DetailSql, a0SingleAgesSql } from './a0.js';
 import { misCellsSql } from './mis.js';
 import { levelsSql, marginalsSql } from './rollup.js';
 import { CUBE_COLUMNS_SQL, CUBE_TABLE, type CubeSource } from './schema.js';
@@ -90,10 +90,10 @@ export async function buildCubeUnlocked(engine: Engine, options: BuildCubeOption
     try {
       await run(engine, a0DetailSql(years[0], years[1]));
       await run(engine, marginalsSql());
-      await run(engine, a0SingleAgesSql(years[0], years[1]));
+      await engine.query(a0SingleAgesSql(years[0], years[1]));
     } finally {
-      // Temporary tables of a failed build would hold memory until the next one.
-      await run(engine, ['_spells', '_evm', '_mw', '_who', '_who_any', '_cube_detail'].map((t) => `DROP TABLE IF EXISTS ${t}`));
+      // Done with, or left by a failed build (they would hold memory until the next one).
+      await run(engine, A0_TEMP_TABLES.map((t) => `DROP TABLE IF EXISTS ${t}`));
     }
   } else {
     await run(engine, misCellsSql());
