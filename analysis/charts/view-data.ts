@@ -1,5 +1,6 @@
 import { queryRows, sqlString, type Engine } from '../engine/engine.js';
 import { CUBE_TABLE, SINGLE_AGE_ELEMENT } from '../indicators/cube/schema.js';
+import { ensureCubeVillages } from '../indicators/cube/build.js';
 import { DATA_ELEMENTS } from '../model/data-elements.js';
 import { whipple, myers } from '../ingest/age-heaping.js';
 import type { PyramidRow } from './pyramid.js';
@@ -35,6 +36,8 @@ export const PYRAMID_AGE_GROUPS = [
  * saved apart), and a code is only ever read at its own level.
  */
 export async function pyramidRows(engine: Engine, unitCode: string, year: number, level: UnitLevel): Promise<PyramidRow[]> {
+  // A cube is built without its village rows until a village is asked for.
+  if (level === 'village') await ensureCubeVillages(engine, 'a0');
   const rows = await queryRows<{ age_group: string; sex: 'M' | 'F'; value: number }>(
     engine,
     `SELECT CASE WHEN age_group IN ('0', '1-4') THEN '0-4' ELSE age_group END AS age_group, sex, sum(value) AS value

@@ -1,6 +1,6 @@
 import { exclusive } from '../engine/exclusive.js';
 import { numberArray, queryRows, sqlString, tableExists, type Engine } from '../engine/engine.js';
-import { buildCubeUnlocked } from './cube/build.js';
+import { buildCubeUnlocked, ensureCubeVillagesUnlocked } from './cube/build.js';
 import { DATA_ELEMENTS } from '../model/data-elements.js';
 import { CUBE_TABLE, type CubeSource } from './cube/schema.js';
 import { CELL_COLUMNS, missingReason } from './columns.js';
@@ -48,6 +48,7 @@ export function subAnnual(def: IndicatorDef): boolean {
 }
 
 const LEVELS: UnitLevel[] = ['province', 'commune', 'village'];
+const levelsOf = (o: ComputeOptions): UnitLevel[] => (o.level ? (Array.isArray(o.level) ? o.level : [o.level]) : LEVELS);
 
 /** Code-point order: unit codes and periods are ASCII, so no locale rules are needed. */
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -77,7 +78,9 @@ async function prepareCube(engine: Engine, o: ComputeOptions): Promise<CubeSourc
   }
   const built =
     cubeExists && (await count(engine, `SELECT count(*) AS n FROM (SELECT 1 FROM ${CUBE_TABLE} WHERE source = ${sqlString(source)} LIMIT 1)`)) > 0;
-  if (!built || o.rebuildCube) await buildCubeUnlocked(engine, { source });
+  const villages = levelsOf(o).includes('village');
+  if (!built || o.rebuildCube) await buildCubeUnlocked(engine, { source, villages });
+  else if (villages) await ensureCubeVillagesUnlocked(engine, source);
   return source;
 }
 
@@ -245,7 +248,7 @@ async function computeUnlocked(engine: Engine, options: ComputeOptions): Promise
   const source = await prepareCube(engine, options);
   const pt = options.periodType ?? 'year';
   const k = pt === 'year' ? Math.max(1, Math.floor(options.pool ?? 1)) : 1;
-  const levels = options.level ? (Array.isArray(options.level) ? options.level : [options.level]) : LEVELS;
+  const levels = levelsOf(options);
   let wanted = (options.indicators ?? INDICATORS.map((d) => d.code)).map((c) => c.trim()).filter(Boolean);
   for (const c of wanted) if (!indicatorByCode(c)) throw new Error(`Không có chỉ tiêu · unknown indicator: ${c}`);
   if (pt !== 'year') wanted = wanted.filter((c) => subAnnual(indicatorByCode(c)!));

@@ -24,10 +24,14 @@ export const A0_TEMP_TABLES = ['_cube_detail', '_who', '_who_any', '_spells', '_
  * level, finest sex × age group only (marginals are added by the roll-up).
  * Stocks at 31/12 of every year from firstYear − 1 (for the average population of the
  * first year) to lastYear; flows by year, quarter and month of the event date.
+ * Without `villages` every row's village is NULL: commune and province rows only, which is
+ * a third less work (the village rows are three quarters of the cube).
  */
-export function a0DetailSql(firstYear: number, lastYear: number): string[] {
+export function a0DetailSql(firstYear: number, lastYear: number, villages = true): string[] {
   const y0 = firstYear - 1;
   const y1 = lastYear;
+  // Where a village enters the cube (the register); events take their person's.
+  const village = (x: string) => (villages ? x : 'CAST(NULL AS VARCHAR)');
   const age = (birth: string, at: string) => ageSql(birth, at);
   // Bit i set for each year y0 + i in [lo, hi] (clamped to the cube's years): 0 when empty.
   const mask = (lo: string, hi: string) =>
@@ -61,7 +65,7 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
          UNION ALL SELECT commune_code, wife_id FROM ket_hon UNION ALL SELECT commune_code, husband_id FROM ket_hon
          UNION ALL SELECT commune_code, person_id FROM mang_thai UNION ALL SELECT commune_code, person_id FROM bptt WHERE new_acceptor)
        WHERE x IS NOT NULL AND commune_code IS NOT NULL)
-     SELECT hash(n.commune_code, n.person_id) AS k, any_value(n.village) AS village,
+     SELECT hash(n.commune_code, n.person_id) AS k, ${village('any_value(n.village)')} AS village,
        any_value(n.sex) AS sex, any_value(n.birth_date) AS birth_date
      FROM nhan_khau n SEMI JOIN ids ON ids.h = hash(n.commune_code, n.person_id)
      WHERE n.person_id IS NOT NULL AND n.commune_code IS NOT NULL
@@ -72,7 +76,7 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
     // Population stock: identical spells counted once (5M persons → a few hundred thousand
     // rows), then expanded by year; kept for the single ages (a0SingleAgesSql).
     `CREATE OR REPLACE TEMP TABLE _spells AS
-     SELECT commune_code, village, coalesce(sex, 'U') AS sex, year(birth_date) AS byear,
+     SELECT commune_code, ${village('village')} AS village, coalesce(sex, 'U') AS sex, year(birth_date) AS byear,
        ${atLeast(firstIn, y0)} AS ys, ${atMost(lastIn, y1)} AS ye, count(*) AS n
      FROM nhan_khau WHERE ${resident} GROUP BY ALL`,
     `INSERT INTO _cube_detail
@@ -89,7 +93,7 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
      WITH hh AS (
        SELECT any_value(commune_code) AS commune_code, any_value(village) AS village,
          bit_or(CASE WHEN ys > ye THEN 0 ELSE ((1::BIGINT << (ye - ${y0} + 1)) - 1) - ((1::BIGINT << (ys - ${y0})) - 1) END) AS mask
-       FROM (SELECT commune_code, village,
+       FROM (SELECT commune_code, ${village('village')} AS village,
                CASE WHEN contains(household_id, '.') THEN regexp_replace(household_id, '\\.\\d+$', '') ELSE household_id END AS hh,
                ${atLeast(firstIn, y0)} AS ys, ${atMost(lastIn, y1)} AS ye
              FROM nhan_khau WHERE ${resident} AND household_id IS NOT NULL)
@@ -118,7 +122,7 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
          bit_or(${mask('year(start_date)', `CASE WHEN end_date IS NULL THEN ${y1} ELSE year(end_date) - 1 END`)}) AS m
        FROM bptt WHERE modern AND start_date IS NOT NULL AND commune_code IS NOT NULL AND person_id IS NOT NULL GROUP BY 1),
      w AS (
-       SELECT n.commune_code, n.village, hash(n.commune_code, n.person_id) AS k, year(n.birth_date) AS byear,
+       SELECT n.commune_code, ${village('n.village')} AS village, hash(n.commune_code, n.person_id) AS k, year(n.birth_date) AS byear,
          ${mask('year(n.entry_date)', lastIn.replaceAll('exit_date', 'n.exit_date'))}
            & ${mask('year(n.birth_date) + 15', 'year(n.birth_date) + 49')} & mr.m AS m
        FROM nhan_khau n JOIN married mr ON mr.h = hash(n.person_id)
@@ -208,7 +212,7 @@ export function a0DetailSql(firstYear: number, lastYear: number): string[] {
     // least one check in the period (each person once per period).
     `INSERT INTO _cube_detail
      WITH n AS (
-       SELECT hash(commune_code, person_id) AS k, commune_code, village, coalesce(sex, 'U') AS sex, birth_date, entry_date, exit_date
+       SELECT hash(commune_code, person_id) AS k, commune_code, ${village('village')} AS village, coalesce(sex, 'U') AS sex, birth_date, entry_date, exit_date
        FROM nhan_khau
        WHERE ${resident} AND year(birth_date) <= ${y1 - 60} AND commune_code IS NOT NULL AND person_id IS NOT NULL),
      c AS (

@@ -11,6 +11,11 @@ export interface BuildCubeOptions {
   source: CubeSource;
   /** Years of flows [first, last]; stocks also at 31/12 of first − 1. Default: the years with events. */
   years?: [number, number];
+  /**
+   * Also the village rows (A0 only). Default false: they are three quarters of the cube and
+   * only village-level requests read them, so those build them (ensureCubeVillages).
+   */
+  villages?: boolean;
 }
 
 export interface CubeInfo {
@@ -58,6 +63,35 @@ async function loadUnits(engine: Engine, source: CubeSource): Promise<void> {
   await engine.query(`INSERT INTO _units VALUES ${values.join(', ')}`);
 }
 
+/** Whether the cube has village rows for `source`, or cannot have any (MIS exports are by commune; a register without villages). */
+async function villagesReady(engine: Engine, source: CubeSource): Promise<boolean> {
+  if (source !== 'a0') return true;
+  const any = async (sql: string) => (await queryRows(engine, `${sql} LIMIT 1`)).length > 0;
+  if (await any(`SELECT 1 FROM ${CUBE_TABLE} WHERE source = 'a0' AND level = 'village'`)) return true;
+  return !(await tableExists(engine, 'nhan_khau')) || !(await any(`SELECT 1 FROM nhan_khau WHERE village IS NOT NULL`));
+}
+
+/**
+ * Build the village rows of a cube built without them (the first village-level request):
+ * the cube is rebuilt with villages over the same years (its commune and province rows do
+ * not change). Callers hold exclusive() (computeIndicators) or use ensureCubeVillages.
+ */
+export async function ensureCubeVillagesUnlocked(engine: Engine, source: CubeSource): Promise<void> {
+  if (!(await tableExists(engine, CUBE_TABLE)) || (await villagesReady(engine, source))) return;
+  // The years it was built for: stocks start at 31/12 of the year before the first.
+  const [r] = await queryRows<{ lo: number | null; hi: number | null }>(
+    engine,
+    `SELECT min(year) FILTER (WHERE element = 'population') AS lo, max(year) AS hi FROM ${CUBE_TABLE} WHERE source = 'a0' AND level = 'province'`,
+  );
+  const years: [number, number] | undefined = r && r.lo !== null && r.hi !== null ? [r.lo + 1, r.hi] : undefined;
+  await buildCubeUnlocked(engine, { source, villages: true, ...(years ? { years } : {}) });
+}
+
+/** ensureCubeVillagesUnlocked for callers outside exclusive() (the views). */
+export function ensureCubeVillages(engine: Engine, source: CubeSource): Promise<void> {
+  return exclusive(engine, () => ensureCubeVillagesUnlocked(engine, source));
+}
+
 /** Forget the cube (after the canonical tables changed); it is rebuilt on next use. */
 export async function dropCube(engine: Engine): Promise<void> {
   await engine.query(`DROP TABLE IF EXISTS ${CUBE_TABLE}`);
@@ -88,7 +122,7 @@ export async function buildCubeUnlocked(engine: Engine, options: BuildCubeOption
       return { source, years: null, rows: 0 };
     }
     try {
-      await run(engine, a0DetailSql(years[0], years[1]));
+      await run(engine, a0DetailSql(years[0], years[1], options.villages ?? false));
       await run(engine, marginalsSql());
       await engine.query(a0SingleAgesSql(years[0], years[1]));
     } finally {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, type Engine } from '../../../../analysis/engine/engine.js';
 import { createNodeEngine } from '../../../../analysis/engine/node.js';
-import { buildCube } from '../../../../analysis/indicators/cube/build.js';
+import { buildCube, ensureCubeVillages } from '../../../../analysis/indicators/cube/build.js';
 import { communeByCode } from '../../../../analysis/model/admin-units.js';
 import { createCanonicalTables, insertRows } from '../helpers.js';
 
@@ -65,7 +65,7 @@ beforeAll(async () => {
     { commune_code: C, person_id: 'P5', check_date: '2022-03-03' },
     { commune_code: C, person_id: 'P5', check_date: '2022-09-09' },
   ]);
-  await buildCube(engine, { source: 'a0', years: [2022, 2023] });
+  await buildCube(engine, { source: 'a0', years: [2022, 2023], villages: true });
 });
 afterAll(async () => engine?.close());
 
@@ -152,6 +152,21 @@ describe('A0 cube: levels', () => {
     expect(await cell({ level: 'province', unit: prov, period: '2022', element: 'population' })).toBe(4);
     const [u] = await queryRows<{ unit_name: string }>(engine, `SELECT DISTINCT unit_name FROM cube WHERE level = 'commune'`);
     expect(u!.unit_name).toBe(communeByCode(C)!.communeName);
+  });
+  it('leaves the villages out by default; the first village request adds them over the same years', async () => {
+    const others = () => queryRows(engine, `SELECT * FROM cube WHERE source = 'a0' AND level <> 'village' ORDER BY ALL`);
+    const villages = async () => (await queryRows<{ n: number }>(engine, `SELECT count(*) AS n FROM cube WHERE level = 'village'`))[0]!.n;
+    const before = await others();
+    const villageRows = await villages();
+    expect(villageRows).toBeGreaterThan(0);
+    await buildCube(engine, { source: 'a0', years: [2022, 2023] });
+    expect(await villages()).toBe(0);
+    expect(await others()).toEqual(before);
+    await ensureCubeVillages(engine, 'a0');
+    expect(await cell({ level: 'village', unit: `${C}/Thôn 1`, period: '2022', element: 'population' })).toBe(3);
+    expect(await villages()).toBe(villageRows);
+    // Same years (2021 stocks to 2023), same commune and province rows.
+    expect(await others()).toEqual(before);
   });
 });
 
