@@ -56,10 +56,11 @@ export function a0DetailSql(firstYear: number, lastYear: number, villages = true
     // Only persons that events refer to (most of the register has none).
     // Keyed by one 64-bit hash of (commune, person): a much cheaper aggregation and join key.
     // Lookups are always by the event's (commune, person), so the filter is on that same
-    // integer key (a semi-join on integers rather than a UNION of strings).
+    // integer key (a semi-join on integers rather than a UNION of strings). No DISTINCT: the
+    // semi-join's table of keys absorbs repeats (0.5 s less on 3.4 M event ids).
     `CREATE OR REPLACE TEMP TABLE _who AS
      WITH ids AS (
-       SELECT DISTINCT hash(commune_code, x) AS h FROM (
+       SELECT hash(commune_code, x) AS h FROM (
          SELECT commune_code, person_id AS x FROM chet UNION ALL SELECT commune_code, person_id FROM chuyen_cu
          UNION ALL SELECT commune_code, mother_id FROM sinh UNION ALL SELECT commune_code, person_id FROM sinh
          UNION ALL SELECT commune_code, wife_id FROM ket_hon UNION ALL SELECT commune_code, husband_id FROM ket_hon
