@@ -4,7 +4,9 @@ import { CANONICAL_TABLES, createTableSql } from '../analysis/model/schema.js';
 export function syntheticSql(n: number): string[] {
   const h = (i: string, salt: number, mod: number) => `(hash(${i} * 7919 + ${salt}) % ${mod})`;
   const communes = 100;
-  const code = (i: string) => `lpad(CAST(10000 + ${i} % ${communes} AS VARCHAR), 5, '0')`;
+  // Person i lives in household i // 4, and a household in one commune (persons of one
+  // household were spread over four communes before 01/12: 4.9 M one-person households).
+  const code = (i: string) => `lpad(CAST(10000 + (${i} // 4) % ${communes} AS VARCHAR), 5, '0')`;
   const ev = (_m: number, salt: number) => `DATE '2021-01-01' + CAST(${h('i', salt, 1826)} AS INTEGER)`;
   return [
     ...CANONICAL_TABLES.map((t) => `DROP TABLE IF EXISTS ${t}`),
