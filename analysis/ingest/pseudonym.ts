@@ -53,6 +53,10 @@ function compress(state: Int32Array, block: Int32Array): void {
 
 const BUF = new Uint8Array(4096);
 const BLOCK = new Int32Array(16);
+/** The outer hash's one block: 32 digest bytes, then padding for 64 + 32 bytes. */
+const OUTER = new Int32Array(16);
+OUTER[8] = 0x80000000 | 0;
+OUTER[15] = (64 + 32) * 8;
 
 /** Finish SHA-256 of `prefixBytes` already absorbed into `state` plus BUF[0..len). No allocation. */
 function finish(state: Int32Array, len: number, prefixBytes: number): void {
@@ -111,24 +115,29 @@ export function makePseudonymiser(key: Uint8Array): Pseudonymiser {
   const outer0 = padState(key, 0x5c);
   const enc = new TextEncoder();
   const st = new Int32Array(8);
-  /** HMAC of BUF[0..len) into st. */
-  const hmac = (len: number) => {
+  /** HMAC of bytes[a..a+len) into st. */
+  const hmac = (bytes: Uint8Array, a: number, len: number) => {
     st.set(inner0);
-    finish(st, len, 64);
-    for (let i = 0; i < 8; i++) {
-      const w = st[i]!;
-      BUF[i * 4] = w >>> 24;
-      BUF[i * 4 + 1] = w >>> 16;
-      BUF[i * 4 + 2] = w >>> 8;
-      BUF[i * 4 + 3] = w;
+    if (len <= 55) {
+      // One block after the key's: the bytes packed straight into words (most ids).
+      BLOCK.fill(0);
+      for (let i = 0; i < len; i++) BLOCK[i >> 2] |= bytes[a + i]! << (24 - 8 * (i & 3));
+      BLOCK[len >> 2] |= 0x80 << (24 - 8 * (len & 3));
+      BLOCK[15] = (64 + len) * 8;
+      compress(st, BLOCK);
+    } else {
+      if (bytes !== BUF) BUF.set(bytes.subarray(a, a + len));
+      finish(st, len, 64);
     }
+    // The outer message is the inner digest: its words go into the block as they are.
+    for (let i = 0; i < 8; i++) OUTER[i] = st[i]!;
     st.set(outer0);
-    finish(st, 32, 64);
+    compress(st, OUTER);
   };
   const dec = new TextDecoder();
   const fn: Pseudonymiser = (id: string) => {
     const { written } = enc.encodeInto(id.length > 1000 ? id.slice(0, 1000) : id, BUF);
-    hmac(written);
+    hmac(BUF, 0, written);
     let out = '';
     for (let i = 0; i < 5; i++) {
       const w = st[i >> 1]!;
@@ -148,8 +157,7 @@ export function makePseudonymiser(key: Uint8Array): Pseudonymiser {
         for (let i = 0; i < 20; i++) out[r * 20 + i] = p.charCodeAt(i);
         continue;
       }
-      BUF.set(values.subarray(a, b));
-      hmac(b - a);
+      hmac(values, a, b - a);
       let o = r * 20;
       for (let i = 0; i < 5; i++) {
         const w = st[i >> 1]!;

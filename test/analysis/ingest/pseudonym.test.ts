@@ -32,4 +32,22 @@ describe('pseudonyms', () => {
       expect(p(id)).toBe(createHmac('sha256', key).update(id, 'utf8').digest('hex').slice(0, 20));
     }
   });
+  it('are the same from UTF-8 bytes end to end, for ids of every length around a block', () => {
+    const key = new Uint8Array(32).map((_, i) => 255 - i * 3);
+    const p = makePseudonymiser(key);
+    // 0–130 bytes (one block after the key's up to 55, two from 56), multibyte, and over 1000.
+    const ids = [...Array.from({ length: 131 }, (_, n) => 'a1'.repeat(n).slice(0, n)), 'Đặng-Thị-Ánh-07', 'é'.repeat(28), 'z'.repeat(1200)];
+    const enc = new TextEncoder();
+    const bytes = ids.map((id) => enc.encode(id));
+    const offsets = new Int32Array(ids.length + 1);
+    bytes.forEach((b, i) => (offsets[i + 1] = offsets[i]! + b.length));
+    const values = new Uint8Array(offsets[ids.length]!);
+    bytes.forEach((b, i) => values.set(b, offsets[i]!));
+    const out = new TextDecoder().decode(p.utf8!(values, offsets, ids.length));
+    ids.forEach((id, i) => {
+      const expected = createHmac('sha256', key).update(id.slice(0, 1000), 'utf8').digest('hex').slice(0, 20);
+      expect(out.slice(i * 20, i * 20 + 20), `id of ${bytes[i]!.length} bytes`).toBe(expected);
+      expect(p(id)).toBe(expected);
+    });
+  });
 });
