@@ -97,9 +97,10 @@ export interface Pseudonymiser {
   /**
    * The same for n UTF-8 identifiers laid end to end (`values`, Arrow-style `offsets`):
    * the n pseudonyms as 20 ASCII hex characters each, end to end. No strings are made,
-   * which matters for millions of ids.
+   * which matters for millions of ids. Rows whose bit is 0 in `valid` (an Arrow validity
+   * bitmap) are skipped: 20 zero bytes.
    */
-  utf8?: (values: Uint8Array, offsets: Int32Array, n: number) => Uint8Array;
+  utf8?: (values: Uint8Array, offsets: Int32Array, n: number, valid?: Uint8Array | null) => Uint8Array;
 }
 
 const HEX_CODES = new Uint8Array(512);
@@ -121,8 +122,8 @@ export function makePseudonymiser(key: Uint8Array): Pseudonymiser {
     if (len <= 55) {
       // One block after the key's: the bytes packed straight into words (most ids).
       BLOCK.fill(0);
-      for (let i = 0; i < len; i++) BLOCK[i >> 2] |= bytes[a + i]! << (24 - 8 * (i & 3));
-      BLOCK[len >> 2] |= 0x80 << (24 - 8 * (len & 3));
+      for (let i = 0; i < len; i++) BLOCK[i >> 2]! |= bytes[a + i]! << (24 - 8 * (i & 3));
+      BLOCK[len >> 2]! |= 0x80 << (24 - 8 * (len & 3));
       BLOCK[15] = (64 + len) * 8;
       compress(st, BLOCK);
     } else {
@@ -146,9 +147,10 @@ export function makePseudonymiser(key: Uint8Array): Pseudonymiser {
     }
     return out;
   };
-  fn.utf8 = (values: Uint8Array, offsets: Int32Array, n: number) => {
+  fn.utf8 = (values: Uint8Array, offsets: Int32Array, n: number, valid?: Uint8Array | null) => {
     const out = new Uint8Array(n * 20);
     for (let r = 0; r < n; r++) {
+      if (valid && ((valid[r >> 3]! >> (r & 7)) & 1) === 0) continue;
       const a = offsets[r]!;
       const b = offsets[r + 1]!;
       if (b - a > 1000) {
