@@ -109,6 +109,13 @@ for (let i = 0; i < 256; i++) {
   HEX_CODES[i * 2 + 1] = HEX[i]!.charCodeAt(1);
 }
 
+/** Whether bytes[a0..a1) and bytes[b0..b1) are equal. */
+function sameBytes(bytes: Uint8Array, a0: number, a1: number, b0: number, b1: number): boolean {
+  if (a1 - a0 !== b1 - b0) return false;
+  for (let i = 0; i < a1 - a0; i++) if (bytes[a0 + i] !== bytes[b0 + i]) return false;
+  return true;
+}
+
 /** A pseudonymiser for a key of 32 bytes (or up to 64). */
 export function makePseudonymiser(key: Uint8Array): Pseudonymiser {
   if (key.length > 64 || key.length < 16) throw new Error('pseudonym key must be 16–64 bytes');
@@ -149,10 +156,19 @@ export function makePseudonymiser(key: Uint8Array): Pseudonymiser {
   };
   fn.utf8 = (values: Uint8Array, offsets: Int32Array, n: number, valid?: Uint8Array | null) => {
     const out = new Uint8Array(n * 20);
+    // The last id computed: exports list a person's rows together (checks, spells), so a
+    // repeat of the previous id is copied instead of hashed again.
+    let prev = -1;
     for (let r = 0; r < n; r++) {
       if (valid && ((valid[r >> 3]! >> (r & 7)) & 1) === 0) continue;
       const a = offsets[r]!;
       const b = offsets[r + 1]!;
+      if (prev >= 0 && sameBytes(values, offsets[prev]!, offsets[prev + 1]!, a, b)) {
+        out.copyWithin(r * 20, prev * 20, prev * 20 + 20);
+        prev = r;
+        continue;
+      }
+      prev = r;
       if (b - a > 1000) {
         // Long ids are cut at 1000 UTF-16 units by the string form: take that path.
         const p = fn(dec.decode(values.subarray(a, b)));

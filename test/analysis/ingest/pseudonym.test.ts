@@ -50,4 +50,18 @@ describe('pseudonyms', () => {
       expect(p(id)).toBe(expected);
     });
   });
+  it('copy a repeated id from the row before and skip the rows a validity bitmap marks null', () => {
+    const key = new Uint8Array(32).fill(9);
+    const p = makePseudonymiser(key);
+    const ids = ['A1', 'A1', 'A10', '', 'A1', 'A1', 'B'];
+    const valid = new Uint8Array([0b1110111]); // row 3 is null
+    const enc = new TextEncoder();
+    const offsets = new Int32Array(ids.length + 1);
+    ids.forEach((id, i) => (offsets[i + 1] = offsets[i]! + enc.encode(id).length));
+    const values = enc.encode(ids.join(''));
+    const out = new TextDecoder().decode(p.utf8!(values, offsets, ids.length, valid));
+    const got = ids.map((_, i) => out.slice(i * 20, i * 20 + 20));
+    const hmac = (id: string) => createHmac('sha256', key).update(id, 'utf8').digest('hex').slice(0, 20);
+    expect(got).toEqual([hmac('A1'), hmac('A1'), hmac('A10'), '\0'.repeat(20), hmac('A1'), hmac('A1'), hmac('B')]);
+  });
 });
