@@ -31,6 +31,8 @@ export interface ComputeOptions {
   lifeTable?: LifeTableMethod;
   /** Rebuild the cube even when one exists. */
   rebuildCube?: boolean;
+  /** Progress of a cube build this call starts (statements done of total). */
+  onCubeProgress?: (done: number, total: number) => void;
   /**
    * Periods: years (default), or quarters or months for the indicators made of flows only
    * (subAnnual() says which; the others are left out). No pooling below a year.
@@ -79,8 +81,9 @@ async function prepareCube(engine: Engine, o: ComputeOptions): Promise<CubeSourc
   const built =
     cubeExists && (await count(engine, `SELECT count(*) AS n FROM (SELECT 1 FROM ${CUBE_TABLE} WHERE source = ${sqlString(source)} LIMIT 1)`)) > 0;
   const villages = levelsOf(o).includes('village');
-  if (!built || o.rebuildCube) await buildCubeUnlocked(engine, { source, villages });
-  else if (villages) await ensureCubeVillagesUnlocked(engine, source);
+  const onProgress = o.onCubeProgress;
+  if (!built || o.rebuildCube) await buildCubeUnlocked(engine, { source, villages, ...(onProgress ? { onProgress } : {}) });
+  else if (villages) await ensureCubeVillagesUnlocked(engine, source, onProgress);
   return source;
 }
 

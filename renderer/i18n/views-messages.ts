@@ -10,6 +10,7 @@ export const VIEW_MESSAGES = {
   navPyramid: { vi: 'Tháp dân số', en: 'Pyramid' },
   navDetail: { vi: 'Chi tiết chỉ tiêu', en: 'Indicator detail' },
   computing: { vi: 'Đang tính các chỉ tiêu…', en: 'Computing the indicators…' },
+  buildingCube: { vi: 'Đang tổng hợp khối số liệu, bước', en: 'Building the data cube, step' },
   waiting: { vi: 'Đang mở dữ liệu…', en: 'Opening the data…' },
   noData: { vi: 'Chưa có số liệu. Nhập tệp ở mục "Nhập dữ liệu".', en: 'No data yet. Import files under "Import".' },
   unit: { vi: 'Đơn vị', en: 'Unit' },

@@ -3,6 +3,7 @@ import { computeIndicators, parseTargetsCsv, type IndicatorResult, type PeriodTy
 import { cubeYears } from '../../analysis/charts/view-data.js';
 import { PLAN_TARGETS_2026_CSV } from '../components/plan-targets.js';
 import { currentWorkspace, useSession } from './session.js';
+import { setCubeProgress } from './cube-progress.js';
 import { useSettings, type Settings } from './settings.js';
 
 /** Years of results the views keep at hand (trend lines, sparklines, changes). */
@@ -128,7 +129,14 @@ export async function loadResults(s: Pick<Settings, 'pool' | 'lifeTable'>): Prom
     // No cube yet: computing one indicator builds it.
   }
   if (!span) {
-    await computeIndicators(engine, { indicators: ['population'], level: 'province', years: [0, 0] });
+    // The cube is built now (seconds for a large province): its progress goes to the frame.
+    try {
+      await computeIndicators(engine, {
+        indicators: ['population'], level: 'province', years: [0, 0], onCubeProgress: (done, total) => setCubeProgress({ done, total }),
+      });
+    } finally {
+      setCubeProgress(null);
+    }
     span = await cubeYears(engine);
   }
   if (!span) return new ResultIndex([]);

@@ -16,6 +16,8 @@ export interface BuildCubeOptions {
    * only village-level requests read them, so those build them (ensureCubeVillages).
    */
   villages?: boolean;
+  /** Called after each statement of the build: `done` of `total` (a large province takes many seconds). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface CubeInfo {
@@ -24,8 +26,11 @@ export interface CubeInfo {
   rows: number;
 }
 
-async function run(engine: Engine, statements: string[]): Promise<void> {
-  for (const s of statements) await engine.query(s);
+async function run(engine: Engine, statements: string[], step: () => void = () => {}): Promise<void> {
+  for (const s of statements) {
+    await engine.query(s);
+    step();
+  }
 }
 
 /**
@@ -76,7 +81,7 @@ async function villagesReady(engine: Engine, source: CubeSource): Promise<boolea
  * the cube is rebuilt with villages over the same years (its commune and province rows do
  * not change). Callers hold exclusive() (computeIndicators) or use ensureCubeVillages.
  */
-export async function ensureCubeVillagesUnlocked(engine: Engine, source: CubeSource): Promise<void> {
+export async function ensureCubeVillagesUnlocked(engine: Engine, source: CubeSource, onProgress?: BuildCubeOptions['onProgress']): Promise<void> {
   if (!(await tableExists(engine, CUBE_TABLE)) || (await villagesReady(engine, source))) return;
   // The years it was built for: stocks start at 31/12 of the year before the first.
   const [r] = await queryRows<{ lo: number | null; hi: number | null }>(
@@ -84,7 +89,7 @@ export async function ensureCubeVillagesUnlocked(engine: Engine, source: CubeSou
     `SELECT min(year) FILTER (WHERE element = 'population') AS lo, max(year) AS hi FROM ${CUBE_TABLE} WHERE source = 'a0' AND level = 'province'`,
   );
   const years: [number, number] | undefined = r && r.lo !== null && r.hi !== null ? [r.lo + 1, r.hi] : undefined;
-  await buildCubeUnlocked(engine, { source, villages: true, ...(years ? { years } : {}) });
+  await buildCubeUnlocked(engine, { source, villages: true, ...(years ? { years } : {}), ...(onProgress ? { onProgress } : {}) });
 }
 
 /** ensureCubeVillagesUnlocked for callers outside exclusive() (the views). */
@@ -115,22 +120,34 @@ export async function buildCubeUnlocked(engine: Engine, options: BuildCubeOption
   for (const t of CANONICAL_TABLES) await engine.query(createTableSql(t));
   const { source } = options;
   let years: [number, number] | null;
+  let step: () => void;
   if (source === 'a0') {
     years = options.years ?? (await a0Years(engine));
     if (!years) {
       await engine.query(`DELETE FROM ${CUBE_TABLE} WHERE source = 'a0'`);
       return { source, years: null, rows: 0 };
     }
+    const detail = a0DetailSql(years[0], years[1], options.villages ?? false);
+    const marginals = marginalsSql();
+    // Statements in order: detail, marginals, single ages, units, levels.
+    const total = detail.length + marginals.length + 2 + levelsSql(source).length;
+    let done = 0;
+    step = () => options.onProgress?.(++done, total);
     try {
-      await run(engine, a0DetailSql(years[0], years[1], options.villages ?? false));
-      await run(engine, marginalsSql());
+      await run(engine, detail, step);
+      await run(engine, marginals, step);
       await engine.query(a0SingleAgesSql(years[0], years[1]));
+      step();
     } finally {
       // Done with, or left by a failed build (they would hold memory until the next one).
       await run(engine, A0_TEMP_TABLES.map((t) => `DROP TABLE IF EXISTS ${t}`));
     }
   } else {
-    await run(engine, misCellsSql());
+    const cells = misCellsSql();
+    const total = cells.length + 1 + levelsSql(source).length;
+    let done = 0;
+    step = () => options.onProgress?.(++done, total);
+    await run(engine, cells, step);
     if (options.years) {
       await engine.query(`DELETE FROM _cube_cells WHERE year NOT BETWEEN ${options.years[0] - 1} AND ${options.years[1]}`);
     }
@@ -138,7 +155,8 @@ export async function buildCubeUnlocked(engine: Engine, options: BuildCubeOption
     years = r && r.lo !== null && r.hi !== null ? [r.lo, r.hi] : null;
   }
   await loadUnits(engine, source);
-  await run(engine, levelsSql(source));
+  step();
+  await run(engine, levelsSql(source), step);
   const [n] = await queryRows<{ n: number }>(engine, `SELECT count(*) AS n FROM ${CUBE_TABLE} WHERE source = ${sqlString(source)}`);
   return { source, years, rows: n?.n ?? 0 };
 }

@@ -168,6 +168,13 @@ describe('A0 cube: levels', () => {
     // Same years (2021 stocks to 2023), same commune and province rows.
     expect(await others()).toEqual(before);
   });
+  it('reports its progress after each statement, up to all of them', async () => {
+    const seen: Array<[number, number]> = [];
+    await buildCube(engine, { source: 'a0', years: [2022, 2023], villages: true, onProgress: (d, t) => seen.push([d, t]) });
+    const total = seen[0]![1];
+    expect(total).toBeGreaterThan(20);
+    expect(seen).toEqual(Array.from({ length: total }, (_, i) => [i + 1, total]));
+  });
 });
 
 describe('MIS cube', () => {
@@ -187,7 +194,11 @@ describe('MIS cube', () => {
       m('11674', '2023-12', 'month', 'households', null, null, 41),
       m('11674', '2023', 'year', 'births', null, '15-19', 2),
     ]);
-    await buildCube(engine, { source: 'mis' });
+    const seen: number[] = [];
+    await buildCube(engine, { source: 'mis', onProgress: (d, t) => seen.push(t - d) });
+    // Counted down to the last statement.
+    expect(seen.at(-1)).toBe(0);
+    expect(seen.length).toBeGreaterThan(3);
   });
   it('keeps stated totals, sums breakdowns, derives years', async () => {
     expect(await cell({ source: 'mis', period: '2023', element: 'population' })).toBe(100);
