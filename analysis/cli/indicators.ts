@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { cubeProgress } from './cube-progress.js';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { computeIndicators, type ComputeOptions, type IndicatorResult, type UnitLevel } from '../indicators/index.js';
@@ -107,7 +108,8 @@ export function registerIndicators(program: Command): void {
       }
       const ws = await openNodeWorkspace(opts.workspace);
       try {
-        const rows = await computeIndicators(ws.engine, options);
+        const progress = cubeProgress();
+        const rows = await computeIndicators(ws.engine, { ...options, ...progress.options }).finally(progress.end);
         // Keep the cube it built, so the next run starts from it.
         await ws.saveChanges();
         const extra: Array<'smoothed' | 'reason'> = [];

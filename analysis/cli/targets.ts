@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { cubeProgress } from './cube-progress.js';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { computeIndicators, evaluateTargets, parseTargetsCsv, parseTargetsWorkbook, type Target, type TargetEvaluation } from '../indicators/index.js';
@@ -46,7 +47,10 @@ export function registerTargets(program: Command): void {
         const pool = opts.pool ? Number(opts.pool) : 1;
         const lifeTable = opts.lifetable === 'chiang2' ? 'chiang2' : 'cd';
         const codes = [...new Set(targets.map((t) => t.indicator))];
-        const results = await computeIndicators(ws.engine, { indicators: codes, level: ['province', 'commune'], pool, lifeTable });
+        const progress = cubeProgress();
+        const results = await computeIndicators(ws.engine, { indicators: codes, level: ['province', 'commune'], pool, lifeTable, ...progress.options }).finally(
+          progress.end,
+        );
         // Keep the cube it built, so the next run starts from it.
         await ws.saveChanges();
         const rows = evaluateTargets(results, targets);
