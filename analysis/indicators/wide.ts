@@ -1,6 +1,6 @@
 import { sqlString } from '../engine/engine.js';
 import { CELL_COLUMNS, DERIVED_COLUMNS, type CellColumn } from './columns.js';
-import { CUBE_TABLE, type CubeSource } from './cube/schema.js';
+import { CUBE_TABLE, SINGLE_AGE_ELEMENT, type CubeSource } from './cube/schema.js';
 
 export const WIDE_TABLE = '_ind_wide';
 
@@ -82,7 +82,7 @@ export function wideSql(source: CubeSource, levels: string[], firstYear: number,
       WITH hit AS (
         SELECT c.level, c.unit_code, any_value(c.unit_name) AS unit_name, ${ord} AS year, m.col, sum(c.value) AS v
         FROM ${CUBE_TABLE} c LEFT JOIN _ind_map m ON m.element = c.element AND m.sex = c.sex AND m.age_group = c.age_group
-        WHERE c.source = ${src} AND c.period_type = '${pt}' AND c.level IN (${lv})
+        WHERE c.source = ${src} AND c.period_type = '${pt}' AND c.level IN (${lv}) AND c.element <> '${SINGLE_AGE_ELEMENT}'
         GROUP BY c.level, c.unit_code, ${ord}, m.col)
       SELECT level, unit_code, any_value(unit_name) AS unit_name, year, ${raw}
       FROM hit GROUP BY level, unit_code, year`,
