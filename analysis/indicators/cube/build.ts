@@ -121,6 +121,7 @@ export async function buildCubeUnlocked(engine: Engine, options: BuildCubeOption
   const { source } = options;
   let years: [number, number] | null;
   let step: () => void;
+  let communeCells = false;
   if (source === 'a0') {
     years = options.years ?? (await a0Years(engine));
     if (!years) {
@@ -131,6 +132,7 @@ export async function buildCubeUnlocked(engine: Engine, options: BuildCubeOption
     const marginals = marginalsSql();
     // Statements in order: detail, marginals, single ages, units, levels.
     const total = detail.length + marginals.length + 2 + levelsSql(source).length;
+    communeCells = !(options.villages ?? false);
     let done = 0;
     step = () => options.onProgress?.(++done, total);
     try {
@@ -156,7 +158,7 @@ export async function buildCubeUnlocked(engine: Engine, options: BuildCubeOption
   }
   await loadUnits(engine, source);
   step();
-  await run(engine, levelsSql(source), step);
+  await run(engine, levelsSql(source, communeCells), step);
   const [n] = await queryRows<{ n: number }>(engine, `SELECT count(*) AS n FROM ${CUBE_TABLE} WHERE source = ${sqlString(source)}`);
   return { source, years, rows: n?.n ?? 0 };
 }

@@ -36,16 +36,21 @@ export function marginalsSql(): string[] {
  * a roll-up adds numerators and denominators, never rates. Cells are already unique per
  * commune × village × key, so the village level is a projection.
  */
-export function levelsSql(source: CubeSource): string[] {
+export function levelsSql(source: CubeSource, communeCells = false): string[] {
   const src = sqlString(source);
+  // `communeCells`: the cells are already one per commune × key (an A0 build without villages,
+  // whose village is NULL throughout): the commune rows are a projection, not a grouping.
+  const communes = communeCells
+    ? `SELECT ${src}, 'commune', c.commune_code, coalesce(u.commune_name, c.commune_code), ${KEY}, value
+       FROM _cube_cells c LEFT JOIN _units u USING (commune_code) ORDER BY period_type, element`
+    : `SELECT ${src}, 'commune', c.commune_code, coalesce(any_value(u.commune_name), c.commune_code), ${KEY}, sum(value)
+       FROM _cube_cells c LEFT JOIN _units u USING (commune_code) GROUP BY c.commune_code, ${KEY} ORDER BY period_type, element`;
   return [
     `DELETE FROM ${CUBE_TABLE} WHERE source = ${src}`,
     `INSERT INTO ${CUBE_TABLE}
      SELECT ${src}, 'village', commune_code || ${sqlString(VILLAGE_SEPARATOR)} || village, village, ${KEY}, value
      FROM _cube_cells WHERE village IS NOT NULL`,
-    `INSERT INTO ${CUBE_TABLE}
-     SELECT ${src}, 'commune', c.commune_code, coalesce(any_value(u.commune_name), c.commune_code), ${KEY}, sum(value)
-     FROM _cube_cells c LEFT JOIN _units u USING (commune_code) GROUP BY c.commune_code, ${KEY} ORDER BY period_type, element`,
+    `INSERT INTO ${CUBE_TABLE} ${communes}`,
     `INSERT INTO ${CUBE_TABLE}
      SELECT ${src}, 'province', coalesce(u.province_code, '??'), coalesce(any_value(u.province_name), coalesce(u.province_code, '??')),
        ${KEY}, sum(value)
