@@ -83,12 +83,22 @@ async function villagesReady(engine: Engine, source: CubeSource): Promise<boolea
  */
 export async function ensureCubeVillagesUnlocked(engine: Engine, source: CubeSource, onProgress?: BuildCubeOptions['onProgress']): Promise<void> {
   if (!(await tableExists(engine, CUBE_TABLE)) || (await villagesReady(engine, source))) return;
-  // The years it was built for: stocks start at 31/12 of the year before the first.
-  const [r] = await queryRows<{ lo: number | null; hi: number | null }>(
+  // The years it was built for: the default ones when its events span them (a register whose
+  // population starts in the first year has no stock the year before); otherwise the stocks
+  // start at 31/12 of the year before the first.
+  const [r] = await queryRows<{ lo: number | null; flo: number | null; hi: number | null }>(
     engine,
-    `SELECT min(year) FILTER (WHERE element = 'population') AS lo, max(year) AS hi FROM ${CUBE_TABLE} WHERE source = 'a0' AND level = 'province'`,
+    `SELECT min(year) FILTER (WHERE element = 'population') AS lo,
+       min(year) FILTER (WHERE element IN ('births', 'deaths', 'in_migrants', 'out_migrants')) AS flo, max(year) AS hi
+     FROM ${CUBE_TABLE} WHERE source = 'a0' AND level = 'province'`,
   );
-  const years: [number, number] | undefined = r && r.lo !== null && r.hi !== null ? [r.lo + 1, r.hi] : undefined;
+  const byDefault = await a0Years(engine);
+  const years: [number, number] | undefined =
+    byDefault && r?.flo === byDefault[0] && r.hi === byDefault[1]
+      ? byDefault
+      : r && r.lo !== null && r.hi !== null
+        ? [r.lo + 1, r.hi]
+        : undefined;
   await buildCubeUnlocked(engine, { source, villages: true, ...(years ? { years } : {}), ...(onProgress ? { onProgress } : {}) });
 }
 

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows, type Engine } from '../../../../analysis/engine/engine.js';
+import { createNodeEngine } from '../../../../analysis/engine/node.js';
+import { buildCube, ensureCubeVillages } from '../../../../analysis/indicators/cube/build.js';
+import { createCanonicalTables, insertRows } from '../helpers.js';
+
+// A register opened in 2023 (nobody on it at 31/12/2022) with births in 2023 and 2024: the
+// cube's default years are 2023–2024, and the village rows added later must keep them.
+const C = '11674';
+let engine: Engine;
+
+beforeAll(async () => {
+  engine = await createNodeEngine();
+  await createCanonicalTables(engine);
+  const p = (person_id: string, village: string) => ({
+    commune_code: C, person_id, village, sex: 'F', birth_date: '1995-05-05', residence_status: 'thuong_tru', entry_date: '2023-01-01', household_id: 'H1',
+  });
+  await insertRows(engine, 'nhan_khau', [p('M1', 'Thôn 1'), p('M2', 'Thôn 2')]);
+  await insertRows(engine, 'sinh', [
+    { commune_code: C, mother_id: 'M1', birth_date: '2023-03-03', sex: 'F', birth_order: 1 },
+    { commune_code: C, mother_id: 'M2', birth_date: '2024-04-04', sex: 'M', birth_order: 1 },
+  ]);
+});
+afterAll(async () => engine?.close());
+
+describe('A0 cube: village rows added on request', () => {
+  it('keep the years of a default build whose first year has no stock before it', async () => {
+    await buildCube(engine, { source: 'a0' });
+    const communes = () => queryRows(engine, `SELECT * FROM cube WHERE level <> 'village' ORDER BY ALL`);
+    const before = await communes();
+    const births = (level: string, unit: string, year: number) =>
+      queryRows<{ value: number }>(engine, `SELECT value FROM cube WHERE level = '${level}' AND unit_code = '${unit}' AND period = '${year}'
+        AND element = 'births' AND sex = 'T' AND age_group = 'total'`);
+    expect(await births('commune', C, 2023)).toEqual([{ value: 1 }]);
+    await ensureCubeVillages(engine, 'a0');
+    expect(await communes()).toEqual(before);
+    expect(await births('village', `${C}/Thôn 1`, 2023)).toEqual([{ value: 1 }]);
+    expect(await births('village', `${C}/Thôn 2`, 2024)).toEqual([{ value: 1 }]);
+  });
+});
