@@ -159,7 +159,7 @@ interface Utf8Chunk {
  * DISTINCT 0.8 s).
  */
 function pseudonymColumn(result: Table, col: number, p: Pseudonymiser): Vector<Utf8> {
-  const parts: Array<Data<Utf8> | Vector<Utf8>> = [];
+  const parts: Array<Data<Utf8>> = [];
   for (const batch of result.batches) {
     for (const d of batch.getChildAt(col)!.data) {
       const c = d as unknown as Utf8Chunk;
@@ -167,7 +167,7 @@ function pseudonymColumn(result: Table, col: number, p: Pseudonymiser): Vector<U
         const v = new Vector([d]);
         const ids: Array<string | null> = [];
         for (let i = 0; i < v.length; i++) ids.push((v.get(i) as string | null) ?? null);
-        parts.push(utf8Vector(ids.map((x) => (x === null ? null : p(x)))));
+        parts.push(...utf8Vector(ids.map((x) => (x === null ? null : p(x)))).data);
         continue;
       }
       const n = c.length;
@@ -178,7 +178,7 @@ function pseudonymColumn(result: Table, col: number, p: Pseudonymiser): Vector<U
       parts.push(makeData({ type: new Utf8(), length: n, nullCount: c.nullCount, nullBitmap: valid, valueOffsets, data }));
     }
   }
-  return new Vector(parts.flatMap((x) => (x instanceof Vector ? x.data : [x])));
+  return new Vector(parts);
 }
 
 /** Bytes per slice DuckDB reads at once. */

@@ -129,22 +129,24 @@ export async function buildCubeUnlocked(engine: Engine, options: BuildCubeOption
   // A workspace may lack some tables (nothing imported yet): read them as empty.
   for (const t of CANONICAL_TABLES) await engine.query(createTableSql(t));
   const { source } = options;
+  const villages = options.villages ?? false;
+  // Without villages an A0 build's cells are already one per commune × key.
+  const levels = levelsSql(source, source === 'a0' && !villages);
   let years: [number, number] | null;
-  let step: () => void;
-  let communeCells = false;
+  // Progress: statements done of `total` (set once the statements are known).
+  let done = 0;
+  let total = 0;
+  const step = () => options.onProgress?.(++done, total);
   if (source === 'a0') {
     years = options.years ?? (await a0Years(engine));
     if (!years) {
       await engine.query(`DELETE FROM ${CUBE_TABLE} WHERE source = 'a0'`);
       return { source, years: null, rows: 0 };
     }
-    const detail = a0DetailSql(years[0], years[1], options.villages ?? false);
+    const detail = a0DetailSql(years[0], years[1], villages);
     const marginals = marginalsSql();
     // Statements in order: detail, marginals, single ages, units, levels.
-    const total = detail.length + marginals.length + 2 + levelsSql(source).length;
-    communeCells = !(options.villages ?? false);
-    let done = 0;
-    step = () => options.onProgress?.(++done, total);
+    total = detail.length + marginals.length + 2 + levels.length;
     try {
       await run(engine, detail, step);
       await run(engine, marginals, step);
@@ -156,9 +158,7 @@ export async function buildCubeUnlocked(engine: Engine, options: BuildCubeOption
     }
   } else {
     const cells = misCellsSql();
-    const total = cells.length + 1 + levelsSql(source).length;
-    let done = 0;
-    step = () => options.onProgress?.(++done, total);
+    total = cells.length + 1 + levels.length;
     await run(engine, cells, step);
     if (options.years) {
       await engine.query(`DELETE FROM _cube_cells WHERE year NOT BETWEEN ${options.years[0] - 1} AND ${options.years[1]}`);
@@ -168,7 +168,7 @@ export async function buildCubeUnlocked(engine: Engine, options: BuildCubeOption
   }
   await loadUnits(engine, source);
   step();
-  await run(engine, levelsSql(source, communeCells), step);
+  await run(engine, levels, step);
   const [n] = await queryRows<{ n: number }>(engine, `SELECT count(*) AS n FROM ${CUBE_TABLE} WHERE source = ${sqlString(source)}`);
   return { source, years, rows: n?.n ?? 0 };
 }
