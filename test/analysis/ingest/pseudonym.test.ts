@@ -10,9 +10,10 @@ describe('contentHash', () => {
     expect(await contentHash(small)).toBe(sha256(small));
     expect(await contentHash(new Uint8Array(0))).toBe(sha256(new Uint8Array(0)));
   });
-  it('gives the same digest for a large export hashed in steps (not a multiple of a step or a block)', async () => {
-    // 64 MB + 1,000,003 bytes: above the one-shot limit, the incremental path.
-    const big = new Uint8Array((64 << 20) + 1_000_003);
+  it('hashes a large export as the SHA-256 of its 64 MB pieces\' SHA-256 digests (not a multiple of a piece or a block)', async () => {
+    // 2 × 64 MB + 1,000,003 bytes: three pieces, the last one short.
+    const M = 64 << 20;
+    const big = new Uint8Array(2 * M + 1_000_003);
     let x = 2463534242;
     for (let i = 0; i < big.length; i++) {
       x ^= x << 13;
@@ -20,7 +21,11 @@ describe('contentHash', () => {
       x ^= x << 5;
       big[i] = x & 0xff;
     }
-    expect(await contentHash(big)).toBe(sha256(big));
+    const pieces = [big.subarray(0, M), big.subarray(M, 2 * M), big.subarray(2 * M)];
+    const digests = Buffer.concat(pieces.map((b) => createHash('sha256').update(b).digest()));
+    expect(await contentHash(big)).toBe(`sha256-64m:${sha256(digests)}`);
+    // Exactly 64 MB is still one piece: the plain SHA-256.
+    expect(await contentHash(big.subarray(0, M))).toBe(sha256(big.subarray(0, M)));
   });
 });
 
