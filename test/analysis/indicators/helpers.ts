@@ -16,6 +16,8 @@ export async function insertRows(engine: Engine, table: CanonicalTable, rows: Ar
     if (v === null || v === undefined) return 'NULL';
     if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
     if (typeof v === 'number') return String(v);
+    // Person ids are pseudonyms (UBIGINT): a test's label ('P1') stands for hash('P1').
+    if (type === 'UBIGINT') return `hash(${sqlString(v)})`;
     return type === 'DATE' ? `DATE ${sqlString(v)}` : sqlString(v);
   };
   const values = rows.map((r) => `(${cols.map((c) => lit(r[c.name], c.type)).join(', ')})`);

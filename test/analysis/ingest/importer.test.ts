@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { queryRows } from '../../../analysis/engine/engine.js';
 import { importFiles, previewFile, saveMappingPreset, qualityReport, exportQualityCsv, importLog, replacementsOf } from '../../../analysis/ingest/index.js';
+import { pseudonymText } from '../../../analysis/model/schema.js';
 import { makePseudonymiser } from '../../../analysis/ingest/pseudonym.js';
 import type { Workspace } from '../../../analysis/workspace/workspace.js';
 import { encodeTcvn3, memoryWorkspace, NK_HEADER, nkRow, utf8 } from './helpers.js';
@@ -31,7 +32,11 @@ describe('importFiles', () => {
     expect(s!.rules).toEqual({
       commune_code_padded: 1, date_partial: 2, date_future: 1, date_order: 1, unknown_commune: 1, row_malformed: 1, duplicate_row: 1,
     });
-    const rows = await queryRows(ws.engine, 'SELECT person_id, mother_id, sex, birth_date, birth_date_imputed, commune_code, source_row FROM nhan_khau ORDER BY source_row');
+    // Pseudonyms as text: UBIGINTs above 2^53 would lose digits as JS numbers.
+    const rows = await queryRows(
+      ws.engine,
+      `SELECT ${pseudonymText('person_id')} AS person_id, ${pseudonymText('mother_id')} AS mother_id, sex, birth_date, birth_date_imputed, commune_code, source_row FROM nhan_khau ORDER BY source_row`,
+    );
     const p = makePseudonymiser((await ws.store.read('pseudonym-key.bin'))!);
     expect(rows).toEqual([
       { person_id: p('M1'), mother_id: null, sex: 'F', birth_date: '1990-03-05', birth_date_imputed: false, commune_code: '04465', source_row: 2 },
