@@ -152,35 +152,38 @@ interface Utf8Chunk {
 
 /**
  * The pseudonyms of column `col` of a result, row for row (NULL stays NULL), as 64-bit
- * integers from the UTF-8 bytes of the Arrow buffers (no JS strings). Joined back to the
- * slice by position: no DISTINCT and no hash join on ids (within a slice nearly every id is
- * distinct anyway; on a slice of marriages the two joins cost 1.2–2.3 s, the DISTINCT 0.8 s).
+ * integers from the UTF-8 bytes of the Arrow buffers (no JS strings); off this thread when the
+ * pseudonymiser can (u64Async). Joined back to the slice by position: no DISTINCT and no hash
+ * join on ids (within a slice nearly every id is distinct anyway; on a slice of marriages the
+ * two joins cost 1.2–2.3 s, the DISTINCT 0.8 s).
  */
-function pseudonymColumn(result: Table, col: number, p: Pseudonymiser): Vector<Uint64> {
-  const parts: Array<Data<Uint64>> = [];
+async function pseudonymColumn(result: Table, col: number, p: Pseudonymiser): Promise<Vector<Uint64>> {
+  const parts: Array<Promise<Data<Uint64>>> = [];
   for (const batch of result.batches) {
     for (const d of batch.getChildAt(col)!.data) {
       const c = d as unknown as Utf8Chunk;
       const n = c.length;
-      let values: BigUint64Array;
-      let valid: Uint8Array | null = c.nullCount > 0 ? c.nullBitmap.subarray(0, (n + 7) >> 3) : null;
+      const valid = c.nullCount > 0 ? c.nullBitmap.subarray(0, (n + 7) >> 3) : null;
+      const data = (values: BigUint64Array, nullBitmap: Uint8Array | null) =>
+        makeData({ type: new Uint64(), length: n, nullCount: c.nullCount, nullBitmap, data: values });
       if (p.u64 && c.offset === 0 && c.valueOffsets && c.values) {
-        values = p.u64(c.values, c.valueOffsets, n, valid);
-      } else {
-        const v = new Vector([d]);
-        values = new BigUint64Array(n);
-        valid = new Uint8Array((n + 7) >> 3);
-        for (let i = 0; i < n; i++) {
-          const id = v.get(i) as string | null;
-          if (id === null) continue;
-          values[i] = BigInt('0x' + p(id));
-          valid[i >> 3]! |= 1 << (i & 7);
-        }
+        const fast = p.u64Async ?? ((...a: Parameters<NonNullable<Pseudonymiser['u64']>>) => Promise.resolve(p.u64!(...a)));
+        parts.push(fast(c.values, c.valueOffsets, n, valid).then((values) => data(values, valid)));
+        continue;
       }
-      parts.push(makeData({ type: new Uint64(), length: n, nullCount: c.nullCount, nullBitmap: valid, data: values }));
+      const v = new Vector([d]);
+      const values = new BigUint64Array(n);
+      const bits = new Uint8Array((n + 7) >> 3);
+      for (let i = 0; i < n; i++) {
+        const id = v.get(i) as string | null;
+        if (id === null) continue;
+        values[i] = BigInt('0x' + p(id));
+        bits[i >> 3]! |= 1 << (i & 7);
+      }
+      parts.push(Promise.resolve(data(values, bits)));
     }
   }
-  return new Vector(parts);
+  return new Vector(await Promise.all(parts));
 }
 
 /** Bytes per slice DuckDB reads at once. */
@@ -419,18 +422,34 @@ export function planFast(job: FastJob): FastPlan | undefined {
             const ok = vals.map((r) => r.v).filter((v) => /^\d{5}$/.test(v) && communeByCode(v));
             sliceClean = sliceClean.replace(`COMMUNES_${i})`, `${ok.length ? ok.map(q).join(',') : 'NULL'})`);
           }
-          // Pseudonyms: computed in JS row by row, in the slice's order (pN for column cN).
+          // Pseudonyms: computed row by row in the slice's order (pN for column cN), while DuckDB
+          // runs the clean-row test: on a worker thread (Node), or here while duckdb-wasm's own
+          // worker runs the query (the app).
+          const p = job.pseudonymise;
+          const idRaw = idCols.length ? await engine.query(`SELECT ${idCols.map((i) => `c${i}`).join(', ')} FROM ${rawName}`) : null;
+          const hash = (t: Table) => Promise.all(idCols.map((_, j) => pseudonymColumn(t, j, p)));
+          const early = idRaw && p.u64Async ? hash(idRaw) : null;
+          // Rows that are not plain go to the row-by-row converter (usually few).
+          const rows = (more: string) => `(SELECT *, r.rowid AS rid${inner.map((e) => `, ${e}`).join('')} FROM ${rawName} r${more}) r`;
+          const dirtyDone = engine.query(`CREATE TEMP TABLE ${dirtyName} AS SELECT r.rid FROM ${rows('')} WHERE NOT (${sliceClean})`).then(
+            () => null,
+            (e: unknown) => e ?? new Error('clean-row test failed'),
+          );
+          let hashed: Array<Vector<Uint64>> | null = null;
+          if (idRaw) {
+            // Let the query be posted before hashing on this thread.
+            if (!early) await new Promise((r) => setTimeout(r, 0));
+            hashed = await (early ?? hash(idRaw));
+          }
+          const failed = await dirtyDone;
+          if (failed) throw failed;
           let ids = '';
-          if (idCols.length > 0) {
-            const raw = await engine.query(`SELECT ${idCols.map((i) => `c${i}`).join(', ')} FROM ${rawName}`);
+          if (hashed) {
             const vectors: Record<string, Vector> = {};
-            idCols.forEach((i, j) => (vectors[`p${i}`] = pseudonymColumn(raw, j, job.pseudonymise)));
+            idCols.forEach((i, j) => (vectors[`p${i}`] = hashed[j]!));
             await insertTempColumns(engine, idName, vectors);
             ids = ` POSITIONAL JOIN ${idName}`;
           }
-          // Rows that are not plain go to the row-by-row converter (usually few).
-          const rows = (more: string) => `(SELECT *, r.rowid AS rid${inner.map((e) => `, ${e}`).join('')} FROM ${rawName} r${more}) r`;
-          await engine.query(`CREATE TEMP TABLE ${dirtyName} AS SELECT r.rid FROM ${rows('')} WHERE NOT (${sliceClean})`);
           await engine.query(
             `INSERT INTO stg (${insertColumns}) SELECT ${select.replace('SOURCE_ROW_OFFSET', String(offset))} FROM ${rows(ids)}
              WHERE r.rid NOT IN (SELECT rid FROM ${dirtyName})`,

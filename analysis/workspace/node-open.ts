@@ -1,10 +1,15 @@
 import { createNodeEngine } from '../engine/node.js';
+import { nodeHasher } from './node-hasher.js';
 import { NodeStore } from './node-store.js';
+import { KEY_FILE } from './manifest.js';
 import { Workspace } from './workspace.js';
 
 /** Open (or create) the workspace folder `dir` with a fresh Node duckdb-wasm engine. */
 export async function openNodeWorkspace(dir: string): Promise<Workspace> {
   const store = new NodeStore(dir);
   await store.removeTemporaries();
-  return Workspace.open(store, await createNodeEngine());
+  const ws = await Workspace.open(store, await createNodeEngine());
+  // The key exists once the workspace is open (a new one gets its key there).
+  ws.pseudonymise.u64Async = nodeHasher((await store.read(KEY_FILE))!);
+  return ws;
 }

@@ -6,16 +6,21 @@ import { importFiles, type InputFile } from '../../../analysis/ingest/importer.j
 import { regularCsv } from '../../../analysis/ingest/fast-csv.js';
 import { makePseudonymiser, type Pseudonymiser } from '../../../analysis/ingest/pseudonym.js';
 import { CANONICAL_TABLES } from '../../../analysis/model/schema.js';
+import { nodeHasher } from '../../../analysis/workspace/node-hasher.js';
 import { NK_HEADER, memoryWorkspace, nkRow, utf8 } from './helpers.js';
 
 const dir = join(import.meta.dirname, '../../../fixtures/small/a0/04288');
 const TODAY = '2026-06-30';
 
 /** Everything an import leaves in the workspace, in a comparable form. */
-async function contents(files: InputFile[], fastCsv: boolean, chunkBytes?: number) {
+async function contents(files: InputFile[], fastCsv: boolean, chunkBytes?: number, worker = false) {
   const ws = await memoryWorkspace();
   // The key is random per workspace: give both the same one.
-  (ws as unknown as { pseudonymise: Pseudonymiser }).pseudonymise = makePseudonymiser(new Uint8Array(32).fill(5));
+  const key = new Uint8Array(32).fill(5);
+  const p = makePseudonymiser(key);
+  // As a Node workspace hashes: on a worker thread (node-open.ts).
+  if (worker) p.u64Async = nodeHasher(key);
+  (ws as unknown as { pseudonymise: Pseudonymiser }).pseudonymise = p;
   try {
     const res = await importFiles(ws, files, { save: false, today: TODAY, fastCsv, ...(chunkBytes ? { chunkBytes } : {}) });
     const out: Record<string, unknown> = {
@@ -61,8 +66,8 @@ describe('fast CSV path (DuckDB reads, SQL converts plain rows)', () => {
       .map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(join(dir, f))) }));
     const js = await contents(files, false);
     expect(await contents(files, true)).toEqual(js);
-    // In slices of about 100 kB (row numbers continue across slices).
-    expect(await contents(files, true, 100_000)).toEqual(js);
+    // In slices of about 100 kB (row numbers continue across slices), hashed on a worker thread.
+    expect(await contents(files, true, 100_000, true)).toEqual(js);
   });
 
   it('gives exactly what the JS reader gives on rows with problems', { timeout: 120_000 }, async () => {
@@ -90,6 +95,7 @@ describe('fast CSV path (DuckDB reads, SQL converts plain rows)', () => {
     const fast = await contents(files, true);
     expect(fast).toEqual(await contents(files, false));
     expect(await contents(files, true, 300)).toEqual(fast);
+    expect(await contents(files, true, 300, true)).toEqual(fast);
     expect((fast.res as unknown[][])[0]![2]).toBe(rows.length);
   });
 });
