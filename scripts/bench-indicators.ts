@@ -72,6 +72,9 @@ async function copyWorkspaceToNative(wasm: Engine, native: Engine): Promise<void
       await wasm.query(`COPY ${t} TO '${t}.csv' (HEADER, DELIMITER ',')`);
       const file = join(dir, `${t}.csv`);
       writeFileSync(file, await wasm.fileBytes(`${t}.csv`));
+      // duckdb-wasm's Node build writes COPY's file into the working directory too.
+      await wasm.dropFile(`${t}.csv`);
+      rmSync(`${t}.csv`, { force: true });
       await native.query(`INSERT INTO ${t} SELECT * FROM read_csv('${file}', header = true, columns = (SELECT map_from_entries(list(struct_pack(k := column_name, v := data_type))) FROM information_schema.columns WHERE table_name = '${t}'))`).catch(async () => {
         await native.query(`INSERT INTO ${t} SELECT * FROM read_csv_auto('${file}', header = true, all_varchar = false)`);
       });
