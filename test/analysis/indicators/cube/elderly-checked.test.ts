@@ -36,6 +36,9 @@ beforeAll(async () => {
     p('E3', 'F', '1940-02-02', '2021-01-01'),
     // E4: 59 on 31/03/2023, 60 on 30/04/2023.
     p('E4', 'F', '1963-04-15', '2020-01-01'),
+    // E5: 60 on 29/02/2024. E6: leaves on 30/09/2023, the last day of a month.
+    p('E5', 'M', '1964-02-29', '2020-01-01'),
+    p('E6', 'M', '1950-05-05', '2020-01-01', '2023-09-30'),
   ]);
   const k = (person_id: string, check_date: string) => ({ commune_code: C, person_id, check_date });
   await insertRows(engine, 'kham_nct', [
@@ -43,8 +46,10 @@ beforeAll(async () => {
     k('E2', '2022-03-01'), k('E2', '2023-05-05'),
     k('E3', '2023-07-07'), k('E3', '2023-07-08'),
     k('E4', '2023-03-03'), k('E4', '2023-04-20'),
+    k('E5', '2024-01-15'), k('E5', '2024-02-20'),
+    k('E6', '2023-08-08'), k('E6', '2023-09-05'),
   ]);
-  await buildCube(engine, { source: 'a0', years: [2022, 2023] });
+  await buildCube(engine, { source: 'a0', years: [2022, 2024] });
 });
 afterAll(async () => engine?.close());
 
@@ -65,7 +70,17 @@ describe('A0 cube: elderly checked', () => {
     expect(await cell('2023-Q3')).toBe(1);
     expect(await cell('2023-07')).toBe(1);
   });
+  it('counts from the month of the 60th birthday, 29 February included', async () => {
+    // E5 is 59 on 31/01/2024 and 60 on 29/02/2024.
+    expect(await cell('2024-01')).toBe(0);
+    expect(await cell('2024-02')).toBe(1);
+    expect(await cell('2024-Q1')).toBe(1);
+    expect(await cell('2024')).toBe(1);
+  });
   it('needs the person on the register at the period’s end', async () => {
+    // E6 left on 30/09/2023: on the register on 31/08, not on 30/09.
+    expect(await cell('2023-08')).toBe(1);
+    expect(await cell('2023-09')).toBe(0);
     // E2 was checked on 01/03/2022 and on the register on 31/03/2022, not on 31/12/2022.
     expect(await cell('2022-Q1')).toBe(1);
     expect(await cell('2022-03')).toBe(1);
