@@ -22,6 +22,7 @@ import { FIELDS, type FieldDef, type FieldKind } from './fields.js';
 import { fold } from './fold.js';
 import type { ColumnMapping } from './mapping.js';
 import type { Pseudonymiser } from './pseudonym.js';
+import { hasExoticSpace, type SpaceScan } from './spaces.js';
 import type { RawCsv, RowChunk } from './source.js';
 import { insertTempColumns } from './arrow-text.js';
 import { makeData, Table, Uint64, Vector, type Data } from 'apache-arrow';
@@ -135,12 +136,6 @@ const ORDER_PAIRS: Partial<Record<CanonicalTable, Array<[string, string]>>> = {
 const ageSql = (a: string, b: string) =>
   `(CAST(substr(${b}, 1, 4) AS INTEGER) - CAST(substr(${a}, 1, 4) AS INTEGER) - CASE WHEN substr(${b}, 6) < substr(${a}, 6) THEN 1 ELSE 0 END)`;
 
-/** U+1680 (E1 9A 80), the one trim() space among the Vietnamese letters' lead byte E1. */
-function hasOgham(b: Uint8Array, from: number): boolean {
-  for (let i = b.indexOf(0x9a, from); i >= 0; i = b.indexOf(0x9a, i + 1)) if (b[i - 1] === 0xe1 && b[i + 1] === 0x80) return true;
-  return false;
-}
-
 interface Utf8Chunk {
   length: number;
   offset: number;
@@ -227,6 +222,8 @@ export interface FastJob {
   raw: RawCsv;
   columns: string[];
   pseudonymise: Pseudonymiser;
+  /** The space scan off this thread (Node); else it runs here. */
+  spaceScan?: SpaceScan | undefined;
   today: string;
   /** A unique suffix for the temporary names. */
   tag: string;
@@ -262,12 +259,6 @@ export function planFast(job: FastJob): FastPlan | undefined {
   if (FIELDS[table].some((f) => f.required && !mapped.has(f.name))) return undefined;
   if (!regularCsv(job.raw, headers.length)) return undefined;
 
-  // DuckDB's trim() removes spaces only; other whitespace (tab, NBSP, U+2000…, BOM) in the
-  // file makes the exact (slower) test necessary. Lead bytes C2, E2, E3, EF cover them.
-  const b = job.raw.bytes;
-  const from = job.raw.bodyStart;
-  const exoticSpace = [0x0b, 0x0c, 0xc2, 0xe2, 0xe3, 0xef, ...(job.raw.delimiter === '\t' ? [] : [0x09])].some((c) => b.indexOf(c, from) >= 0) ||
-    hasOgham(b, from);
   const rawName = `raw_${job.tag}`;
   const idName = `pid_${job.tag}`;
   const dirtyName = `dirty_${job.tag}`;
@@ -284,7 +275,8 @@ export function planFast(job: FastJob): FastPlan | undefined {
   for (const [name, { index, field }] of mapped) {
     const x = col(index);
     const blankOk = field.required ? 'false' : 'true';
-    const plain = exoticSpace ? untrimmed(x) : `${x} = trim(${x})`;
+    // Per slice: exact when the slice holds a space DuckDB's trim() leaves (spaces.ts).
+    const plain = `TRIMMED(${x})`;
     switch (field.kind) {
       case 'commune':
         communeCols.push(index);
@@ -398,7 +390,10 @@ export function planFast(job: FastJob): FastPlan | undefined {
       let read = 0;
       let dirtyCount = 0;
       // Slices of the file bound the memory a 700 MB export needs at once.
+      const tab = job.raw.delimiter === '\t';
       for (const [a, b] of sliceBounds(bytes, job.raw.bodyStart, job.sliceBytes ?? SLICE_BYTES)) {
+        // The slice's space scan runs on the worker during its read, when there is one.
+        const scan = job.spaceScan?.(bytes.slice(a, b), tab);
         await engine.registerFile(file, bytes.slice(a, b));
         try {
           await engine.query(`DROP TABLE IF EXISTS ${rawName}`);
@@ -415,7 +410,8 @@ export function planFast(job: FastJob): FastPlan | undefined {
         }
         try {
           const offset = read + 2;
-          let sliceClean = cleanSql;
+          const exotic = scan ? await scan : hasExoticSpace(bytes.subarray(a, b), tab);
+          let sliceClean = cleanSql.replace(/TRIMMED\((r\.c\d+)\)/g, (_, x: string) => (exotic ? untrimmed(x) : `${x} = trim(${x})`));
           // Commune columns: the slice's distinct values that are valid 2025 codes.
           for (const i of communeCols) {
             const vals = await queryRows<{ v: string }>(engine, `SELECT DISTINCT c${i} AS v FROM ${rawName} WHERE c${i} IS NOT NULL`);

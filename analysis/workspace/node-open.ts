@@ -1,5 +1,5 @@
 import { createNodeEngine } from '../engine/node.js';
-import { nodeHasher } from './node-hasher.js';
+import { nodeOffload } from './node-offload.js';
 import { NodeStore } from './node-store.js';
 import { KEY_FILE } from './manifest.js';
 import { Workspace } from './workspace.js';
@@ -10,6 +10,8 @@ export async function openNodeWorkspace(dir: string): Promise<Workspace> {
   await store.removeTemporaries();
   const ws = await Workspace.open(store, await createNodeEngine());
   // The key exists once the workspace is open (a new one gets its key there).
-  ws.pseudonymise.u64Async = nodeHasher((await store.read(KEY_FILE))!);
+  const offload = nodeOffload((await store.read(KEY_FILE))!);
+  ws.pseudonymise.u64Async = offload.u64Async;
+  ws.spaceScan = offload.spaceScan;
   return ws;
 }
