@@ -22,71 +22,10 @@ import { FIELDS, type FieldDef, type FieldKind } from './fields.js';
 import { fold } from './fold.js';
 import type { ColumnMapping } from './mapping.js';
 import type { Pseudonymiser } from './pseudonym.js';
-import { hasExoticSpace, type SpaceScan } from './spaces.js';
+import { scanSlice, type SliceScan } from './slice-scan.js';
 import type { RawCsv, RowChunk } from './source.js';
 import { insertTempColumns } from './arrow-text.js';
 import { makeData, Table, Uint64, Vector, type Data } from 'apache-arrow';
-
-/**
- * Scan the records after the header: true when every record has `width` fields (quotes
- * honoured), there is no blank line before the end, quotes are balanced and no combining
- * diacritic (U+0300–U+036F, UTF-8 CC 80 – CD AF) occurs.
- */
-export function regularCsv(raw: RawCsv, width: number): boolean {
-  const { bytes, bodyStart } = raw;
-  if (bytes.indexOf(0xcc, bodyStart) >= 0 || bytes.indexOf(0xcd, bodyStart) >= 0) return false;
-  // Without quotes a record is a line: look for blank lines with native searches only;
-  // DuckDB's strict reader refuses records of another width (the caller falls back then).
-  if (bytes.indexOf(0x22, bodyStart) < 0) {
-    const n = bytes.length;
-    let pos = bodyStart;
-    while (pos < n) {
-      const nl = bytes.indexOf(0x0a, pos);
-      const end = nl < 0 ? n : nl;
-      const len = end - pos - (end > pos && bytes[end - 1] === 0x0d ? 1 : 0);
-      if (len === 0) {
-        // Blank lines are allowed only at the very end.
-        for (let i = end; i < n; i++) if (bytes[i] !== 0x0a && bytes[i] !== 0x0d) return false;
-        return true;
-      }
-      pos = end + 1;
-    }
-    return true;
-  }
-  return scanQuoted(raw, width);
-}
-
-function scanQuoted(raw: RawCsv, width: number): boolean {
-  const { bytes, bodyStart } = raw;
-  const delim = raw.delimiter.charCodeAt(0);
-  const n = bytes.length;
-  let inQuote = false;
-  let fields = 1;
-  let lineBytes = 0;
-  let blankSeen = false;
-  for (let i = bodyStart; i < n; i++) {
-    const b = bytes[i]!;
-    if (b === 0x22) {
-      inQuote = !inQuote;
-      lineBytes++;
-    } else if (inQuote) {
-      lineBytes++;
-    } else if (b === delim) {
-      fields++;
-      lineBytes++;
-    } else if (b === 0x0a) {
-      if (lineBytes === 0) blankSeen = true;
-      else if (blankSeen || fields !== width) return false;
-      fields = 1;
-      lineBytes = 0;
-    } else if (b !== 0x0d) {
-      lineBytes++;
-    }
-  }
-  if (inQuote) return false;
-  if (lineBytes > 0 && (blankSeen || fields !== width)) return false;
-  return true;
-}
 
 /** Labels the SQL recognises per coded kind; their values come from normaliseCode itself. */
 const LABELS: Partial<Record<FieldKind, string[]>> = {
@@ -222,8 +161,8 @@ export interface FastJob {
   raw: RawCsv;
   columns: string[];
   pseudonymise: Pseudonymiser;
-  /** The space scan off this thread (Node); else it runs here. */
-  spaceScan?: SpaceScan | undefined;
+  /** The slices' byte scans off this thread (Node); else they run here. */
+  sliceScan?: SliceScan | undefined;
   today: string;
   /** A unique suffix for the temporary names. */
   tag: string;
@@ -234,7 +173,10 @@ export interface FastJob {
 }
 
 export interface FastPlan {
-  /** Null when DuckDB's strict reader refuses the file (a record of another width …): nothing was staged, use the JS reader. */
+  /**
+   * Null when DuckDB's strict reader refuses a slice or its scan finds it irregular (a record
+   * of another width, a blank line …): the caller drops what was staged and uses the JS reader.
+   */
   run(convertDirty: (chunk: RowChunk) => Promise<void>): Promise<{ read: number; clean: number } | null>;
 }
 
@@ -257,7 +199,6 @@ export function planFast(job: FastJob): FastPlan | undefined {
     mapped.set(field.name, { index: i, field });
   }
   if (FIELDS[table].some((f) => f.required && !mapped.has(f.name))) return undefined;
-  if (!regularCsv(job.raw, headers.length)) return undefined;
 
   const rawName = `raw_${job.tag}`;
   const idName = `pid_${job.tag}`;
@@ -275,7 +216,7 @@ export function planFast(job: FastJob): FastPlan | undefined {
   for (const [name, { index, field }] of mapped) {
     const x = col(index);
     const blankOk = field.required ? 'false' : 'true';
-    // Per slice: exact when the slice holds a space DuckDB's trim() leaves (spaces.ts).
+    // Per slice: exact when the slice holds a space DuckDB's trim() leaves (slice-scan.ts).
     const plain = `TRIMMED(${x})`;
     switch (field.kind) {
       case 'commune':
@@ -390,10 +331,11 @@ export function planFast(job: FastJob): FastPlan | undefined {
       let read = 0;
       let dirtyCount = 0;
       // Slices of the file bound the memory a 700 MB export needs at once.
-      const tab = job.raw.delimiter === '\t';
-      for (const [a, b] of sliceBounds(bytes, job.raw.bodyStart, job.sliceBytes ?? SLICE_BYTES)) {
-        // The slice's space scan runs on the worker during its read, when there is one.
-        const scan = job.spaceScan?.(bytes.slice(a, b), tab);
+      const slices = sliceBounds(bytes, job.raw.bodyStart, job.sliceBytes ?? SLICE_BYTES);
+      for (const [k, [a, b]] of slices.entries()) {
+        // The slice's byte scans run on the worker during its read, when there is one.
+        const last = k === slices.length - 1;
+        const scan = job.sliceScan?.(bytes.slice(a, b), job.raw.delimiter, width, last);
         await engine.registerFile(file, bytes.slice(a, b));
         try {
           await engine.query(`DROP TABLE IF EXISTS ${rawName}`);
@@ -410,7 +352,10 @@ export function planFast(job: FastJob): FastPlan | undefined {
         }
         try {
           const offset = read + 2;
-          const exotic = scan ? await scan : hasExoticSpace(bytes.subarray(a, b), tab);
+          const { regular, exotic } = await (scan ?? scanSlice(bytes.subarray(a, b), job.raw.delimiter, width, last));
+          // Not read by DuckDB as by the JS reader (a record of another width, a blank line,
+          // decomposed text): the caller starts again with the JS reader.
+          if (!regular) return null;
           let sliceClean = cleanSql.replace(/TRIMMED\((r\.c\d+)\)/g, (_, x: string) => (exotic ? untrimmed(x) : `${x} = trim(${x})`));
           // Commune columns: the slice's distinct values that are valid 2025 codes.
           for (const i of communeCols) {

@@ -1,18 +1,18 @@
-// Worker thread of node-offload.ts: pseudonyms (ingest/pseudonym.ts) and the space scan of
-// the import's slices (ingest/spaces.ts) off the main thread. Plain JS that loads the
+// Worker thread of node-offload.ts: pseudonyms (ingest/pseudonym.ts) and the byte scans of
+// the import's slices (ingest/slice-scan.ts) off the main thread. Plain JS that loads the
 // TypeScript through tsx, as bin/danso.mjs does.
 import { register } from 'tsx/esm/api';
 import { parentPort, workerData } from 'node:worker_threads';
 
 register();
 const { makePseudonymiser } = await import('../ingest/pseudonym.ts');
-const { hasExoticSpace } = await import('../ingest/spaces.ts');
+const { scanSlice } = await import('../ingest/slice-scan.ts');
 const p = makePseudonymiser(workerData.key);
 parentPort.on('message', (m) => {
   if (m.kind === 'u64') {
     const out = p.u64(m.values, m.offsets, m.n, m.valid);
     parentPort.postMessage({ id: m.id, out }, [out.buffer]);
   } else {
-    parentPort.postMessage({ id: m.id, out: hasExoticSpace(m.bytes, m.tab) });
+    parentPort.postMessage({ id: m.id, out: scanSlice(m.bytes, m.delimiter, m.width, m.last) });
   }
 });

@@ -1,17 +1,17 @@
 import { Worker } from 'node:worker_threads';
 import type { Pseudonymiser } from '../ingest/pseudonym.js';
-import type { SpaceScan } from '../ingest/spaces.js';
+import type { SliceScan, SliceFacts } from '../ingest/slice-scan.js';
 
 export interface NodeOffload {
   u64Async: NonNullable<Pseudonymiser['u64Async']>;
-  spaceScan: SpaceScan;
+  sliceScan: SliceScan;
 }
 
 /**
  * The import's JS work on a worker thread, for the Node engine: duckdb-wasm's Node build runs
  * its queries on the main thread, so work done there adds to every import's time, while a
- * worker hashes a slice's ids during the slice's clean-row test and scans the next slice's
- * bytes during its read (fast-csv.ts), on the second core. The worker starts on first use and
+ * worker hashes a slice's ids during the slice's clean-row test and scans a slice's bytes
+ * during its read (fast-csv.ts), on the second core. The worker starts on first use and
  * does not keep the process alive while idle.
  */
 export function nodeOffload(key: Uint8Array): NodeOffload {
@@ -49,6 +49,6 @@ export function nodeOffload(key: Uint8Array): NodeOffload {
       const msg = { kind: 'u64', values: values.slice(), offsets: offsets.slice(0, n + 1), n, valid: valid ? valid.slice() : null };
       return call<BigUint64Array>(msg, [msg.values.buffer, msg.offsets.buffer, ...(msg.valid ? [msg.valid.buffer] : [])]);
     },
-    spaceScan: (bytes, tab) => call<boolean>({ kind: 'spaces', bytes, tab }, [bytes.buffer as ArrayBuffer]),
+    sliceScan: (bytes, delimiter, width, last) => call<SliceFacts>({ kind: 'scan', bytes, delimiter, width, last }, [bytes.buffer as ArrayBuffer]),
   };
 }

@@ -12,6 +12,6 @@ export async function openNodeWorkspace(dir: string): Promise<Workspace> {
   // The key exists once the workspace is open (a new one gets its key there).
   const offload = nodeOffload((await store.read(KEY_FILE))!);
   ws.pseudonymise.u64Async = offload.u64Async;
-  ws.spaceScan = offload.spaceScan;
+  ws.sliceScan = offload.sliceScan;
   return ws;
 }

@@ -1,7 +1,7 @@
 import { exclusive } from '../engine/exclusive.js';
 import { tableToIPC } from 'apache-arrow';
 import { queryRows, sqlIdent, tableExists, type Engine } from '../engine/engine.js';
-import type { SpaceScan } from '../ingest/spaces.js';
+import type { SliceScan } from '../ingest/slice-scan.js';
 import { makePseudonymiser, newPseudonymKey, type Pseudonymiser } from '../ingest/pseudonym.js';
 import type { MappingPreset } from '../ingest/mapping.js';
 import { refreshQualitySummary } from '../ingest/quality-report.js';
@@ -44,8 +44,8 @@ export class Workspace {
   /** Row count and rowid range of each table as last loaded or saved: a second check on the write marks. */
   private readonly prints = new Map<string, string>();
   readonly pseudonymise: Pseudonymiser;
-  /** The import's space scan off the main thread, where the platform has a worker (node-open.ts). */
-  spaceScan?: SpaceScan;
+  /** The import's slice scans off the main thread, where the platform has a worker (node-open.ts). */
+  sliceScan?: SliceScan;
 
   private constructor(
     readonly engine: LazyEngine,

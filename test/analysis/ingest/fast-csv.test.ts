@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { queryRows } from '../../../analysis/engine/engine.js';
 import { importFiles, type InputFile } from '../../../analysis/ingest/importer.js';
-import { regularCsv } from '../../../analysis/ingest/fast-csv.js';
+import { regularCsv, scanSlice } from '../../../analysis/ingest/slice-scan.js';
 import { makePseudonymiser, type Pseudonymiser } from '../../../analysis/ingest/pseudonym.js';
 import { CANONICAL_TABLES } from '../../../analysis/model/schema.js';
 import { nodeOffload } from '../../../analysis/workspace/node-offload.js';
@@ -23,7 +23,7 @@ async function contents(files: InputFile[], fastCsv: boolean, chunkBytes?: numbe
   if (worker) {
     const offload = nodeOffload(key);
     p.u64Async = offload.u64Async;
-    ws.spaceScan = offload.spaceScan;
+    ws.sliceScan = offload.sliceScan;
   }
   try {
     const res = await importFiles(ws, files, { save: false, today: TODAY, fastCsv, ...(chunkBytes ? { chunkBytes } : {}) });
@@ -62,6 +62,14 @@ describe('fast CSV path (DuckDB reads, SQL converts plain rows)', () => {
     expect(regularCsv(raw('a,b\n"1,x",2\n3\n'), 2)).toBe(false);
     expect(regularCsv(raw('a,b\n"1,x",2\n"3\n4",5\n'), 2)).toBe(true);
     expect(regularCsv(raw('a,b\nNguye\u0302\u0303n,2\n'), 2)).toBe(false);
+    // A slice may end with blank lines only when it is the file's last.
+    const slice = (t: string, last: boolean) => scanSlice(utf8(t), ',', 2, last);
+    expect(slice('1,2\n3,4\n', false)).toEqual({ regular: true, exotic: false });
+    expect(slice('1,2\n3,4\n\n', true).regular).toBe(true);
+    expect(slice('1,2\n3,4\n\n', false).regular).toBe(false);
+    expect(slice('1,2\r\n3,4\r\n\r\n', false).regular).toBe(false);
+    expect(slice('\n3,4\n', false).regular).toBe(false);
+    expect(slice('1,2\u00a0\n', false)).toEqual({ regular: true, exotic: true });
   });
 
   it('gives exactly what the JS reader gives on a commune’s eight tables', { timeout: 300_000 }, async () => {
@@ -107,5 +115,16 @@ describe('fast CSV path (DuckDB reads, SQL converts plain rows)', () => {
     expect(await contents(files, true, 300)).toEqual(fast);
     expect(await contents(files, true, 300, true)).toEqual(fast);
     expect((fast.res as unknown[][])[0]![2]).toBe(rows.length);
+  });
+
+  it('starts again with the JS reader when a later slice is irregular', { timeout: 120_000 }, async () => {
+    // A blank line after 40 rows: found by the scan of a slice after some were staged.
+    const rows = Array.from({ length: 60 }, (_, i) => nkRow({ id: `B${i}` }));
+    rows.splice(40, 0, '');
+    const files = [{ name: 'nk.csv', bytes: utf8([NK_HEADER, ...rows].join('\n') + '\n') }];
+    const js = await contents(files, false);
+    expect(await contents(files, true, 1000)).toEqual(js);
+    expect(await contents(files, true, 1000, true)).toEqual(js);
+    expect((js.res as unknown[][])[0]![2]).toBe(60);
   });
 });
