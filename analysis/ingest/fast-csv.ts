@@ -23,9 +23,10 @@ import { fold } from './fold.js';
 import type { ColumnMapping } from './mapping.js';
 import type { Pseudonymiser } from './pseudonym.js';
 import { scanSlice, type SliceScan } from './slice-scan.js';
+import { hashIdColumns, type HashHelper } from './id-hashing.js';
 import type { RawCsv, RowChunk } from './source.js';
 import { insertTempColumns } from './arrow-text.js';
-import { makeData, Table, Uint64, Vector, type Data } from 'apache-arrow';
+import type { Vector } from 'apache-arrow';
 
 /** Labels the SQL recognises per coded kind; their values come from normaliseCode itself. */
 const LABELS: Partial<Record<FieldKind, string[]>> = {
@@ -75,50 +76,6 @@ const ORDER_PAIRS: Partial<Record<CanonicalTable, Array<[string, string]>>> = {
 const ageSql = (a: string, b: string) =>
   `(CAST(substr(${b}, 1, 4) AS INTEGER) - CAST(substr(${a}, 1, 4) AS INTEGER) - CASE WHEN substr(${b}, 6) < substr(${a}, 6) THEN 1 ELSE 0 END)`;
 
-interface Utf8Chunk {
-  length: number;
-  offset: number;
-  nullCount: number;
-  nullBitmap: Uint8Array;
-  valueOffsets: Int32Array;
-  values: Uint8Array;
-}
-
-/**
- * The pseudonyms of column `col` of a result, row for row (NULL stays NULL), as 64-bit
- * integers from the UTF-8 bytes of the Arrow buffers (no JS strings); off this thread when the
- * pseudonymiser can (u64Async). Joined back to the slice by position: no DISTINCT and no hash
- * join on ids (within a slice nearly every id is distinct anyway; on a slice of marriages the
- * two joins cost 1.2–2.3 s, the DISTINCT 0.8 s).
- */
-async function pseudonymColumn(result: Table, col: number, p: Pseudonymiser): Promise<Vector<Uint64>> {
-  const parts: Array<Promise<Data<Uint64>>> = [];
-  for (const batch of result.batches) {
-    for (const d of batch.getChildAt(col)!.data) {
-      const c = d as unknown as Utf8Chunk;
-      const n = c.length;
-      const valid = c.nullCount > 0 ? c.nullBitmap.subarray(0, (n + 7) >> 3) : null;
-      const data = (values: BigUint64Array, nullBitmap: Uint8Array | null) =>
-        makeData({ type: new Uint64(), length: n, nullCount: c.nullCount, nullBitmap, data: values });
-      if (p.u64 && c.offset === 0 && c.valueOffsets && c.values) {
-        const fast = p.u64Async ?? ((...a: Parameters<NonNullable<Pseudonymiser['u64']>>) => Promise.resolve(p.u64!(...a)));
-        parts.push(fast(c.values, c.valueOffsets, n, valid).then((values) => data(values, valid)));
-        continue;
-      }
-      const v = new Vector([d]);
-      const values = new BigUint64Array(n);
-      const bits = new Uint8Array((n + 7) >> 3);
-      for (let i = 0; i < n; i++) {
-        const id = v.get(i) as string | null;
-        if (id === null) continue;
-        values[i] = BigInt('0x' + p(id));
-        bits[i >> 3]! |= 1 << (i & 7);
-      }
-      parts.push(Promise.resolve(data(values, bits)));
-    }
-  }
-  return new Vector(await Promise.all(parts));
-}
 
 /** Bytes per slice DuckDB reads at once. */
 const SLICE_BYTES = 64 * 1024 * 1024;
@@ -163,6 +120,8 @@ export interface FastJob {
   pseudonymise: Pseudonymiser;
   /** The slices' byte scans off this thread (Node); else they run here. */
   sliceScan?: SliceScan | undefined;
+  /** A thread that shares the pseudonyms' work (Node); else it is done here. */
+  hashHelper?: HashHelper | undefined;
   today: string;
   /** A unique suffix for the temporary names. */
   tag: string;
@@ -364,24 +323,19 @@ export function planFast(job: FastJob): FastPlan | undefined {
             sliceClean = sliceClean.replace(`COMMUNES_${i})`, `${ok.length ? ok.map(q).join(',') : 'NULL'})`);
           }
           // Pseudonyms: computed row by row in the slice's order (pN for column cN), while DuckDB
-          // runs the clean-row test: on a worker thread (Node), or here while duckdb-wasm's own
-          // worker runs the query (the app).
-          const p = job.pseudonymise;
+          // runs the clean-row test: by a worker thread and this one (Node), or here while
+          // duckdb-wasm's own worker runs the query (the app).
           const idRaw = idCols.length ? await engine.query(`SELECT ${idCols.map((i) => `c${i}`).join(', ')} FROM ${rawName}`) : null;
-          const hash = (t: Table) => Promise.all(idCols.map((_, j) => pseudonymColumn(t, j, p)));
-          const early = idRaw && p.u64Async ? hash(idRaw) : null;
+          const hashing = idRaw ? hashIdColumns(idRaw, idCols.length, job.pseudonymise, job.hashHelper) : null;
           // Rows that are not plain go to the row-by-row converter (usually few).
           const rows = (more: string) => `(SELECT *, r.rowid AS rid${inner.map((e) => `, ${e}`).join('')} FROM ${rawName} r${more}) r`;
           const dirtyDone = engine.query(`CREATE TEMP TABLE ${dirtyName} AS SELECT r.rid FROM ${rows('')} WHERE NOT (${sliceClean})`).then(
             () => null,
             (e: unknown) => e ?? new Error('clean-row test failed'),
           );
-          let hashed: Array<Vector<Uint64>> | null = null;
-          if (idRaw) {
-            // Let the query be posted before hashing on this thread.
-            if (!early) await new Promise((r) => setTimeout(r, 0));
-            hashed = await (early ?? hash(idRaw));
-          }
+          // Let the query be posted before hashing on this thread.
+          if (hashing && !job.hashHelper) await new Promise((r) => setTimeout(r, 0));
+          const hashed = hashing ? await hashing.finish() : null;
           const failed = await dirtyDone;
           if (failed) throw failed;
           let ids = '';

@@ -103,8 +103,6 @@ export interface Pseudonymiser {
    * bit is 0 in `valid` (an Arrow validity bitmap) are skipped: 0.
    */
   u64?: (values: Uint8Array, offsets: Int32Array, n: number, valid?: Uint8Array | null) => BigUint64Array;
-  /** The same off this thread (a Node worker: workspace/node-hasher.ts), when the platform has one. */
-  u64Async?: (values: Uint8Array, offsets: Int32Array, n: number, valid?: Uint8Array | null) => Promise<BigUint64Array>;
 }
 
 /** A 32-bit word as 8 hex digits. */

@@ -7,11 +7,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 register();
 const { makePseudonymiser } = await import('../ingest/pseudonym.ts');
 const { scanSlice } = await import('../ingest/slice-scan.ts');
+const { helpFromFront } = await import('../ingest/id-hashing.ts');
 const p = makePseudonymiser(workerData.key);
 parentPort.on('message', (m) => {
-  if (m.kind === 'u64') {
-    const out = p.u64(m.values, m.offsets, m.n, m.valid);
-    parentPort.postMessage({ id: m.id, out }, [out.buffer]);
+  if (m.kind === 'hash') {
+    helpFromFront(m.job, p);
+    parentPort.postMessage({ id: m.id, out: null });
   } else {
     parentPort.postMessage({ id: m.id, out: scanSlice(m.bytes, m.delimiter, m.width, m.last) });
   }

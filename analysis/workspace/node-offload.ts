@@ -1,16 +1,16 @@
 import { Worker } from 'node:worker_threads';
-import type { Pseudonymiser } from '../ingest/pseudonym.js';
+import type { HashHelper } from '../ingest/id-hashing.js';
 import type { SliceScan, SliceFacts } from '../ingest/slice-scan.js';
 
 export interface NodeOffload {
-  u64Async: NonNullable<Pseudonymiser['u64Async']>;
+  hashHelper: HashHelper;
   sliceScan: SliceScan;
 }
 
 /**
  * The import's JS work on a worker thread, for the Node engine: duckdb-wasm's Node build runs
  * its queries on the main thread, so work done there adds to every import's time, while a
- * worker hashes a slice's ids during the slice's clean-row test and scans a slice's bytes
+ * worker hashes a slice's ids (with the main thread, see id-hashing.ts) during the slice's clean-row test and scans a slice's bytes
  * during its read (fast-csv.ts), on the second core. The worker starts on first use and
  * does not keep the process alive while idle.
  */
@@ -44,11 +44,8 @@ export function nodeOffload(key: Uint8Array): NodeOffload {
     });
   };
   return {
-    u64Async: (values, offsets, n, valid) => {
-      // Copies of just these rows' bytes (the views may share a larger Arrow buffer), moved to the worker.
-      const msg = { kind: 'u64', values: values.slice(), offsets: offsets.slice(0, n + 1), n, valid: valid ? valid.slice() : null };
-      return call<BigUint64Array>(msg, [msg.values.buffer, msg.offsets.buffer, ...(msg.valid ? [msg.valid.buffer] : [])]);
-    },
+    // The ids are copied to the worker; the claims and the output are shared memory.
+    hashHelper: (job) => call<void>({ kind: 'hash', job }, []),
     sliceScan: (bytes, delimiter, width, last) => call<SliceFacts>({ kind: 'scan', bytes, delimiter, width, last }, [bytes.buffer as ArrayBuffer]),
   };
 }

@@ -11,7 +11,7 @@ export async function openNodeWorkspace(dir: string): Promise<Workspace> {
   const ws = await Workspace.open(store, await createNodeEngine());
   // The key exists once the workspace is open (a new one gets its key there).
   const offload = nodeOffload((await store.read(KEY_FILE))!);
-  ws.pseudonymise.u64Async = offload.u64Async;
+  ws.hashHelper = offload.hashHelper;
   ws.sliceScan = offload.sliceScan;
   return ws;
 }

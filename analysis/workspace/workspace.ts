@@ -2,6 +2,7 @@ import { exclusive } from '../engine/exclusive.js';
 import { tableToIPC } from 'apache-arrow';
 import { queryRows, sqlIdent, tableExists, type Engine } from '../engine/engine.js';
 import type { SliceScan } from '../ingest/slice-scan.js';
+import type { HashHelper } from '../ingest/id-hashing.js';
 import { makePseudonymiser, newPseudonymKey, type Pseudonymiser } from '../ingest/pseudonym.js';
 import type { MappingPreset } from '../ingest/mapping.js';
 import { refreshQualitySummary } from '../ingest/quality-report.js';
@@ -46,6 +47,8 @@ export class Workspace {
   readonly pseudonymise: Pseudonymiser;
   /** The import's slice scans off the main thread, where the platform has a worker (node-open.ts). */
   sliceScan?: SliceScan;
+  /** A thread that shares the import's pseudonym work (node-open.ts). */
+  hashHelper?: HashHelper;
 
   private constructor(
     readonly engine: LazyEngine,

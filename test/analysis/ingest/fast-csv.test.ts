@@ -22,7 +22,7 @@ async function contents(files: InputFile[], fastCsv: boolean, chunkBytes?: numbe
   // As a Node workspace hashes and scans: on a worker thread (node-open.ts).
   if (worker) {
     const offload = nodeOffload(key);
-    p.u64Async = offload.u64Async;
+    ws.hashHelper = offload.hashHelper;
     ws.sliceScan = offload.sliceScan;
   }
   try {
