@@ -295,6 +295,8 @@ export function planFast(job: FastJob): FastPlan | undefined {
         // The slice's byte scans run on the worker during its read, when there is one.
         const last = k === slices.length - 1;
         const scan = job.sliceScan?.(bytes.slice(a, b), job.raw.delimiter, width, last);
+        // Awaited below, unless the read fails first: never an unhandled rejection.
+        scan?.catch(() => undefined);
         await engine.registerFile(file, bytes.slice(a, b));
         try {
           await engine.query(`DROP TABLE IF EXISTS ${rawName}`);
