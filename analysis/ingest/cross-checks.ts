@@ -34,7 +34,7 @@ export async function crossChecks(engine: Engine, table: CanonicalTable): Promis
   // Groups first (cheap), then row numbers only inside the duplicated groups.
   const sql: string[] = [
     `SELECT source_row, 'duplicate_row' AS rule, NULL AS "column",
-       concat_ws(' | ', ${DUPLICATE_KEYS[table].map((k) => (ids.has(k) ? pseudonymText(`"${k}"`) : `"${k}"`)).join(', ')}) AS value, commune_code
+       concat_ws(' | ', ${DUPLICATE_KEYS[table].map((k, i) => (ids.has(k) ? pseudonymText(keys[i]!) : keys[i]!)).join(', ')}) AS value, commune_code
      FROM (SELECT s.*, row_number() OVER (PARTITION BY ${keys.map((k) => `s.${k}`).join(', ')} ORDER BY s.source_row) AS rn
            FROM stg s SEMI JOIN (SELECT ${key} FROM stg GROUP BY ALL HAVING count(*) > 1) d
              ON ${keys.map((k) => `s.${k} IS NOT DISTINCT FROM d.${k}`).join(' AND ')})

@@ -110,6 +110,14 @@ export function sliceBounds(bytes: Uint8Array, start: number, size: number): Arr
   return out;
 }
 
+/** The import's JS work another thread can do (workspace/node-offload.ts). */
+export interface ImportHelpers {
+  /** The slices' byte scans. */
+  sliceScan: SliceScan;
+  /** A share of the pseudonyms. */
+  hashHelper: HashHelper;
+}
+
 export interface FastJob {
   engine: Engine;
   table: CanonicalTable;
@@ -118,10 +126,8 @@ export interface FastJob {
   raw: RawCsv;
   columns: string[];
   pseudonymise: Pseudonymiser;
-  /** The slices' byte scans off this thread (Node); else they run here. */
-  sliceScan?: SliceScan | undefined;
-  /** A thread that shares the pseudonyms' work (Node); else it is done here. */
-  hashHelper?: HashHelper | undefined;
+  /** Another thread for the byte scans and the pseudonyms (Node); else they run here. */
+  helpers?: ImportHelpers | undefined;
   today: string;
   /** A unique suffix for the temporary names. */
   tag: string;
@@ -294,7 +300,7 @@ export function planFast(job: FastJob): FastPlan | undefined {
       for (const [k, [a, b]] of slices.entries()) {
         // The slice's byte scans run on the worker during its read, when there is one.
         const last = k === slices.length - 1;
-        const scan = job.sliceScan?.(bytes.slice(a, b), job.raw.delimiter, width, last);
+        const scan = job.helpers?.sliceScan(bytes.slice(a, b), job.raw.delimiter, width, last);
         // Awaited below, unless the read fails first: never an unhandled rejection.
         scan?.catch(() => undefined);
         await engine.registerFile(file, bytes.slice(a, b));
@@ -328,7 +334,7 @@ export function planFast(job: FastJob): FastPlan | undefined {
           // runs the clean-row test: by a worker thread and this one (Node), or here while
           // duckdb-wasm's own worker runs the query (the app).
           const idRaw = idCols.length ? await engine.query(`SELECT ${idCols.map((i) => `c${i}`).join(', ')} FROM ${rawName}`) : null;
-          const hashing = idRaw ? hashIdColumns(idRaw, idCols.length, job.pseudonymise, job.hashHelper) : null;
+          const hashing = idRaw ? hashIdColumns(idRaw, idCols.length, job.pseudonymise, job.helpers?.hashHelper) : null;
           // Rows that are not plain go to the row-by-row converter (usually few).
           const rows = (more: string) => `(SELECT *, r.rowid AS rid${inner.map((e) => `, ${e}`).join('')} FROM ${rawName} r${more}) r`;
           const dirtyDone = engine.query(`CREATE TEMP TABLE ${dirtyName} AS SELECT r.rid FROM ${rows('')} WHERE NOT (${sliceClean})`).then(
@@ -336,7 +342,7 @@ export function planFast(job: FastJob): FastPlan | undefined {
             (e: unknown) => e ?? new Error('clean-row test failed'),
           );
           // Let the query be posted before hashing on this thread.
-          if (hashing && !job.hashHelper) await new Promise((r) => setTimeout(r, 0));
+          if (hashing && !job.helpers) await new Promise((r) => setTimeout(r, 0));
           const hashed = hashing ? await hashing.finish() : null;
           const failed = await dirtyDone;
           if (failed) throw failed;

@@ -29,7 +29,7 @@ function computePiece(job: HashJob, p: Pseudonymiser, i: number): void {
   const c = job.chunks[job.pieces[3 * i]!]!;
   const s = job.pieces[3 * i + 1]!;
   const e = job.pieces[3 * i + 2]!;
-  job.out.set(p.u64!(c.values, c.offsets.subarray(s, e + 1), e - s, c.valid ? c.valid.subarray(s >> 3) : null), c.at + s);
+  job.out.set(p.u64(c.values, c.offsets.subarray(s, e + 1), e - s, c.valid ? c.valid.subarray(s >> 3) : null), c.at + s);
 }
 
 /** The helper's part: claim and compute pieces from the front until one is already taken. */
@@ -68,7 +68,7 @@ export function hashIdColumns(result: Table, columns: number, p: Pseudonymiser, 
         const at = total;
         total += n;
         let valid = c.nullCount > 0 ? c.nullBitmap.subarray(0, (n + 7) >> 3) : null;
-        if (p.u64 && c.offset === 0 && c.valueOffsets && c.values) {
+        if (c.offset === 0 && c.valueOffsets && c.values) {
           const k = chunks.length;
           chunks.push({ values: c.values, offsets: c.valueOffsets, n, valid, at });
           for (let s = 0; s < n; s += PIECE_ROWS) pieces.push(k, s, Math.min(n, s + PIECE_ROWS));

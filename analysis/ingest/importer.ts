@@ -275,7 +275,7 @@ async function importSource(ws: Workspace, job: SourceJob): Promise<ImportSummar
     const fast = job.src.raw && job.fast
       ? planFast({
           engine, table, mapping: job.mapping, headers: job.src.headers, raw: job.src.raw, columns: cols,
-          pseudonymise: ws.pseudonymise, sliceScan: ws.sliceScan, hashHelper: ws.hashHelper, today: job.today, sliceBytes: job.chunkBytes, tag: job.importId.replace(/\W/g, '_'),
+          pseudonymise: ws.pseudonymise, helpers: ws.helpers, today: job.today, sliceBytes: job.chunkBytes, tag: job.importId.replace(/\W/g, '_'),
           checkpoint: (fraction) => {
             if (job.signal?.aborted) throw new Cancelled();
             job.onRows(read, fraction);

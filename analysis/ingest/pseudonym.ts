@@ -102,7 +102,7 @@ export interface Pseudonymiser {
    * as 64-bit integers. No strings are made, which matters for millions of ids. Rows whose
    * bit is 0 in `valid` (an Arrow validity bitmap) are skipped: 0.
    */
-  u64?: (values: Uint8Array, offsets: Int32Array, n: number, valid?: Uint8Array | null) => BigUint64Array;
+  u64: (values: Uint8Array, offsets: Int32Array, n: number, valid?: Uint8Array | null) => BigUint64Array;
 }
 
 /** A 32-bit word as 8 hex digits. */
@@ -142,12 +142,12 @@ export function makePseudonymiser(key: Uint8Array): Pseudonymiser {
     compress(st, OUTER);
   };
   const dec = new TextDecoder();
-  const fn: Pseudonymiser = (id: string) => {
+  const text = (id: string): string => {
     const { written } = enc.encodeInto(id.length > 1000 ? id.slice(0, 1000) : id, BUF);
     hmac(BUF, 0, written);
     return HEX_WORD(st[0]!) + HEX_WORD(st[1]!);
   };
-  fn.u64 = (values: Uint8Array, offsets: Int32Array, n: number, valid?: Uint8Array | null) => {
+  const u64 = (values: Uint8Array, offsets: Int32Array, n: number, valid?: Uint8Array | null) => {
     const out = new BigUint64Array(n);
     // Little-endian halves (typed arrays use the platform's order; every target is little-endian).
     const half = new Uint32Array(out.buffer);
@@ -167,7 +167,7 @@ export function makePseudonymiser(key: Uint8Array): Pseudonymiser {
       prev = r;
       if (b - a > 1000) {
         // Long ids are cut at 1000 UTF-16 units by the string form: take that path.
-        out[r] = BigInt('0x' + fn(dec.decode(values.subarray(a, b))));
+        out[r] = BigInt('0x' + text(dec.decode(values.subarray(a, b))));
         continue;
       }
       hmac(values, a, b - a);
@@ -176,7 +176,7 @@ export function makePseudonymiser(key: Uint8Array): Pseudonymiser {
     }
     return out;
   };
-  return fn;
+  return Object.assign(text, { u64 });
 }
 
 /** A fresh random 32-byte key. */

@@ -81,7 +81,6 @@ export function hasExoticSpace(bytes: Uint8Array, tabDelimited: boolean): boolea
   return false;
 }
 
-
 export interface SliceFacts {
   /** Records DuckDB reads as the JS reader does (regularCsv). */
   regular: boolean;

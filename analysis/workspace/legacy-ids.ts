@@ -1,6 +1,6 @@
 import { DataType, RecordBatchReader } from 'apache-arrow';
 import type { Engine } from '../engine/engine.js';
-import { CANONICAL_TABLES, idColumns, type CanonicalTable } from '../model/schema.js';
+import { CANONICAL_TABLES, castFromText, idColumns, type CanonicalTable } from '../model/schema.js';
 
 const LEGACY_PART = '_legacy_part';
 
@@ -33,7 +33,7 @@ export async function appendPart(engine: Engine, table: string, ipc: Uint8Array)
   await engine.query(`DROP TABLE IF EXISTS ${LEGACY_PART}`);
   try {
     await engine.insertArrowIPC(LEGACY_PART, ipc, { create: true });
-    const replace = text.map((c) => `CAST('0x' || left("${c}", 16) AS UBIGINT) AS "${c}"`).join(', ');
+    const replace = text.map((c) => `${castFromText(`left("${c}", 16)`, 'UBIGINT')} AS "${c}"`).join(', ');
     await engine.query(`INSERT INTO "${table}" BY NAME SELECT * REPLACE (${replace}) FROM ${LEGACY_PART}`);
   } finally {
     await engine.query(`DROP TABLE IF EXISTS ${LEGACY_PART}`);

@@ -1,20 +1,15 @@
 import { Worker } from 'node:worker_threads';
-import type { HashHelper } from '../ingest/id-hashing.js';
-import type { SliceScan, SliceFacts } from '../ingest/slice-scan.js';
-
-export interface NodeOffload {
-  hashHelper: HashHelper;
-  sliceScan: SliceScan;
-}
+import type { ImportHelpers } from '../ingest/fast-csv.js';
+import type { SliceFacts } from '../ingest/slice-scan.js';
 
 /**
  * The import's JS work on a worker thread, for the Node engine: duckdb-wasm's Node build runs
  * its queries on the main thread, so work done there adds to every import's time, while a
- * worker hashes a slice's ids (with the main thread, see id-hashing.ts) during the slice's clean-row test and scans a slice's bytes
- * during its read (fast-csv.ts), on the second core. The worker starts on first use and
+ * worker scans a slice's bytes during its read and hashes its ids (with the main thread, see
+ * id-hashing.ts) during its clean-row test (fast-csv.ts), on the second core. The worker starts on first use and
  * does not keep the process alive while idle.
  */
-export function nodeOffload(key: Uint8Array): NodeOffload {
+export function nodeOffload(key: Uint8Array): ImportHelpers {
   let worker: Worker | null = null;
   let next = 0;
   const waiting = new Map<number, { resolve: (v: never) => void; reject: (e: unknown) => void }>();

@@ -1,8 +1,7 @@
 import { exclusive } from '../engine/exclusive.js';
 import { tableToIPC } from 'apache-arrow';
 import { queryRows, sqlIdent, tableExists, type Engine } from '../engine/engine.js';
-import type { SliceScan } from '../ingest/slice-scan.js';
-import type { HashHelper } from '../ingest/id-hashing.js';
+import type { ImportHelpers } from '../ingest/fast-csv.js';
 import { makePseudonymiser, newPseudonymKey, type Pseudonymiser } from '../ingest/pseudonym.js';
 import type { MappingPreset } from '../ingest/mapping.js';
 import { refreshQualitySummary } from '../ingest/quality-report.js';
@@ -45,16 +44,14 @@ export class Workspace {
   /** Row count and rowid range of each table as last loaded or saved: a second check on the write marks. */
   private readonly prints = new Map<string, string>();
   readonly pseudonymise: Pseudonymiser;
-  /** The import's slice scans off the main thread, where the platform has a worker (node-open.ts). */
-  sliceScan?: SliceScan;
-  /** A thread that shares the import's pseudonym work (node-open.ts). */
-  hashHelper?: HashHelper;
 
   private constructor(
     readonly engine: LazyEngine,
     readonly store: WorkspaceStore,
     private manifest: Manifest,
     key: Uint8Array,
+    /** The import's JS work on another thread, where the platform has one (node-open.ts). */
+    readonly helpers?: ImportHelpers,
   ) {
     this.pseudonymise = makePseudonymiser(key);
   }
@@ -63,7 +60,8 @@ export class Workspace {
    * Open the workspace in `store` (creating it when empty) into a fresh engine. The small
    * tables and the cube are loaded now; the canonical tables when first used (lazy-engine.ts).
    */
-  static async open(store: WorkspaceStore, engine: Engine): Promise<Workspace> {
+  /** `helpers`, given the workspace's pseudonym key, makes the import's helpers (Node: a worker thread). */
+  static async open(store: WorkspaceStore, engine: Engine, helpers?: (key: Uint8Array) => ImportHelpers): Promise<Workspace> {
     const mbytes = await store.read(MANIFEST);
     const manifest = mbytes ? parseManifest(mbytes) : emptyManifest();
     let key = await store.read(KEY_FILE);
@@ -118,7 +116,7 @@ export class Workspace {
         load: loaded(CUBE_TABLE, CUBE_VILLAGES, `DELETE FROM ${CUBE_TABLE} WHERE level = 'village'`),
       });
     }
-    const ws: Workspace = new Workspace(lazyEngine(engine, items, SAVED_TABLES), store, manifest, key);
+    const ws: Workspace = new Workspace(lazyEngine(engine, items, SAVED_TABLES), store, manifest, key, helpers?.(key));
     const pending = ws.engine.pending;
     for (const t of SAVED_TABLES) if (!pending.has(t)) ws.prints.set(t, await ws.print(t));
     if (!mbytes) await ws.save();

@@ -135,11 +135,11 @@ export function a0DetailSql(firstYear: number, lastYear: number, villages = true
     `CREATE OR REPLACE TEMP TABLE _mw AS
      WITH deaths AS (
        SELECT person_id, min(death_date) AS died FROM chet WHERE death_date IS NOT NULL GROUP BY person_id),
-     -- Persons are keyed by 64-bit hashes (of the person, and of commune × person for the
-     -- spells, which the register keeps per commune); women with the same village, birth
-     -- year and masks are counted before the expansion by year.
+     -- Persons are keyed by their pseudonym (already a 64-bit integer) for marriages, and by a
+     -- 64-bit hash of commune × person for the spells, which the register keeps per commune;
+     -- women with the same village, birth year and masks are counted before the expansion by year.
      married AS (
-       SELECT hash(k.wife_id) AS h,
+       SELECT k.wife_id AS h,
          bit_or(${mask('year(k.marriage_date)', `CASE WHEN dh.died IS NULL THEN ${y1} ELSE year(dh.died) - 1 END`)}) AS m
        FROM ket_hon k LEFT JOIN deaths dh ON dh.person_id = k.husband_id
        WHERE k.wife_id IS NOT NULL AND k.marriage_date IS NOT NULL GROUP BY 1),
@@ -151,7 +151,7 @@ export function a0DetailSql(firstYear: number, lastYear: number, villages = true
        SELECT n.commune_code, ${village('n.village')} AS village, hash(n.commune_code, n.person_id) AS k, year(n.birth_date) AS byear,
          ${mask('year(n.entry_date)', lastIn.replaceAll('exit_date', 'n.exit_date'))}
            & ${mask('year(n.birth_date) + 15', 'year(n.birth_date) + 49')} & mr.m AS m
-       FROM nhan_khau n JOIN married mr ON mr.h = hash(n.person_id)
+       FROM nhan_khau n JOIN married mr ON mr.h = n.person_id
        WHERE ${resident.replaceAll('residence_status', 'n.residence_status').replaceAll('entry_date', 'n.entry_date')}
          AND n.sex = 'F' AND n.person_id IS NOT NULL),
      g AS (

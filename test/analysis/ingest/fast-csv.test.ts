@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { queryRows } from '../../../analysis/engine/engine.js';
 import { importFiles, type InputFile } from '../../../analysis/ingest/importer.js';
+import type { ImportHelpers } from '../../../analysis/ingest/fast-csv.js';
 import { regularCsv, scanSlice } from '../../../analysis/ingest/slice-scan.js';
 import { makePseudonymiser, type Pseudonymiser } from '../../../analysis/ingest/pseudonym.js';
 import { CANONICAL_TABLES } from '../../../analysis/model/schema.js';
@@ -20,11 +21,7 @@ async function contents(files: InputFile[], fastCsv: boolean, chunkBytes?: numbe
   const p = makePseudonymiser(key);
   (ws as unknown as { pseudonymise: Pseudonymiser }).pseudonymise = p;
   // As a Node workspace hashes and scans: on a worker thread (node-open.ts).
-  if (worker) {
-    const offload = nodeOffload(key);
-    ws.hashHelper = offload.hashHelper;
-    ws.sliceScan = offload.sliceScan;
-  }
+  if (worker) (ws as unknown as { helpers: ImportHelpers }).helpers = nodeOffload(key);
   try {
     const res = await importFiles(ws, files, { save: false, today: TODAY, fastCsv, ...(chunkBytes ? { chunkBytes } : {}) });
     const out: Record<string, unknown> = {
@@ -47,7 +44,7 @@ describe('fast CSV path (DuckDB reads, SQL converts plain rows)', () => {
     parts.forEach((b, i) => (offsets[i + 1] = offsets[i]! + b.length));
     const values = new Uint8Array(offsets[ids.length]!);
     parts.forEach((b, i) => values.set(b, offsets[i]!));
-    const out = p.u64!(values, offsets, ids.length);
+    const out = p.u64(values, offsets, ids.length);
     expect(Array.from(out, (x) => x.toString(16).padStart(16, '0'))).toEqual(ids.map((s) => p(s)));
   });
 
