@@ -81,11 +81,34 @@ export function hasExoticSpace(bytes: Uint8Array, tabDelimited: boolean): boolea
   return false;
 }
 
+/**
+ * Whether some field may begin or end with a space or tab: one next to a delimiter, a quote,
+ * a line break or either end of `bytes`. Conservative (a quoted field's inner quote counts);
+ * when there is none, and no exotic space, every field equals its trimmed text.
+ */
+export function hasPaddedField(bytes: Uint8Array, delimiter: RawCsv['delimiter']): boolean {
+  const d = delimiter.charCodeAt(0);
+  const edge = (i: number) => i < 0 || i >= bytes.length || bytes[i] === d || bytes[i] === 0x22 || bytes[i] === 0x0a || bytes[i] === 0x0d;
+  for (const c of d === 0x09 ? [0x20] : [0x20, 0x09])
+    for (let i = bytes.indexOf(c); i >= 0; i = bytes.indexOf(c, i + 1)) if (edge(i - 1) || edge(i + 1)) return true;
+  return false;
+}
+
+/** Whether some field may end in ".0", ".00" … (an id Excel turned into a number): ".0" occurs. */
+export function hasDotZero(bytes: Uint8Array): boolean {
+  for (let i = bytes.indexOf(0x2e); i >= 0; i = bytes.indexOf(0x2e, i + 1)) if (bytes[i + 1] === 0x30) return true;
+  return false;
+}
+
 export interface SliceFacts {
   /** Records DuckDB reads as the JS reader does (regularCsv). */
   regular: boolean;
   /** Spaces DuckDB's trim() leaves (hasExoticSpace). */
   exotic: boolean;
+  /** A field may begin or end with a space or tab (hasPaddedField). */
+  padded: boolean;
+  /** ".0" occurs (hasDotZero). */
+  dotZero: boolean;
 }
 
 /**
@@ -96,7 +119,7 @@ export function scanSlice(bytes: Uint8Array, delimiter: RawCsv['delimiter'], wid
   const n = bytes.length;
   const endsBlank = n >= 2 && bytes[n - 1] === 0x0a && (bytes[n - 2] === 0x0a || (bytes[n - 2] === 0x0d && (n === 2 || bytes[n - 3] === 0x0a)));
   const regular = (last || !endsBlank) && regularCsv({ bytes, bodyStart: 0, delimiter }, width);
-  return { regular, exotic: hasExoticSpace(bytes, delimiter === '\t') };
+  return { regular, exotic: hasExoticSpace(bytes, delimiter === '\t'), padded: hasPaddedField(bytes, delimiter), dotZero: hasDotZero(bytes) };
 }
 
 /** scanSlice off this thread (a Node worker: workspace/node-offload.ts); the bytes are the callee's. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { queryRows } from '../../../analysis/engine/engine.js';
 import { importFiles, type InputFile } from '../../../analysis/ingest/importer.js';
 import type { ImportHelpers } from '../../../analysis/ingest/fast-csv.js';
-import { regularCsv, scanSlice } from '../../../analysis/ingest/slice-scan.js';
+import { hasDotZero, hasPaddedField, regularCsv, scanSlice } from '../../../analysis/ingest/slice-scan.js';
 import { makePseudonymiser, type Pseudonymiser } from '../../../analysis/ingest/pseudonym.js';
 import { CANONICAL_TABLES } from '../../../analysis/model/schema.js';
 import { nodeOffload } from '../../../analysis/workspace/node-offload.js';
@@ -61,12 +61,27 @@ describe('fast CSV path (DuckDB reads, SQL converts plain rows)', () => {
     expect(regularCsv(raw('a,b\nNguye\u0302\u0303n,2\n'), 2)).toBe(false);
     // A slice may end with blank lines only when it is the file's last.
     const slice = (t: string, last: boolean) => scanSlice(utf8(t), ',', 2, last);
-    expect(slice('1,2\n3,4\n', false)).toEqual({ regular: true, exotic: false });
+    expect(slice('1,2\n3,4\n', false)).toEqual({ regular: true, exotic: false, padded: false, dotZero: false });
     expect(slice('1,2\n3,4\n\n', true).regular).toBe(true);
     expect(slice('1,2\n3,4\n\n', false).regular).toBe(false);
     expect(slice('1,2\r\n3,4\r\n\r\n', false).regular).toBe(false);
     expect(slice('\n3,4\n', false).regular).toBe(false);
-    expect(slice('1,2\u00a0\n', false)).toEqual({ regular: true, exotic: true });
+    expect(slice('1,2\u00a0\n', false)).toEqual({ regular: true, exotic: true, padded: false, dotZero: false });
+    expect(slice('1.0,2\n', false)).toEqual({ regular: true, exotic: false, padded: false, dotZero: true });
+  });
+
+  it('finds the fields that may begin or end with a space, and ids written as 12.0', () => {
+    const padded = (t: string, d: ',' | ';' | '\t' = ',') => hasPaddedField(utf8(t), d);
+    // Spaces inside a field are not padding; at either end of a field they are.
+    expect(padded('Thôn 3,Mở sổ,Thường trú\r\n1 2,x\n')).toBe(false);
+    for (const t of [' a,b\n', 'a ,b\n', 'a, b\n', 'a,b \n', 'a,b \r\n', 'a,"b "\n', 'a," b"\n', 'a,b\n ', 'a,\tb\n']) expect(padded(t), t).toBe(true);
+    // A tab delimiter is not padding; a space next to it is.
+    expect(padded('a\tb\tc d\n', '\t')).toBe(false);
+    expect(padded('a\t b\n', '\t')).toBe(true);
+    expect(padded('a; b\n', ';')).toBe(true);
+    expect(padded('a ;b\n', ';')).toBe(true);
+    expect(hasDotZero(utf8('1.5,2\n3,4.\n'))).toBe(false);
+    expect(hasDotZero(utf8('1,2.00\n'))).toBe(true);
   });
 
   it('gives exactly what the JS reader gives on a commune’s eight tables', { timeout: 300_000 }, async () => {
@@ -112,6 +127,33 @@ describe('fast CSV path (DuckDB reads, SQL converts plain rows)', () => {
     expect(await contents(files, true, 300)).toEqual(fast);
     expect(await contents(files, true, 300, true)).toEqual(fast);
     expect((fast.res as unknown[][])[0]![2]).toBe(rows.length);
+  });
+
+  it('gives exactly what the JS reader gives on ages at a birthday', { timeout: 120_000 }, async () => {
+    // Mothers 10 and 55 on the day of the birth, 9 and 56 the day before or after; a birthday
+    // on 29/02; husbands' and wives' ages computed from the dates on either side of a birthday.
+    const births = [
+      ['B1', '12/08/2011', '12/08/2021'], ['B2', '13/08/2011', '12/08/2021'], ['B3', '12/08/1966', '12/08/2021'],
+      ['B4', '11/08/1965', '12/08/2021'], ['B5', '29/02/2000', '28/02/2010'], ['B6', '29/02/2000', '01/03/2010'],
+      ['B7', '01/01/1990', '31/12/2020'], ['B8', '31/12/1990', '01/01/2021'],
+    ].map(([id, mb, b]) => `04288,${id},M${id},${mb},${b},Nam,1,Bệnh viện,,`);
+    const marriages = [
+      ['08/11/1994', '09/11/1996', '08/11/2019'], ['09/11/1994', '08/11/1996', '08/11/2019'], ['29/02/1996', '01/03/1996', '28/02/2016'],
+      ['', '01/01/2000', '01/01/2020'],
+    ].map(([h, w, m], i) => `04288,H${i},W${i},${h},${w},${m},,`);
+    const files = [
+      { name: 'sinh.csv', bytes: utf8(['Mã xã,Mã đối tượng,Mã mẹ,Ngày sinh mẹ,Ngày sinh,Giới tính,Con thứ,Nơi sinh,Ngày sàng lọc sơ sinh,Số bệnh sàng lọc sơ sinh', ...births].join('\n') + '\n') },
+      { name: 'ket_hon.csv', bytes: utf8(['Mã xã,Mã chồng,Mã vợ,Ngày sinh chồng,Ngày sinh vợ,Ngày kết hôn,Khám sức khỏe trước kết hôn,Cận huyết thống', ...marriages].join('\n') + '\n') },
+    ];
+    const js = await contents(files, false);
+    expect(await contents(files, true)).toEqual(js);
+    // As the rules say: mothers of B2, B5 (9) and B4 (56) quarantined; the last marriage has
+    // neither the husband's birth date nor his age.
+    expect((js.res as unknown[][]).map((r) => r.slice(1, 5))).toEqual([['sinh', 8, 5, 3], ['ket_hon', 4, 3, 1]]);
+    expect((js.quality as Array<{ row: number; rule: string }>).filter((p) => p.rule === 'mother_age_implausible').map((p) => p.row).sort()).toEqual([3, 5, 6]);
+    expect((js.ket_hon as Array<{ husband_age: number; wife_age: number }>).map((r) => [r.husband_age, r.wife_age]).sort()).toEqual(
+      [[19, 19], [24, 23], [25, 22]].sort(),
+    );
   });
 
   it('starts again with the JS reader when a later slice is irregular', { timeout: 120_000 }, async () => {
