@@ -31,13 +31,14 @@ export async function crossChecks(engine: Engine, table: CanonicalTable): Promis
   const key = keys.join(', ');
   // Pseudonyms are reported as text, in the form the pseudonymiser gives them.
   const ids = new Set(idColumns(table));
-  // Groups first (cheap), then row numbers only inside the duplicated groups.
+  // Groups of the key's 64-bit hash first (cheaper than grouping the key's columns; NULLs
+  // hash alike), then row numbers by the key itself only among the rows of repeated hashes:
+  // a collision adds candidates, never a finding.
   const sql: string[] = [
     `SELECT source_row, 'duplicate_row' AS rule, NULL AS "column",
        concat_ws(' | ', ${DUPLICATE_KEYS[table].map((k, i) => (ids.has(k) ? pseudonymText(keys[i]!) : keys[i]!)).join(', ')}) AS value, commune_code
      FROM (SELECT s.*, row_number() OVER (PARTITION BY ${keys.map((k) => `s.${k}`).join(', ')} ORDER BY s.source_row) AS rn
-           FROM stg s SEMI JOIN (SELECT ${key} FROM stg GROUP BY ALL HAVING count(*) > 1) d
-             ON ${keys.map((k) => `s.${k} IS NOT DISTINCT FROM d.${k}`).join(' AND ')})
+           FROM stg s SEMI JOIN (SELECT hash(${key}) AS h FROM stg GROUP BY h HAVING count(*) > 1) d ON d.h = hash(${keys.map((k) => `s.${k}`).join(', ')}))
      WHERE rn > 1`,
   ];
   // Register-based checks only where the workspace holds the commune's register.

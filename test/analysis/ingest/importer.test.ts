@@ -53,6 +53,23 @@ describe('importFiles', () => {
     expect(dup.map((d) => d.row)).toEqual([6]);
   });
 
+  it('quarantines repeated births, blank key parts counting as equal, and keeps the first', async () => {
+    ws = await memoryWorkspace();
+    const sinh = ['Mã xã;Mã đối tượng;Mã mẹ;Ngày sinh mẹ;Ngày sinh;Giới tính;Con thứ',
+      '04465;B1;M1;01/01/1990;2024-02-01;2;1',
+      '04465;;M1;01/01/1990;2024-03-01;2;', // no child id, no birth order
+      '04465;;M1;01/01/1990;2024-03-01;2;', // the same birth again
+      '04465;;M1;01/01/1990;2024-03-02;2;', // another day: another birth
+      '04465;B1;M1;01/01/1990;2024-02-01;2;1', // the first row again
+      '04465;B1;M1;01/01/1990;2024-02-01;1;1', // another sex: another birth
+      '04465;;M1;01/01/1990;2024-03-01;2;', // the second row a third time
+    ].join('\n');
+    const [r] = await importFiles(ws, [{ name: 'sinh.csv', bytes: utf8(sinh) }], { today: TODAY });
+    expect(r).toMatchObject({ rowsRead: 7, kept: 4, quarantined: 3, rules: { duplicate_row: 3 } });
+    const dup = await qualityReport(ws.engine, { rule: 'duplicate_row' });
+    expect(dup.map((d) => d.row).sort((a, b) => a! - b!)).toEqual([4, 6, 8]);
+  });
+
   it('checks births and deaths against the register and the mother’s age', async () => {
     ws = await memoryWorkspace();
     const sinh = ['Mã xã;Mã đối tượng;Mã mẹ;Ngày sinh mẹ;Ngày sinh;Giới tính',
