@@ -22,7 +22,7 @@ import { FIELDS, type FieldDef, type FieldKind } from './fields.js';
 import { fold } from './fold.js';
 import type { ColumnMapping } from './mapping.js';
 import type { Pseudonymiser } from './pseudonym.js';
-import { scanSlice, type SliceScan } from './slice-scan.js';
+import { scanSlice, type SliceFacts, type SliceScan } from './slice-scan.js';
 import { hashIdColumns, type HashHelper } from './id-hashing.js';
 import type { RawCsv, RowChunk } from './source.js';
 import { insertTempColumns } from './arrow-text.js';
@@ -72,7 +72,8 @@ const ORDER_PAIRS: Partial<Record<CanonicalTable, Array<[string, string]>>> = {
   bptt: [['start_date', 'end_date']],
 };
 
-/** Whole years from parsed date a to parsed date b, as ageAt() computes them (on dd/mm/yyyy). */
+/** Whole years from parsed date a to parsed date b, as ageAt() computes them from the ISO text
+ * (the years' difference, less one before the birthday). */
 const ageSql = (a: string, b: string) =>
   `(year(${b}) - year(${a}) - CASE WHEN month(${b}) * 100 + day(${b}) < month(${a}) * 100 + day(${a}) THEN 1 ELSE 0 END)`;
 
@@ -301,13 +302,19 @@ export function planFast(job: FastJob): FastPlan | undefined {
         // Awaited below, unless the read fails first: never an unhandled rejection.
         scan?.catch(() => undefined);
         await engine.registerFile(file, bytes.slice(a, b));
+        let facts: SliceFacts | undefined;
         try {
           await engine.query(`DROP TABLE IF EXISTS ${rawName}`);
-          await engine.query(
+          const reading = engine.query(
             `CREATE TEMP TABLE ${rawName} AS SELECT ${keep.map((i) => `c${i}`).join(', ')} FROM read_csv('${file}', columns = {${colsDecl}},
                header = false, auto_detect = false, delim = '${delim}', quote = '"', escape = '"', strict_mode = true,
                null_padding = false, parallel = false)`,
           );
+          reading.catch(() => undefined);
+          // Without a helper thread the scans run here, while duckdb-wasm's own worker reads (the
+          // app; a blocking Node engine has read already).
+          if (!scan) facts = scanSlice(bytes.subarray(a, b), job.raw.delimiter, width, last);
+          await reading;
         } catch {
           await engine.query(`DROP TABLE IF EXISTS ${rawName}`);
           return null;
@@ -316,7 +323,7 @@ export function planFast(job: FastJob): FastPlan | undefined {
         }
         try {
           const offset = read + 2;
-          const { regular, exotic, padded, dotZero } = await (scan ?? scanSlice(bytes.subarray(a, b), job.raw.delimiter, width, last));
+          const { regular, exotic, padded, dotZero } = facts ?? (await scan!);
           // Not read by DuckDB as by the JS reader (a record of another width, a blank line,
           // decomposed text): the caller starts again with the JS reader.
           if (!regular) return null;

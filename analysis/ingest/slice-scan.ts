@@ -2,8 +2,9 @@ import type { RawCsv } from './source.js';
 
 /**
  * Byte scans of a CSV slice for the fast path (fast-csv.ts): whether DuckDB reads it exactly
- * as the JS reader does, and whether it holds spaces DuckDB's trim() leaves. Pure, so a Node
- * worker can run them during DuckDB's work (workspace/node-offload.ts).
+ * as the JS reader does, whether it holds whitespace DuckDB's trim() leaves, and which of the
+ * clean-row tests cannot fail on it (no field with a space at an end, no ".0"). Pure, so a
+ * Node worker can run them during DuckDB's work (workspace/node-offload.ts).
  */
 
 /**
@@ -70,27 +71,36 @@ function scanQuoted(raw: RawCsv, width: number): boolean {
 
 /**
  * Whether `bytes` (UTF-8 CSV records) hold whitespace that DuckDB's trim() leaves and JS's
- * trim() removes: vertical tab, form feed, tab (unless it is the delimiter), and the
- * multibyte spaces — their lead bytes C2 (NBSP), E2 (U+2000…), E3 (U+3000), EF (BOM), and
- * U+1680 (E1 9A 80), the one among the Vietnamese letters' lead byte E1. When there is none
- * the fast path's plain-text test is `x = trim(x)`, else an exact (slower) one.
+ * trim() removes: vertical tab, form feed, tab (unless it is the delimiter), the multibyte
+ * spaces — their lead bytes C2 (NBSP), E2 (U+2000…), E3 (U+3000), EF (BOM), and U+1680
+ * (E1 9A 80), the one among the Vietnamese letters' lead byte E1 — and a tab or line break
+ * inside a quoted field. When there is none the fast path's plain-text test is `x = trim(x)`
+ * (or nothing, hasPaddedField), else an exact (slower) one.
  */
 export function hasExoticSpace(bytes: Uint8Array, tabDelimited: boolean): boolean {
   if ([0x0b, 0x0c, 0xc2, 0xe2, 0xe3, 0xef, ...(tabDelimited ? [] : [0x09])].some((c) => bytes.indexOf(c) >= 0)) return true;
   for (let i = bytes.indexOf(0x9a); i >= 0; i = bytes.indexOf(0x9a, i + 1)) if (bytes[i - 1] === 0xe1 && bytes[i + 1] === 0x80) return true;
+  // Between an opening quote and the next quote (a doubled quote closes and reopens at once).
+  for (let open = bytes.indexOf(0x22); open >= 0; ) {
+    const close = bytes.indexOf(0x22, open + 1);
+    const inside = bytes.subarray(open + 1, close < 0 ? bytes.length : close);
+    if (inside.indexOf(0x0a) >= 0 || inside.indexOf(0x0d) >= 0 || inside.indexOf(0x09) >= 0) return true;
+    if (close < 0) break;
+    open = bytes.indexOf(0x22, close + 1);
+  }
   return false;
 }
 
 /**
- * Whether some field may begin or end with a space or tab: one next to a delimiter, a quote,
- * a line break or either end of `bytes`. Conservative (a quoted field's inner quote counts);
- * when there is none, and no exotic space, every field equals its trimmed text.
+ * Whether some field may begin or end with a space: one next to a delimiter, a quote, a line
+ * break or either end of `bytes`. Conservative (a quoted field's inner quote counts). When
+ * there is none and no exotic whitespace (hasExoticSpace: tabs, line breaks in quotes …),
+ * every field equals its trimmed text.
  */
 export function hasPaddedField(bytes: Uint8Array, delimiter: RawCsv['delimiter']): boolean {
   const d = delimiter.charCodeAt(0);
   const edge = (i: number) => i < 0 || i >= bytes.length || bytes[i] === d || bytes[i] === 0x22 || bytes[i] === 0x0a || bytes[i] === 0x0d;
-  for (const c of d === 0x09 ? [0x20] : [0x20, 0x09])
-    for (let i = bytes.indexOf(c); i >= 0; i = bytes.indexOf(c, i + 1)) if (edge(i - 1) || edge(i + 1)) return true;
+  for (let i = bytes.indexOf(0x20); i >= 0; i = bytes.indexOf(0x20, i + 1)) if (edge(i - 1) || edge(i + 1)) return true;
   return false;
 }
 
@@ -105,7 +115,7 @@ export interface SliceFacts {
   regular: boolean;
   /** Spaces DuckDB's trim() leaves (hasExoticSpace). */
   exotic: boolean;
-  /** A field may begin or end with a space or tab (hasPaddedField). */
+  /** A field may begin or end with a space (hasPaddedField). */
   padded: boolean;
   /** ".0" occurs (hasDotZero). */
   dotZero: boolean;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { queryRows } from '../../../analysis/engine/engine.js';
 import { importFiles, type InputFile } from '../../../analysis/ingest/importer.js';
 import type { ImportHelpers } from '../../../analysis/ingest/fast-csv.js';
-import { hasDotZero, hasPaddedField, regularCsv, scanSlice } from '../../../analysis/ingest/slice-scan.js';
+import { hasDotZero, hasExoticSpace, hasPaddedField, regularCsv, scanSlice } from '../../../analysis/ingest/slice-scan.js';
 import { makePseudonymiser, type Pseudonymiser } from '../../../analysis/ingest/pseudonym.js';
 import { CANONICAL_TABLES } from '../../../analysis/model/schema.js';
 import { nodeOffload } from '../../../analysis/workspace/node-offload.js';
@@ -74,9 +74,15 @@ describe('fast CSV path (DuckDB reads, SQL converts plain rows)', () => {
     const padded = (t: string, d: ',' | ';' | '\t' = ',') => hasPaddedField(utf8(t), d);
     // Spaces inside a field are not padding; at either end of a field they are.
     expect(padded('Thôn 3,Mở sổ,Thường trú\r\n1 2,x\n')).toBe(false);
-    for (const t of [' a,b\n', 'a ,b\n', 'a, b\n', 'a,b \n', 'a,b \r\n', 'a,"b "\n', 'a," b"\n', 'a,b\n ', 'a,\tb\n']) expect(padded(t), t).toBe(true);
+    for (const t of [' a,b\n', 'a ,b\n', 'a, b\n', 'a,b \n', 'a,b \r\n', 'a,"b "\n', 'a," b"\n', 'a,b\n ']) expect(padded(t), t).toBe(true);
     // A tab delimiter is not padding; a space next to it is.
     expect(padded('a\tb\tc d\n', '\t')).toBe(false);
+    // Tabs and line breaks inside quotes are whitespace DuckDB's trim() leaves: the exact test.
+    const exotic = (t: string, tab = false) => hasExoticSpace(utf8(t), tab);
+    expect(exotic('a\t"b c"\t"d ""e"""\r\n', true)).toBe(false);
+    for (const t of ['a\t"b\t"\n', 'a\t"\tb"\n', 'a\t"b\nc"\n', 'a\t"x""\rb"\n']) expect(exotic(t, true), t).toBe(true);
+    expect(exotic('a,"b\n",c\n')).toBe(true);
+    expect(exotic('a,b\tc\n')).toBe(true);
     expect(padded('a\t b\n', '\t')).toBe(true);
     expect(padded('a; b\n', ';')).toBe(true);
     expect(padded('a ;b\n', ';')).toBe(true);
@@ -154,6 +160,20 @@ describe('fast CSV path (DuckDB reads, SQL converts plain rows)', () => {
     expect((js.ket_hon as Array<{ husband_age: number; wife_age: number }>).map((r) => [r.husband_age, r.wife_age]).sort()).toEqual(
       [[19, 19], [24, 23], [25, 22]].sort(),
     );
+  });
+
+  it('gives exactly what the JS reader gives on tabs and line breaks inside quotes', { timeout: 120_000 }, async () => {
+    const tsv = (r: string) => r.replaceAll(',', '\t');
+    const files = [
+      { name: 'nk.csv', bytes: utf8([NK_HEADER, nkRow({ hh: '"H1\n"' }), nkRow({ id: 'P2', hh: '"\rH2"' }), nkRow({ id: 'P3' })].join('\n') + '\n') },
+      { name: 'nk2.tsv', bytes: utf8([tsv(NK_HEADER), tsv(nkRow({ id: '"P4\t"', commune: '04456' })), tsv(nkRow({ id: 'P5', commune: '04456' }))].join('\n') + '\n') },
+    ];
+    const js = await contents(files, false);
+    expect(await contents(files, true)).toEqual(js);
+    expect(await contents(files, true, undefined, true)).toEqual(js);
+    // Trimmed as the JS reader trims them.
+    const rows = js.nhan_khau as Array<{ household_id: string }>;
+    expect(rows.map((r) => r.household_id).sort()).toEqual(['H1', 'H1', 'H1', 'H1', 'H2']);
   });
 
   it('starts again with the JS reader when a later slice is irregular', { timeout: 120_000 }, async () => {
