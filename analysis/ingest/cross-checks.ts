@@ -29,6 +29,7 @@ export const DUPLICATE_KEYS: Record<CanonicalTable, string[]> = {
 export async function crossChecks(engine: Engine, table: CanonicalTable): Promise<CrossFinding[]> {
   const keys = DUPLICATE_KEYS[table].map((k) => `"${k}"`);
   const key = keys.join(', ');
+  const sKey = keys.map((k) => `s.${k}`).join(', ');
   // Pseudonyms are reported as text, in the form the pseudonymiser gives them.
   const ids = new Set(idColumns(table));
   // Groups of the key's 64-bit hash first (cheaper than grouping the key's columns; NULLs
@@ -37,8 +38,8 @@ export async function crossChecks(engine: Engine, table: CanonicalTable): Promis
   const sql: string[] = [
     `SELECT source_row, 'duplicate_row' AS rule, NULL AS "column",
        concat_ws(' | ', ${DUPLICATE_KEYS[table].map((k, i) => (ids.has(k) ? pseudonymText(keys[i]!) : keys[i]!)).join(', ')}) AS value, commune_code
-     FROM (SELECT s.*, row_number() OVER (PARTITION BY ${keys.map((k) => `s.${k}`).join(', ')} ORDER BY s.source_row) AS rn
-           FROM stg s SEMI JOIN (SELECT hash(${key}) AS h FROM stg GROUP BY h HAVING count(*) > 1) d ON d.h = hash(${keys.map((k) => `s.${k}`).join(', ')}))
+     FROM (SELECT s.*, row_number() OVER (PARTITION BY ${sKey} ORDER BY s.source_row) AS rn
+           FROM stg s SEMI JOIN (SELECT hash(${key}) AS h FROM stg GROUP BY h HAVING count(*) > 1) d ON d.h = hash(${sKey}))
      WHERE rn > 1`,
   ];
   // Register-based checks only where the workspace holds the commune's register.

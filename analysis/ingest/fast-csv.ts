@@ -78,6 +78,16 @@ const ageSql = (a: string, b: string) =>
   `(year(${b}) - year(${a}) - CASE WHEN month(${b}) * 100 + day(${b}) < month(${a}) * 100 + day(${a}) THEN 1 ELSE 0 END)`;
 
 
+/** The clean-row tests that depend on the slice: SQL testing column `x`. */
+interface SliceTests {
+  /** No whitespace at either end (as trim() leaves it). */
+  trimmed(x: string): string;
+  /** Not an id Excel made a number ("12.0"). */
+  notDotZero(x: string): string;
+  /** A valid 2025 commune code. */
+  commune(x: string): string;
+}
+
 /** Bytes per slice DuckDB reads at once. */
 const SLICE_BYTES = 64 * 1024 * 1024;
 
@@ -170,7 +180,9 @@ export function planFast(job: FastJob): FastPlan | undefined {
   const idName = `pid_${job.tag}`;
   const dirtyName = `dirty_${job.tag}`;
   const col = (i: number) => `r.c${i}`;
-  const clean: string[] = [];
+  // The tests of a row; those that depend on the slice (what its scan found, its commune
+  // codes) are functions of it.
+  const clean: Array<string | ((t: SliceTests) => string)> = [];
   const out = new Map<string, string>();
   const stamps = new Map<string, string>();
   // Parsed dates and decoded codes, computed once per row in an inner projection: the
@@ -181,12 +193,10 @@ export function planFast(job: FastJob): FastPlan | undefined {
   for (const [name, { index, field }] of mapped) {
     const x = col(index);
     const blankOk = field.required ? 'false' : 'true';
-    // Per slice: exact when the slice holds a space DuckDB's trim() leaves (slice-scan.ts).
-    const plain = `TRIMMED(${x})`;
     switch (field.kind) {
       case 'commune':
         communeCols.push(index);
-        clean.push(`COMMUNE_OK(${x})`);
+        clean.push((t) => t.commune(x));
         out.set(name, x);
         break;
       case 'province':
@@ -194,11 +204,11 @@ export function planFast(job: FastJob): FastPlan | undefined {
         out.set(name, x);
         break;
       case 'text':
-        clean.push(`(${x} IS NULL AND ${blankOk} OR ${x} IS NOT NULL AND ${plain})`);
+        clean.push((t) => `(${x} IS NULL AND ${blankOk} OR ${x} IS NOT NULL AND ${t.trimmed(x)})`);
         out.set(name, x);
         break;
       case 'id': {
-        clean.push(`(${x} IS NULL AND ${blankOk} OR ${x} IS NOT NULL AND ${plain} AND length(${x}) <= 200 AND NOT_DOT_ZERO(${x}))`);
+        clean.push((t) => `(${x} IS NULL AND ${blankOk} OR ${x} IS NOT NULL AND ${t.trimmed(x)} AND length(${x}) <= 200 AND ${t.notDotZero(x)})`);
         out.set(name, `r.p${index}`);
         idCols.push(index);
         break;
@@ -279,7 +289,7 @@ export function planFast(job: FastJob): FastPlan | undefined {
   };
   const select = job.columns.map((c) => `${typed(c)} AS "${c}"`).join(', ');
   const insertColumns = job.columns.map((c) => `"${c}"`).join(', ');
-  const cleanSql = clean.length ? clean.map((c) => `coalesce(${c}, false)`).join(' AND ') : 'true';
+  const cleanSql = (t: SliceTests) => (clean.length ? clean.map((c) => `coalesce(${typeof c === 'string' ? c : c(t)}, false)`).join(' AND ') : 'true');
   const width = headers.length;
 
   return {
@@ -298,11 +308,10 @@ export function planFast(job: FastJob): FastPlan | undefined {
       for (const [k, [a, b]] of slices.entries()) {
         // The slice's byte scans run on the worker during its read, when there is one.
         const last = k === slices.length - 1;
-        const scan = job.helpers?.sliceScan(bytes.slice(a, b), job.raw.delimiter, width, last);
+        let facts: SliceFacts | Promise<SliceFacts> | undefined = job.helpers?.sliceScan(bytes.slice(a, b), job.raw.delimiter, width, last);
         // Awaited below, unless the read fails first: never an unhandled rejection.
-        scan?.catch(() => undefined);
+        facts?.catch(() => undefined);
         await engine.registerFile(file, bytes.slice(a, b));
-        let facts: SliceFacts | undefined;
         try {
           await engine.query(`DROP TABLE IF EXISTS ${rawName}`);
           const reading = engine.query(
@@ -313,7 +322,7 @@ export function planFast(job: FastJob): FastPlan | undefined {
           reading.catch(() => undefined);
           // Without a helper thread the scans run here, while duckdb-wasm's own worker reads (the
           // app; a blocking Node engine has read already).
-          if (!scan) facts = scanSlice(bytes.subarray(a, b), job.raw.delimiter, width, last);
+          facts ??= scanSlice(bytes.subarray(a, b), job.raw.delimiter, width, last);
           await reading;
         } catch {
           await engine.query(`DROP TABLE IF EXISTS ${rawName}`);
@@ -323,23 +332,25 @@ export function planFast(job: FastJob): FastPlan | undefined {
         }
         try {
           const offset = read + 2;
-          const { regular, exotic, padded, dotZero } = facts ?? (await scan!);
+          const { regular, exotic, padded, dotZero } = await facts;
           // Not read by DuckDB as by the JS reader (a record of another width, a blank line,
           // decomposed text): the caller starts again with the JS reader.
           if (!regular) return null;
-          // The tests the slice's scan shows cannot fail are left out (each costs DuckDB ≈ 0.2 s
-          // per 64 MB): no field with a space at an end, no ".0" (ids Excel made numbers).
-          let sliceClean = cleanSql
-            .replace(/TRIMMED\((r\.c\d+)\)/g, (_, x: string) => (exotic ? untrimmed(x) : padded ? `${x} = trim(${x})` : 'true'))
-            .replace(/NOT_DOT_ZERO\((r\.c\d+)\)/g, (_, x: string) => (dotZero ? `NOT (suffix(${x}, '0') AND suffix(rtrim(${x}, '0'), '.'))` : 'true'));
           // Commune columns: the slice's distinct values that are valid 2025 codes (when all are,
           // a value is all the test asks).
+          const communeTests = new Map<string, string>();
           for (const i of communeCols) {
             const vals = (await queryRows<{ v: string }>(engine, `SELECT DISTINCT c${i} AS v FROM ${rawName} WHERE c${i} IS NOT NULL`)).map((r) => r.v);
             const ok = vals.filter((v) => /^\d{5}$/.test(v) && communeByCode(v));
-            const test = ok.length === vals.length ? `r.c${i} IS NOT NULL` : `r.c${i} IN (${ok.length ? ok.map(q).join(',') : 'NULL'})`;
-            sliceClean = sliceClean.replace(`COMMUNE_OK(r.c${i})`, test);
+            communeTests.set(col(i), ok.length === vals.length ? `${col(i)} IS NOT NULL` : `${col(i)} IN (${ok.length ? ok.map(q).join(',') : 'NULL'})`);
           }
+          // The tests the slice's scan shows cannot fail are left out (each costs DuckDB ≈ 0.2 s
+          // per 64 MB): no field with whitespace at an end, no ".0" (ids Excel made numbers).
+          const sliceClean = cleanSql({
+            trimmed: (x) => (exotic ? untrimmed(x) : padded ? `${x} = trim(${x})` : 'true'),
+            notDotZero: (x) => (dotZero ? `NOT (suffix(${x}, '0') AND suffix(rtrim(${x}, '0'), '.'))` : 'true'),
+            commune: (x) => communeTests.get(x)!,
+          });
           // Pseudonyms: computed row by row in the slice's order (pN for column cN), while DuckDB
           // runs the clean-row test: by a worker thread and this one (Node), or here while
           // duckdb-wasm's own worker runs the query (the app).

@@ -1,4 +1,5 @@
 import { makeData, Uint64, Vector, type Data, type Table } from 'apache-arrow';
+import { utf8Vector } from '../engine/utf8-vector.js';
 import type { Pseudonymiser } from './pseudonym.js';
 
 /** Rows per piece of work: small enough to share a slice's ids out evenly, a multiple of 8 (validity bytes). */
@@ -57,35 +58,24 @@ export function hashIdColumns(result: Table, columns: number, p: Pseudonymiser, 
   const pieces: number[] = [];
   // Per column, its chunks' rows in `out`, validity and null counts.
   const layout: Array<Array<{ at: number; n: number; nullCount: number; valid: Uint8Array | null }>> = [];
-  const slow: Array<() => void> = [];
   let total = 0;
   for (let col = 0; col < columns; col++) {
     const parts: (typeof layout)[number] = [];
     for (const batch of result.batches) {
       for (const d of batch.getChildAt(col)!.data) {
-        const c = d as unknown as Utf8Chunk;
+        let c = d as unknown as Utf8Chunk;
+        // A chunk not readable as plain bytes (a sliced view): its text encoded again.
+        if (!(c.offset === 0 && c.valueOffsets && c.values)) {
+          const v = new Vector([d]);
+          c = utf8Vector(Array.from({ length: v.length }, (_, i) => v.get(i) as string | null)).data[0] as unknown as Utf8Chunk;
+        }
         const n = c.length;
         const at = total;
         total += n;
-        let valid = c.nullCount > 0 ? c.nullBitmap.subarray(0, (n + 7) >> 3) : null;
-        if (c.offset === 0 && c.valueOffsets && c.values) {
-          const k = chunks.length;
-          chunks.push({ values: c.values, offsets: c.valueOffsets, n, valid, at });
-          for (let s = 0; s < n; s += PIECE_ROWS) pieces.push(k, s, Math.min(n, s + PIECE_ROWS));
-        } else {
-          // Text the fast path cannot read as bytes: JS strings, here.
-          const bits = new Uint8Array((n + 7) >> 3);
-          valid = bits;
-          slow.push(() => {
-            const v = new Vector([d]);
-            for (let i = 0; i < n; i++) {
-              const id = v.get(i) as string | null;
-              if (id === null) continue;
-              job.out[at + i] = BigInt('0x' + p(id));
-              bits[i >> 3]! |= 1 << (i & 7);
-            }
-          });
-        }
+        const valid = c.nullCount > 0 ? c.nullBitmap.subarray(0, (n + 7) >> 3) : null;
+        const k = chunks.length;
+        chunks.push({ values: c.values, offsets: c.valueOffsets, n, valid, at });
+        for (let s = 0; s < n; s += PIECE_ROWS) pieces.push(k, s, Math.min(n, s + PIECE_ROWS));
         parts.push({ at, n, nullCount: c.nullCount, valid });
       }
     }
@@ -102,7 +92,6 @@ export function hashIdColumns(result: Table, columns: number, p: Pseudonymiser, 
   const helping = shared && pieces.length > 0 ? helper(job) : null;
   return {
     async finish() {
-      for (const f of slow) f();
       // This thread claims pieces from the back until it meets the helper; without one it
       // does them all, letting other work (the app's events) run between pieces.
       for (let i = job.pieces.length / 3 - 1; i >= 0 && Atomics.compareExchange(job.claims, i, 0, 2) === 0; i--) {

@@ -142,9 +142,13 @@ export function makePseudonymiser(key: Uint8Array): Pseudonymiser {
     compress(st, OUTER);
   };
   const dec = new TextDecoder();
-  const text = (id: string): string => {
+  /** HMAC of an id as text (cut at 1000 UTF-16 units) into st. */
+  const hmacText = (id: string) => {
     const { written } = enc.encodeInto(id.length > 1000 ? id.slice(0, 1000) : id, BUF);
     hmac(BUF, 0, written);
+  };
+  const text = (id: string): string => {
+    hmacText(id);
     return HEX_WORD(st[0]!) + HEX_WORD(st[1]!);
   };
   const u64 = (values: Uint8Array, offsets: Int32Array, n: number, valid?: Uint8Array | null) => {
@@ -165,12 +169,9 @@ export function makePseudonymiser(key: Uint8Array): Pseudonymiser {
         continue;
       }
       prev = r;
-      if (b - a > 1000) {
-        // Long ids are cut at 1000 UTF-16 units by the string form: take that path.
-        out[r] = BigInt('0x' + text(dec.decode(values.subarray(a, b))));
-        continue;
-      }
-      hmac(values, a, b - a);
+      // Long ids are cut at 1000 UTF-16 units by the string form: take that path.
+      if (b - a > 1000) hmacText(dec.decode(values.subarray(a, b)));
+      else hmac(values, a, b - a);
       half[2 * r] = st[1]!;
       half[2 * r + 1] = st[0]!;
     }
