@@ -5,12 +5,13 @@ import { DATA_ELEMENTS } from '../model/data-elements.js';
 import { CUBE_TABLE, type CubeSource } from './cube/schema.js';
 import { CELL_COLUMNS, missingReason } from './columns.js';
 import { normal, poissonRate, srbWilson, wilson, type Interval } from './intervals.js';
-import { MIN_PERSON_YEARS, unitLifeTables } from './life-expectancy.js';
+import { lifeTableSeries, MIN_PERSON_YEARS, unitLifeTables } from './life-expectancy.js';
+import { cubeDerived, type CubeDerived } from './cube-derived.js';
 import type { LifeTableMethod } from './lifetable.js';
 import { INDICATORS, indicatorByCode, type IndicatorDef } from './registry.js';
 import type { IndicatorResult, ResultFlag, UnitLevel } from './result.js';
 import { smoothResults } from './smooth-results.js';
-import { periodOrdinalSql, PERIODS_PER_YEAR, pooledSql, POOLED_TABLE, wideSql, type PeriodType } from './wide.js';
+import { periodOrdinalSql, PERIODS_PER_YEAR, pivotSql, pooledSql, POOLED_TABLE, wideSql, type PeriodType } from './wide.js';
 import { addChanges } from './changes.js';
 import { UNRELIABLE_EVENTS, type WorkingResult } from './working.js';
 
@@ -260,7 +261,11 @@ async function computeUnlocked(engine: Engine, options: ComputeOptions): Promise
   const [first, last] = span;
   // Changes need the window before the first one reported.
   const needChanges = wanted.some((c) => indicatorByCode(c)!.kind === 'change');
-  for (const sql of wideSql(source, levels, first, last, pt)) await engine.query(sql);
+  const derived = await cubeDerived(engine);
+  await derived.tables('pivot', `${source}|${pt}|${[...levels].sort().join(',')}`, async () => {
+    for (const sql of pivotSql(source, levels, pt)) await engine.query(sql);
+  });
+  for (const sql of wideSql(source, first, last, pt)) await engine.query(sql);
   await engine.query(pooledSql(k, first, last, pt));
 
   const defs = new Set(wanted);
@@ -272,7 +277,9 @@ async function computeUnlocked(engine: Engine, options: ComputeOptions): Promise
   const windows = await pooledWindows(engine);
   let rows: WorkingResult[] = sqlDefs.length > 0 ? await sqlIndicatorRows(engine, sqlDefs, windows) : [];
   const ltCodes = [...defs].filter((c) => indicatorByCode(c)!.kind === 'life_table');
-  if (ltCodes.length > 0) rows.push(...(await lifeExpectancyRows(engine, source, levels, first, last, k, options.lifeTable ?? 'cd', ltCodes, windows)));
+  if (ltCodes.length > 0) {
+    rows.push(...(await lifeExpectancyRows(engine, derived, source, levels, first, last, k, options.lifeTable ?? 'cd', ltCodes, windows)));
+  }
   if (needChanges) rows = addChanges(rows, wanted);
 
   // Keep the requested indicators and windows inside the requested years.
@@ -316,8 +323,8 @@ async function computeUnlocked(engine: Engine, options: ComputeOptions): Promise
 }
 
 async function lifeExpectancyRows(
-  engine: Engine, source: CubeSource, levels: UnitLevel[], first: number, last: number, k: number, method: LifeTableMethod, codes: string[],
-  windows: PooledKey[],
+  engine: Engine, derived: CubeDerived, source: CubeSource, levels: UnitLevel[], first: number, last: number, k: number, method: LifeTableMethod,
+  codes: string[], windows: PooledKey[],
 ): Promise<WorkingResult[]> {
   // Years with population and deaths by age group (an MIS export may lack them); a window
   // also needs the year-end before it. Read from the availability table of the wide build.
@@ -325,8 +332,9 @@ async function lifeExpectancyRows(
   const popYears = new Set(av.filter((r) => r.pop_0).map((r) => r.year));
   const deathYears = new Set(av.filter((r) => r.d_0).map((r) => r.year));
   const byAge = deathYears.size;
+  const series = await derived.value('life-table series', `${source}|${[...levels].sort().join(',')}`, () => lifeTableSeries(engine, source, levels));
   const tables = new Map(
-    (await unitLifeTables(engine, { source, levels, firstYear: first, lastYear: last, pool: k, method })).map((t) => [
+    (await unitLifeTables(engine, { source, levels, firstYear: first, lastYear: last, pool: k, method }, series)).map((t) => [
       `${t.level}|${t.unit_code}|${t.end_year}|${t.sex}`, t,
     ]),
   );

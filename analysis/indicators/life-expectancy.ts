@@ -18,16 +18,20 @@ export interface UnitLifeTable {
   table: LifeTable | null;
 }
 
+/** Deaths and year-end population by age group of one unit and sex, per year. */
+export interface LifeTableSeries {
+  level: string;
+  unit_code: string;
+  sex: LifeTableSex;
+  years: Map<number, { d: Float64Array; p: Float64Array }>;
+}
+
 /**
- * Deaths and person-years by age group for every unit, sex and window of k years ending at
- * each year, from the cube; then the life table of each. Person-years of a year are its
- * average population (end of previous year + end of year) / 2.
+ * Every year's deaths and year-end population by age group of every unit of `levels` and
+ * sex, from the cube. Depends on the cube, the source and the levels only: recomputations
+ * reuse it (cube-derived.ts).
  */
-export async function unitLifeTables(
-  engine: Engine,
-  o: { source: CubeSource; levels: string[]; firstYear: number; lastYear: number; pool: number; method: LifeTableMethod },
-): Promise<UnitLifeTable[]> {
-  const k = o.pool;
+export async function lifeTableSeries(engine: Engine, source: CubeSource, levels: string[]): Promise<LifeTableSeries[]> {
   // One row per unit with its cells as one list of (year, sex, deaths?, age index, value):
   // a hundred rows to convert, each list read as typed arrays; the windows are summed below
   // in JS (a join and two groupings in SQL cost twice as much).
@@ -36,21 +40,20 @@ export async function unitLifeTables(
     `SELECT level, unit_code, list({y: CAST(year AS INTEGER), s: CASE sex WHEN 'T' THEN 0 WHEN 'M' THEN 1 ELSE 2 END,
        d: CASE WHEN element = 'deaths' THEN 1 ELSE 0 END, i: ${ageIndex}, v: CAST(value AS DOUBLE)}) AS cells
      FROM ${CUBE_TABLE}
-     WHERE source = ${sqlString(o.source)} AND period_type = 'year' AND element IN ('deaths', 'population')
-       AND level IN (${o.levels.map(sqlString).join(', ')}) AND sex IN ('M', 'F', 'T')
-       AND age_group IN (${AGE_GROUPS.map(sqlString).join(', ')}) AND year BETWEEN ${o.firstYear - 1} AND ${o.lastYear}
+     WHERE source = ${sqlString(source)} AND period_type = 'year' AND element IN ('deaths', 'population')
+       AND level IN (${levels.map(sqlString).join(', ')}) AND sex IN ('M', 'F', 'T')
+       AND age_group IN (${AGE_GROUPS.map(sqlString).join(', ')})
      GROUP BY level, unit_code`,
   );
   const col = (name: string) => Array.from(table.getChild(name) as Iterable<unknown>);
-  const [levels, units, cells] = [col('level'), col('unit_code'), col('cells')] as [string[], string[], Vector[]];
+  const [lv, units, cells] = [col('level'), col('unit_code'), col('cells')] as [string[], string[], Vector[]];
   // Each list's fields as typed arrays: reading a list of structs row by row cost more than the SQL.
   const field = (list: Vector, name: string) => numberArray(list.getChild(name), name);
-  // Deaths and year-end population by age of each unit and sex, per year.
   const SEXES: LifeTableSex[] = ['T', 'M', 'F'];
   const n = AGE_GROUPS.length;
-  const series: Array<{ level: string; unit_code: string; sex: LifeTableSex; years: Map<number, { d: Float64Array; p: Float64Array }> }> = [];
+  const series: LifeTableSeries[] = [];
   for (let r = 0; r < table.numRows; r++) {
-    const bySex = SEXES.map((sex) => ({ level: levels[r]!, unit_code: units[r]!, sex, years: new Map<number, { d: Float64Array; p: Float64Array }>() }));
+    const bySex = SEXES.map((sex) => ({ level: lv[r]!, unit_code: units[r]!, sex, years: new Map<number, { d: Float64Array; p: Float64Array }>() }));
     const [y, s, d, i, v] = ['y', 's', 'd', 'i', 'v'].map((f) => field(cells[r]!, f)) as [ArrayLike<number>, ArrayLike<number>, ArrayLike<number>, ArrayLike<number>, ArrayLike<number>];
     for (let j = 0; j < y.length; j++) {
       const years = bySex[s[j]!]!.years;
@@ -60,10 +63,25 @@ export async function unitLifeTables(
     }
     for (const x of bySex) if (x.years.size > 0) series.push(x);
   }
+  return series;
+}
+
+/**
+ * Deaths and person-years by age group for every unit, sex and window of k years ending at
+ * each year, from the cube (or from `series` read before); then the life table of each.
+ * Person-years of a year are its average population (end of previous year + end of year) / 2.
+ */
+export async function unitLifeTables(
+  engine: Engine,
+  o: { source: CubeSource; levels: string[]; firstYear: number; lastYear: number; pool: number; method: LifeTableMethod },
+  series?: LifeTableSeries[],
+): Promise<UnitLifeTable[]> {
+  const k = o.pool;
+  const n = AGE_GROUPS.length;
   // Windows of k years ending at e: deaths of years e − k + 1 … e; person-years are the
   // average of consecutive year-ends, so the year-end e − k counts half and e half.
   const groups: UnitLifeTable[] = [];
-  for (const s of series) {
+  for (const s of series ?? (await lifeTableSeries(engine, o.source, o.levels))) {
     for (let e = o.firstYear + k - 1; e <= o.lastYear; e++) {
       let any = false;
       const deaths = new Array<number>(n).fill(0);

@@ -34,18 +34,14 @@ function availability(c: CellColumn): string {
 }
 
 /**
- * One row per unit × year with every cell column. A cell is 0 when the source reports the
- * element (at that breakdown) for that year but not for this unit, and NULL when the source
- * does not report it at all: then indicators that need it are `not_computable`.
- * A0 reports every element for every year it was built for. With quarters or months, `year`
- * holds the period's ordinal (periodOrdinalSql); the cube has only flows by sex there, so
- * stocks and age groups are NULL and the indicators that need them not computable.
+ * The cube's cells of a period type summed into the columns they add to, one row per unit
+ * and period that has any (`_ind_raw`), and the units (`_ind_units`). Depends on the cube,
+ * the source, the period type and the levels only: recomputations reuse it (cube-derived.ts).
  */
-export function wideSql(source: CubeSource, levels: string[], firstYear: number, lastYear: number, pt: PeriodType = 'year'): string[] {
+export function pivotSql(source: CubeSource, levels: string[], pt: PeriodType = 'year'): string[] {
   const src = sqlString(source);
   const lv = levels.map(sqlString).join(', ');
   const ord = periodOrdinalSql(pt);
-  const years = `range(${firstYear - 1}, ${lastYear + 1})`;
   // Each cube cell → the columns it adds to (a small join), then one pivot over the matches:
   // a hundred FILTER predicates on every cube row cost most of a recomputation.
   const cur = CELL_COLUMNS.filter((c) => c.at === 'cur');
@@ -53,6 +49,35 @@ export function wideSql(source: CubeSource, levels: string[], firstYear: number,
     .flatMap((c) => (c.ages === 'total' ? ['total'] : c.ages).map((a) => `(${sqlString(c.element)}, ${sqlString(c.sex)}, ${sqlString(a)}, ${sqlString(c.name)})`))
     .join(', ');
   const raw = cur.map((c) => `sum(v) FILTER (WHERE col = ${sqlString(c.name)}) AS ${c.name}`).join(',\n       ');
+  return [
+    // The same for every computation: made once per connection.
+    `CREATE TEMP TABLE IF NOT EXISTS _ind_map AS SELECT * FROM (VALUES ${map}) m(element, sex, age_group, col)`,
+    // LEFT JOIN: a unit-year with no mapped cell still gets its row (all NULL), as before.
+    `CREATE OR REPLACE TEMP TABLE _ind_raw AS
+      WITH hit AS (
+        SELECT c.level, c.unit_code, any_value(c.unit_name) AS unit_name, ${ord} AS year, m.col, sum(c.value) AS v
+        FROM ${CUBE_TABLE} c LEFT JOIN _ind_map m ON m.element = c.element AND m.sex = c.sex AND m.age_group = c.age_group
+        WHERE c.source = ${src} AND c.period_type = '${pt}' AND c.level IN (${lv}) AND c.element <> '${SINGLE_AGE_ELEMENT}'
+        GROUP BY c.level, c.unit_code, ${ord}, m.col)
+      SELECT level, unit_code, any_value(unit_name) AS unit_name, year, ${raw}
+      FROM hit GROUP BY level, unit_code, year`,
+    `CREATE OR REPLACE TEMP TABLE _ind_units AS SELECT level, unit_code, any_value(unit_name) AS unit_name FROM _ind_raw
+      GROUP BY level, unit_code`,
+  ];
+}
+
+/**
+ * One row per unit × year with every cell column, from pivotSql's tables. A cell is 0 when
+ * the source reports the element (at that breakdown) for that year but not for this unit,
+ * and NULL when the source does not report it at all: then indicators that need it are
+ * `not_computable`. A0 reports every element for every year it was built for. With quarters
+ * or months, `year` holds the period's ordinal (periodOrdinalSql); the cube has only flows by
+ * sex there, so stocks and age groups are NULL and the indicators that need them not computable.
+ */
+export function wideSql(source: CubeSource, firstYear: number, lastYear: number, pt: PeriodType = 'year'): string[] {
+  const src = sqlString(source);
+  const ord = periodOrdinalSql(pt);
+  const years = `range(${firstYear - 1}, ${lastYear + 1})`;
   const av =
     source === 'a0'
       ? CELL_COLUMNS.filter((c) => c.at === 'cur').map((c) => `TRUE AS ${c.name}`).join(', ')
@@ -75,19 +100,6 @@ export function wideSql(source: CubeSource, levels: string[], firstYear: number,
   const derived = DERIVED_COLUMNS.map((d) => `${d.sql} AS ${d.name}`).join(', ');
   // Separate statements: one CTE chain of this width takes DuckDB seconds to plan.
   return [
-    // The same for every computation: made once per connection.
-    `CREATE TEMP TABLE IF NOT EXISTS _ind_map AS SELECT * FROM (VALUES ${map}) m(element, sex, age_group, col)`,
-    // LEFT JOIN: a unit-year with no mapped cell still gets its row (all NULL), as before.
-    `CREATE OR REPLACE TEMP TABLE _ind_raw AS
-      WITH hit AS (
-        SELECT c.level, c.unit_code, any_value(c.unit_name) AS unit_name, ${ord} AS year, m.col, sum(c.value) AS v
-        FROM ${CUBE_TABLE} c LEFT JOIN _ind_map m ON m.element = c.element AND m.sex = c.sex AND m.age_group = c.age_group
-        WHERE c.source = ${src} AND c.period_type = '${pt}' AND c.level IN (${lv}) AND c.element <> '${SINGLE_AGE_ELEMENT}'
-        GROUP BY c.level, c.unit_code, ${ord}, m.col)
-      SELECT level, unit_code, any_value(unit_name) AS unit_name, year, ${raw}
-      FROM hit GROUP BY level, unit_code, year`,
-    `CREATE OR REPLACE TEMP TABLE _ind_units AS SELECT level, unit_code, any_value(unit_name) AS unit_name FROM _ind_raw
-      GROUP BY level, unit_code`,
     `CREATE OR REPLACE TEMP TABLE _ind_av AS ${avFrom.slice(1, -1)}`,
     `CREATE OR REPLACE TEMP TABLE ${WIDE_TABLE} AS SELECT *, ${derived} FROM (
       SELECT u.level, u.unit_code, u.unit_name, y AS year, ${CELL_COLUMNS.map(pick).join(', ')}

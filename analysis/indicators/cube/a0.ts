@@ -63,6 +63,26 @@ export function a0DetailSql(firstYear: number, lastYear: number, villages = true
   const firstIn = `year(entry_date)`;
   const lastIn = `CASE WHEN exit_date IS NULL THEN ${y1} ELSE year(exit_date) - 1 END`;
   const resident = `coalesce(residence_status, 'thuong_tru') IN ('thuong_tru', 'tam_vang') AND entry_date IS NOT NULL`;
+  // The (commune, person) pairs the events below look up in the register. Without villages
+  // only what the event rows lack: a mother's birth date, a dead person's sex or birth date,
+  // a mover's sex and birth date (marriages, pregnancies and acceptors need only the village):
+  // a fifth of the keys on the 5 M synthetic province.
+  const lookedUp = [
+    `SELECT commune_code, mother_id AS x FROM sinh${villages ? '' : ' WHERE mother_birth_date IS NULL'}`,
+    `SELECT commune_code, person_id FROM chet${villages ? '' : ' WHERE sex IS NULL OR birth_date IS NULL'}`,
+    `SELECT commune_code, person_id FROM chuyen_cu`,
+    ...(villages
+      ? [
+          `SELECT commune_code, person_id FROM sinh`,
+          `SELECT commune_code, wife_id FROM ket_hon`,
+          `SELECT commune_code, husband_id FROM ket_hon`,
+          `SELECT commune_code, person_id FROM mang_thai`,
+          `SELECT commune_code, person_id FROM bptt WHERE new_acceptor`,
+        ]
+      : []),
+  ];
+  // A LEFT JOIN to _who that only gives the village: none without villages.
+  const villageOf = (alias: string, on: string) => (villages ? `LEFT JOIN _who ${alias} ON ${alias}.k = hash(${on})` : '');
   // Events (commune_code, village, d, element, sex, age_group) of the cube's years, counted by month into _evm.
   const monthly = (events: string) =>
     `INSERT INTO _evm
@@ -80,11 +100,7 @@ export function a0DetailSql(firstYear: number, lastYear: number, villages = true
     // semi-join's table of keys absorbs repeats (0.5 s less on 3.4 M event ids).
     `CREATE OR REPLACE TEMP TABLE _who AS
      WITH ids AS (
-       SELECT hash(commune_code, x) AS h FROM (
-         SELECT commune_code, person_id AS x FROM chet UNION ALL SELECT commune_code, person_id FROM chuyen_cu
-         UNION ALL SELECT commune_code, mother_id FROM sinh UNION ALL SELECT commune_code, person_id FROM sinh
-         UNION ALL SELECT commune_code, wife_id FROM ket_hon UNION ALL SELECT commune_code, husband_id FROM ket_hon
-         UNION ALL SELECT commune_code, person_id FROM mang_thai UNION ALL SELECT commune_code, person_id FROM bptt WHERE new_acceptor)
+       SELECT hash(commune_code, x) AS h FROM (${lookedUp.join(' UNION ALL ')})
        WHERE x IS NOT NULL AND commune_code IS NOT NULL)
      SELECT hash(n.commune_code, n.person_id) AS k, ${village('any_value(n.village)')} AS village,
        any_value(n.sex) AS sex, any_value(n.birth_date) AS birth_date
@@ -172,13 +188,13 @@ export function a0DetailSql(firstYear: number, lastYear: number, villages = true
     // Births: sex of the child, mother's exact age at the birth; village of the mother.
     monthly(`
      WITH b AS (
-       SELECT s.commune_code, coalesce(m.village, c.village) AS village, s.birth_date AS d, coalesce(s.sex, 'U') AS sex,
+       SELECT s.commune_code, ${villages ? 'coalesce(m.village, c.village)' : 'CAST(NULL AS VARCHAR)'} AS village, s.birth_date AS d, coalesce(s.sex, 'U') AS sex,
          ${age('coalesce(s.mother_birth_date, m.birth_date, ma.birth_date)', 's.birth_date')} AS mage,
          s.birth_order, s.newborn_screening_diseases, s.newborn_screening_date
        FROM sinh s
        LEFT JOIN _who m ON m.k = hash(s.commune_code, s.mother_id)
        LEFT JOIN _who_any ma ON ma.person_id = s.mother_id
-       LEFT JOIN _who c ON c.k = hash(s.commune_code, s.person_id)
+       ${villageOf('c', 's.commune_code, s.person_id')}
        WHERE s.birth_date IS NOT NULL)
      SELECT commune_code, village, d, 'births', sex, ${ag('mage')} FROM b
      UNION ALL SELECT commune_code, village, d, 'births_order_2', sex, ${ag('mage')} FROM b WHERE birth_order = 2
@@ -198,27 +214,26 @@ export function a0DetailSql(firstYear: number, lastYear: number, villages = true
     // Marriages are couples: one row per couple; a spouse under legal age makes a child marriage.
     monthly(`
      WITH k AS (
-       SELECT k.commune_code, coalesce(wv.village, hv.village) AS village, k.marriage_date AS d,
+       SELECT k.commune_code, ${villages ? 'coalesce(wv.village, hv.village)' : 'CAST(NULL AS VARCHAR)'} AS village, k.marriage_date AS d,
          coalesce(${age('k.wife_birth_date', 'k.marriage_date')}, k.wife_age) AS wa,
          coalesce(${age('k.husband_birth_date', 'k.marriage_date')}, k.husband_age) AS ha,
          k.premarital_check, k.consanguineous
        FROM ket_hon k
-       LEFT JOIN _who wv ON wv.k = hash(k.commune_code, k.wife_id)
-       LEFT JOIN _who hv ON hv.k = hash(k.commune_code, k.husband_id)
+       ${villageOf('wv', 'k.commune_code, k.wife_id')} ${villageOf('hv', 'k.commune_code, k.husband_id')}
        WHERE k.marriage_date IS NOT NULL)
      SELECT commune_code, village, d, 'marriages', 'T', 'total' FROM k
      UNION ALL SELECT commune_code, village, d, 'child_marriages', 'T', 'total' FROM k WHERE wa < 18 OR ha < 20
      UNION ALL SELECT commune_code, village, d, 'consanguineous_marriages', 'T', 'total' FROM k WHERE consanguineous
      UNION ALL SELECT commune_code, village, d, 'premarital_checked', 'T', 'total' FROM k WHERE premarital_check`),
     monthly(`
-     SELECT p.commune_code, w.village, p.pregnancy_date, e.element, 'F', 'total'
-     FROM mang_thai p LEFT JOIN _who w ON w.k = hash(p.commune_code, p.person_id)
+     SELECT p.commune_code, ${village('w.village')}, p.pregnancy_date, e.element, 'F', 'total'
+     FROM mang_thai p ${villageOf('w', 'p.commune_code, p.person_id')}
      JOIN (VALUES ('pregnancies'), ('prenatal_screened')) e(element)
        ON e.element = 'pregnancies' OR (p.prenatal_screening_diseases >= 4 AND p.prenatal_screening_date IS NOT NULL)
      WHERE p.pregnancy_date IS NOT NULL`),
     monthly(`
-     SELECT b.commune_code, w.village, b.start_date, 'new_acceptors', 'T', 'total'
-     FROM bptt b LEFT JOIN _who w ON w.k = hash(b.commune_code, b.person_id)
+     SELECT b.commune_code, ${village('w.village')}, b.start_date, 'new_acceptors', 'T', 'total'
+     FROM bptt b ${villageOf('w', 'b.commune_code, b.person_id')}
      WHERE b.new_acceptor AND b.modern AND b.start_date IS NOT NULL`),
     // Years keep the age groups, quarters and months only sex and only communes (sub-annual
     // series are for trends; village × month × age cells would be mostly empty and make most

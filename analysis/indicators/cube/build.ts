@@ -6,6 +6,7 @@ import { A0_TEMP_TABLES, a0DetailSql, a0SingleAgesSql } from './a0.js';
 import { misCellsSql } from './mis.js';
 import { levelsSql, marginalsSql } from './rollup.js';
 import { CUBE_COLUMNS_SQL, CUBE_TABLE, type CubeSource } from './schema.js';
+import { forgetCubeDerived } from '../cube-derived.js';
 
 export interface BuildCubeOptions {
   source: CubeSource;
@@ -109,6 +110,7 @@ export function ensureCubeVillages(engine: Engine, source: CubeSource): Promise<
 
 /** Forget the cube (after the canonical tables changed); it is rebuilt on next use. */
 export async function dropCube(engine: Engine): Promise<void> {
+  await forgetCubeDerived(engine);
   await engine.query(`DROP TABLE IF EXISTS ${CUBE_TABLE}`);
 }
 
@@ -125,6 +127,8 @@ export function buildCube(engine: Engine, options: BuildCubeOptions): Promise<Cu
 
 /** buildCube for callers already inside exclusive() (computeIndicators). */
 export async function buildCubeUnlocked(engine: Engine, options: BuildCubeOptions): Promise<CubeInfo> {
+  // Whatever recomputations kept from the old cube (cube-derived.ts).
+  await forgetCubeDerived(engine);
   await ensureCubeTable(engine);
   // A workspace may lack some tables (nothing imported yet): read them as empty.
   for (const t of CANONICAL_TABLES) await engine.query(createTableSql(t));
