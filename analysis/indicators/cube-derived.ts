@@ -1,4 +1,4 @@
-import { queryRows, type Engine } from '../engine/engine.js';
+import { queryRows, sqlString, type Engine } from '../engine/engine.js';
 import { CUBE_TABLE } from './cube/schema.js';
 
 /**
@@ -41,13 +41,18 @@ export async function cubeDerived(engine: Engine): Promise<CubeDerived> {
   const stamp = `${token.key}:${token.oid}:${token.n}`;
   const made = new Map(rows.map((r) => [r.name, r.key]));
   const key = (params: string) => `${stamp}|${params}`;
+  // '' names the token's row.
+  const named = (name: string) => {
+    if (name === '') throw new Error('a derived item needs a name');
+    return sqlString(name);
+  };
   return {
     async tables(name, params, build) {
       if (made.get(name) === key(params)) return;
       // Unmarked first: a build that fails half-way must not leave the old mark standing.
-      await engine.query(`DELETE FROM ${TABLE} WHERE name = '${name}'`);
+      await engine.query(`DELETE FROM ${TABLE} WHERE name = ${named(name)}`);
       await build();
-      await engine.query(`INSERT INTO ${TABLE} VALUES ('${name}', '${key(params).replaceAll("'", "''")}')`);
+      await engine.query(`INSERT INTO ${TABLE} VALUES (${named(name)}, ${sqlString(key(params))})`);
     },
     async value<T>(name: string, params: string, build: () => Promise<T>): Promise<T> {
       let byName = values.get(engine);

@@ -87,4 +87,36 @@ describe('recomputations reuse what they derive from the cube', () => {
     await dropCube(engine);
     expect(find(await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['srb'] }), 'srb').value).toBeCloseTo(130, 10);
   });
+
+  it('keeps them apart by period type, source and levels', async () => {
+    // MIS births by quarter (the year sums them); A0 births of the same commune: 3 boys, 1 girl.
+    const q = (quarter: number, sex: string, value: number) => ({
+      commune_code: C, period: `2024-Q${quarter}`, period_type: 'quarter', year: 2024, element: 'births', sex, age_group: null, value,
+    });
+    await insertMis(deaths, 110);
+    await engine.query(`DELETE FROM mis WHERE element = 'births'`);
+    await insertRows(engine, 'mis', [q(1, 'M', 60), q(1, 'F', 50), q(2, 'M', 50), q(2, 'F', 50)]);
+    await insertRows(engine, 'sinh', ['M', 'M', 'M', 'F'].map((sex, i) => ({ commune_code: C, mother_id: `M${i}`, birth_date: '2024-03-01', sex })));
+    await buildCube(engine, { source: 'a0' });
+    await buildCube(engine, { source: 'mis' });
+    const srb = (rows: IndicatorResult[], period: string) => find(rows, 'srb', 'commune', period).value;
+    expect(srb(await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['srb'] }), '2024')).toBeCloseTo(110, 10);
+    expect(srb(await computeIndicators(engine, { source: 'a0', level: 'commune', indicators: ['srb'] }), '2024')).toBeCloseTo(300, 10);
+    const quarters = await computeIndicators(engine, { source: 'a0', level: 'commune', indicators: ['srb'], periodType: 'quarter' });
+    expect(srb(quarters, '2024-Q1')).toBeCloseTo(300, 10);
+    const misQuarters = await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['srb'], periodType: 'quarter' });
+    expect([srb(misQuarters, '2024-Q1'), srb(misQuarters, '2024-Q2')]).toEqual([120, 100]);
+    // The life tables' cells of other levels.
+    const e0 = (rows: IndicatorResult[], level: string) => find(rows, 'e0', level).value;
+    expect(e0(await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['e0'] }), 'commune')).toBeCloseTo(expectedE0(deaths), 10);
+    expect(e0(await computeIndicators(engine, { source: 'mis', level: 'province', indicators: ['e0'] }), 'province')).toBeCloseTo(expectedE0(deaths), 10);
+  });
+
+  it('sees a write to the cube that changes its row count (the workspace loading saved rows)', async () => {
+    await insertMis(deaths, 110);
+    expect(find(await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['srb'] }), 'srb').value).toBeCloseTo(110, 10);
+    await engine.query(`DELETE FROM cube WHERE element = 'births' AND sex = 'M'`);
+    // No boys left: 0 boys per 100 girls (the girls' cells say the export has births by sex).
+    expect(find(await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['srb'] }), 'srb').value).toBe(0);
+  });
 });
