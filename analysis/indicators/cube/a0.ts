@@ -238,16 +238,22 @@ export function a0DetailSql(firstYear: number, lastYear: number, villages = true
     // Years keep the age groups, quarters and months only sex and only communes (sub-annual
     // series are for trends; village × month × age cells would be mostly empty and make most
     // of the cube).
+    // The months are summed over ages (and villages) once; their labels come from a table of
+    // the cube's months rather than being spelt on every row (0.8–1.0 → 0.6 s on 560 k rows).
     `INSERT INTO _cube_detail
+     WITH s AS (SELECT commune_code, y, mo, element, sex, sum(n) AS n FROM _evm GROUP BY ALL),
+     lab AS (
+       SELECT y, mo, CAST(y AS VARCHAR) || '-Q' || CAST((mo + 2) // 3 AS VARCHAR) AS quarter,
+         CAST(y AS VARCHAR) || '-' || lpad(CAST(mo AS VARCHAR), 2, '0') AS month
+       FROM range(${firstYear}, ${y1 + 1}) a(y), range(1, 13) b(mo))
      SELECT commune_code, village, CAST(y AS VARCHAR), 'year', y, element, sex, age_group, sum(n)
      FROM _evm GROUP BY ALL
      UNION ALL
-     SELECT commune_code, NULL, CAST(y AS VARCHAR) || '-Q' || CAST((mo + 2) // 3 AS VARCHAR), 'quarter', y,
-       element, sex, 'total', sum(n)
-     FROM _evm GROUP BY ALL
+     SELECT s.commune_code, NULL, any_value(l.quarter), 'quarter', s.y, s.element, s.sex, 'total', sum(s.n)
+     FROM s JOIN lab l ON l.y = s.y AND l.mo = s.mo GROUP BY s.commune_code, s.y, (s.mo + 2) // 3, s.element, s.sex
      UNION ALL
-     SELECT commune_code, NULL, CAST(y AS VARCHAR) || '-' || lpad(CAST(mo AS VARCHAR), 2, '0'), 'month', y, element, sex, 'total', sum(n)
-     FROM _evm GROUP BY ALL`,
+     SELECT s.commune_code, NULL, l.month, 'month', s.y, s.element, s.sex, 'total', s.n
+     FROM s JOIN lab l ON l.y = s.y AND l.mo = s.mo`,
     `DROP TABLE IF EXISTS _evm`,
     // Elderly checked: persons in the population at the period's end, aged 60+ then, with at
     // least one check in the period (each person once per period). One row per person and
