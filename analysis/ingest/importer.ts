@@ -150,67 +150,71 @@ async function importUnlocked(ws: Workspace, files: InputFile[], opts: ImportOpt
   let rowsSoFar = 0;
   let cancelled = false;
   let changed = false;
-  for (const [i, { file, hash }] of planned.entries()) {
-    if (cancelled || opts.signal?.aborted) {
-      cancelled = true;
-      results.push(summary(file.name, null, 'cancelled'));
-      continue;
-    }
-    const seen = await queryRows<{ n: number }>(
-      ws.engine,
-      `SELECT count(*) AS n FROM ${IMPORT_LOG_TABLE} WHERE content_hash = ${sqlString(hash)}`,
-    );
-    if ((seen[0]?.n ?? 0) > 0) {
-      results.push(summary(file.name, null, 'duplicate'));
-      continue;
-    }
-    const opened = openFile(file.name, file.bytes, Infinity, opts.chunkBytes);
-    const at = { file: file.name, sheet: null, table: null };
-    if (!opened.ok) {
-      results.push(summary(file.name, null, 'fatal', { fatal: problem(opened.rule, at, null, null, opened.detail) }));
-      continue;
-    }
-    const sheets = opened.sources.map((src) => resolveSheet(ws, file.name, src, opts));
-    if (sheets.every((s) => !s.mapping)) {
-      const headers = opened.sources[0]?.headers.join(', ') ?? '';
-      results.push(
-        summary(file.name, null, 'fatal', { encoding: opened.encoding, fatal: problem('file_unrecognised', at, 1, null, headers) }),
-      );
-      continue;
-    }
-    for (const [sheetIndex, { src, mapping }] of sheets.entries()) {
-      if (!mapping) {
-        // A notes sheet beside the data sheets of a workbook.
-        results.push(summary(file.name, src.sheet, 'skipped', { encoding: opened.encoding }));
+  try {
+    for (const [i, { file, hash }] of planned.entries()) {
+      if (cancelled || opts.signal?.aborted) {
+        cancelled = true;
+        results.push(summary(file.name, null, 'cancelled'));
         continue;
       }
-      try {
-        const s = await importSource(ws, {
-          file: file.name, src, mapping, hash, importId: `${hash.slice(0, 16)}.${sheetIndex}`,
-          encoding: opened.encoding, strictWidth: opened.kind === 'text', today, signal: opts.signal, fast: opts.fastCsv ?? file.bytes.length >= FAST_CSV_MIN_BYTES, chunkBytes: opts.chunkBytes,
-          onRows: (rows, fraction) => {
-            opts.onProgress?.({
-              file: file.name, fileIndex: i, fileCount: planned.length, rows: rowsSoFar + rows,
-              percent: Math.min(100, ((i + (sheetIndex + fraction) / sheets.length) / planned.length) * 100),
-            });
-          },
-        });
-        rowsSoFar += s.rowsRead;
-        results.push(s);
-        changed = true;
-      } catch (e) {
-        if (!(e instanceof Cancelled)) throw e;
-        cancelled = true;
-        results.push(summary(file.name, src.sheet, 'cancelled', { table: mapping.table }));
-        break;
+      const seen = await queryRows<{ n: number }>(
+        ws.engine,
+        `SELECT count(*) AS n FROM ${IMPORT_LOG_TABLE} WHERE content_hash = ${sqlString(hash)}`,
+      );
+      if ((seen[0]?.n ?? 0) > 0) {
+        results.push(summary(file.name, null, 'duplicate'));
+        continue;
+      }
+      const opened = openFile(file.name, file.bytes, Infinity, opts.chunkBytes);
+      const at = { file: file.name, sheet: null, table: null };
+      if (!opened.ok) {
+        results.push(summary(file.name, null, 'fatal', { fatal: problem(opened.rule, at, null, null, opened.detail) }));
+        continue;
+      }
+      const sheets = opened.sources.map((src) => resolveSheet(ws, file.name, src, opts));
+      if (sheets.every((s) => !s.mapping)) {
+        const headers = opened.sources[0]?.headers.join(', ') ?? '';
+        results.push(
+          summary(file.name, null, 'fatal', { encoding: opened.encoding, fatal: problem('file_unrecognised', at, 1, null, headers) }),
+        );
+        continue;
+      }
+      for (const [sheetIndex, { src, mapping }] of sheets.entries()) {
+        if (!mapping) {
+          // A notes sheet beside the data sheets of a workbook.
+          results.push(summary(file.name, src.sheet, 'skipped', { encoding: opened.encoding }));
+          continue;
+        }
+        try {
+          const s = await importSource(ws, {
+            file: file.name, src, mapping, hash, importId: `${hash.slice(0, 16)}.${sheetIndex}`,
+            encoding: opened.encoding, strictWidth: opened.kind === 'text', today, signal: opts.signal, fast: opts.fastCsv ?? file.bytes.length >= FAST_CSV_MIN_BYTES, chunkBytes: opts.chunkBytes,
+            onRows: (rows, fraction) => {
+              opts.onProgress?.({
+                file: file.name, fileIndex: i, fileCount: planned.length, rows: rowsSoFar + rows,
+                percent: Math.min(100, ((i + (sheetIndex + fraction) / sheets.length) / planned.length) * 100),
+              });
+            },
+          });
+          rowsSoFar += s.rowsRead;
+          results.push(s);
+          changed = true;
+        } catch (e) {
+          if (!(e instanceof Cancelled)) throw e;
+          cancelled = true;
+          results.push(summary(file.name, src.sheet, 'cancelled', { table: mapping.table }));
+          break;
+        }
       }
     }
-  }
-  // The cube and the quality summary are derived from these tables: the next computation
-  // rebuilds the cube; the next save recomputes the summary (once for many imports).
-  if (changed) {
-    await dropCube(ws.engine);
-    await dropQualitySummary(ws.engine);
+  } finally {
+    // The cube and the quality summary are derived from these tables: the next computation
+    // rebuilds the cube; the next save recomputes the summary (once for many imports). Also
+    // when a later file failed: the files before it are in the tables.
+    if (changed) {
+      await dropCube(ws.engine);
+      await dropQualitySummary(ws.engine);
+    }
   }
   if (changed && opts.save !== false) await ws.save();
   return results;

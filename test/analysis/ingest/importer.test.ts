@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { queryRows } from '../../../analysis/engine/engine.js';
+import { queryRows, tableExists } from '../../../analysis/engine/engine.js';
+import { buildCube } from '../../../analysis/indicators/index.js';
 import { importFiles, previewFile, saveMappingPreset, qualityReport, exportQualityCsv, importLog, replacementsOf } from '../../../analysis/ingest/index.js';
 import { pseudonymText } from '../../../analysis/model/schema.js';
 import { makePseudonymiser } from '../../../analysis/ingest/pseudonym.js';
@@ -109,6 +110,23 @@ describe('importFiles', () => {
     // The log keeps what each import replaced (the Import screen lists it).
     expect(log.map((l) => replacementsOf(l).map((r) => `${r.file_name}:${r.rows}`))).toEqual([[], ['chet-v1.csv:2']]);
     expect(replacementsOf({ replaced: 'not json' })).toEqual([]);
+  });
+
+  it('drops the cube when a later file fails after earlier ones were imported', async () => {
+    ws = await memoryWorkspace();
+    const deaths = (rows: string[]) => utf8(`Mã xã,Mã đối tượng,Ngày chết\n${rows.join('\n')}\n`);
+    await importFiles(ws, [{ name: 'chet-1.csv', bytes: deaths(['04465,A,2024-01-10']) }], { today: TODAY });
+    await buildCube(ws.engine, { source: 'a0' });
+    expect(await tableExists(ws.engine, 'cube')).toBe(true);
+    const failing = importFiles(
+      ws,
+      [{ name: 'chet-2.csv', bytes: deaths(['04465,B,2024-03-10']) }, { name: 'chet-3.csv', bytes: deaths(['04465,C,2024-04-10']) }],
+      { today: TODAY, onProgress: (p) => { if (p.fileIndex === 1) throw new Error('disk full'); } },
+    );
+    await expect(failing).rejects.toThrow('disk full');
+    // chet-2 is in the table: a cube kept from before it would leave its death out.
+    expect(await queryRows(ws.engine, 'SELECT count(*) AS n FROM chet')).toEqual([{ n: 2 }]);
+    expect(await tableExists(ws.engine, 'cube')).toBe(false);
   });
 
   it('leaves the workspace unchanged for unreadable files', async () => {
