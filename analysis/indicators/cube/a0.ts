@@ -82,7 +82,8 @@ export function a0DetailSql(firstYear: number, lastYear: number, villages = true
       : []),
   ];
   // A LEFT JOIN to _who that only gives the village: none without villages.
-  const villageOf = (alias: string, on: string) => (villages ? `LEFT JOIN _who ${alias} ON ${alias}.k = hash(${on})` : '');
+  const villageOf = (alias: string, on: string) =>
+    villages ? `LEFT JOIN _who ${alias} ON ${alias}.k = hash(${on})` : '';
   // Events (commune_code, village, d, element, sex, age_group) of the cube's years, counted by month into _evm.
   const monthly = (events: string) =>
     `INSERT INTO _evm

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { queryRows, type Engine } from '../../../analysis/engine/engine.js';
 import { createNodeEngine } from '../../../analysis/engine/node.js';
 import { dropCube } from '../../../analysis/indicators/cube/build.js';
-import { buildCube, computeIndicators, lifeTable, LIFE_TABLE_AGES, type IndicatorResult } from '../../../analysis/indicators/index.js';
+import {
+  buildCube,
+  computeIndicators,
+  lifeTable,
+  LIFE_TABLE_AGES,
+  type IndicatorResult,
+} from '../../../analysis/indicators/index.js';
 import { AGE_GROUPS } from '../../../analysis/model/age-groups.js';
 import { CANONICAL_TABLES } from '../../../analysis/model/schema.js';
 import { createCanonicalTables, insertRows } from './helpers.js';
@@ -24,7 +30,14 @@ afterAll(async () => engine?.close());
 
 const C = '00001';
 const row = (year: number, element: string, sex: string | null, age_group: string | null, value: number) => ({
-  commune_code: C, period: String(year), period_type: 'year', year, element, sex, age_group, value,
+  commune_code: C,
+  period: String(year),
+  period_type: 'year',
+  year,
+  element,
+  sex,
+  age_group,
+  value,
 });
 const find = (rows: IndicatorResult[], indicator: string, level = 'commune', period = '2024') => {
   const r = rows.find((x) => x.indicator === indicator && x.level === level && x.period === period);
@@ -39,19 +52,29 @@ const pop = AGE_GROUPS.map((_, i) => 4000 - i * 150);
 const deaths = AGE_GROUPS.map((_, i) => 2 + i * 3);
 async function insertMis(deathsBy: number[], boys: number): Promise<void> {
   await insertRows(engine, 'mis', [
-    ...AGE_GROUPS.flatMap((g, i) => [row(2023, 'population', 'T', g, pop[i]!), row(2024, 'population', 'T', g, pop[i]!)]),
+    ...AGE_GROUPS.flatMap((g, i) => [
+      row(2023, 'population', 'T', g, pop[i]!),
+      row(2024, 'population', 'T', g, pop[i]!),
+    ]),
     ...AGE_GROUPS.map((g, i) => row(2024, 'deaths', 'T', g, deathsBy[i]!)),
     row(2024, 'births', 'M', null, boys),
     row(2024, 'births', 'F', null, 100),
   ]);
 }
-const expectedE0 = (d: number[]) => lifeTable({ ages: LIFE_TABLE_AGES, deaths: d, population: pop, sex: 'T', method: 'cd' })!.e0;
+const expectedE0 = (d: number[]) =>
+  lifeTable({ ages: LIFE_TABLE_AGES, deaths: d, population: pop, sex: 'T', method: 'cd' })!.e0;
 
 describe('recomputations reuse what they derive from the cube', () => {
   it('pivots the cube and reads its life-table cells once while the cube is unchanged', async () => {
     await insertMis(deaths, 110);
     const a = await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['srb', 'e0'] });
-    const b = await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['srb', 'e0'], pool: 1, lifeTable: 'chiang2' });
+    const b = await computeIndicators(engine, {
+      source: 'mis',
+      level: 'commune',
+      indicators: ['srb', 'e0'],
+      pool: 1,
+      lifeTable: 'chiang2',
+    });
     expect([pivots(), cubeReads()]).toEqual([1, 1]);
     expect(find(a, 'srb').value).toBeCloseTo(110, 10);
     expect(find(b, 'srb').value).toBeCloseTo(110, 10);
@@ -85,38 +108,73 @@ describe('recomputations reuse what they derive from the cube', () => {
     await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['srb'] });
     await engine.query(`UPDATE mis SET value = 130 WHERE element = 'births' AND sex = 'M'`);
     await dropCube(engine);
-    expect(find(await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['srb'] }), 'srb').value).toBeCloseTo(130, 10);
+    expect(
+      find(await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['srb'] }), 'srb').value,
+    ).toBeCloseTo(130, 10);
   });
 
   it('keeps them apart by period type, source and levels', async () => {
     // MIS births by quarter (the year sums them); A0 births of the same commune: 3 boys, 1 girl.
     const q = (quarter: number, sex: string, value: number) => ({
-      commune_code: C, period: `2024-Q${quarter}`, period_type: 'quarter', year: 2024, element: 'births', sex, age_group: null, value,
+      commune_code: C,
+      period: `2024-Q${quarter}`,
+      period_type: 'quarter',
+      year: 2024,
+      element: 'births',
+      sex,
+      age_group: null,
+      value,
     });
     await insertMis(deaths, 110);
     await engine.query(`DELETE FROM mis WHERE element = 'births'`);
     await insertRows(engine, 'mis', [q(1, 'M', 60), q(1, 'F', 50), q(2, 'M', 50), q(2, 'F', 50)]);
-    await insertRows(engine, 'sinh', ['M', 'M', 'M', 'F'].map((sex, i) => ({ commune_code: C, mother_id: `M${i}`, birth_date: '2024-03-01', sex })));
+    await insertRows(
+      engine,
+      'sinh',
+      ['M', 'M', 'M', 'F'].map((sex, i) => ({ commune_code: C, mother_id: `M${i}`, birth_date: '2024-03-01', sex })),
+    );
     await buildCube(engine, { source: 'a0' });
     await buildCube(engine, { source: 'mis' });
     const srb = (rows: IndicatorResult[], period: string) => find(rows, 'srb', 'commune', period).value;
-    expect(srb(await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['srb'] }), '2024')).toBeCloseTo(110, 10);
-    expect(srb(await computeIndicators(engine, { source: 'a0', level: 'commune', indicators: ['srb'] }), '2024')).toBeCloseTo(300, 10);
-    const quarters = await computeIndicators(engine, { source: 'a0', level: 'commune', indicators: ['srb'], periodType: 'quarter' });
+    expect(
+      srb(await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['srb'] }), '2024'),
+    ).toBeCloseTo(110, 10);
+    expect(
+      srb(await computeIndicators(engine, { source: 'a0', level: 'commune', indicators: ['srb'] }), '2024'),
+    ).toBeCloseTo(300, 10);
+    const quarters = await computeIndicators(engine, {
+      source: 'a0',
+      level: 'commune',
+      indicators: ['srb'],
+      periodType: 'quarter',
+    });
     expect(srb(quarters, '2024-Q1')).toBeCloseTo(300, 10);
-    const misQuarters = await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['srb'], periodType: 'quarter' });
+    const misQuarters = await computeIndicators(engine, {
+      source: 'mis',
+      level: 'commune',
+      indicators: ['srb'],
+      periodType: 'quarter',
+    });
     expect([srb(misQuarters, '2024-Q1'), srb(misQuarters, '2024-Q2')]).toEqual([120, 100]);
     // The life tables' cells of other levels.
     const e0 = (rows: IndicatorResult[], level: string) => find(rows, 'e0', level).value;
-    expect(e0(await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['e0'] }), 'commune')).toBeCloseTo(expectedE0(deaths), 10);
-    expect(e0(await computeIndicators(engine, { source: 'mis', level: 'province', indicators: ['e0'] }), 'province')).toBeCloseTo(expectedE0(deaths), 10);
+    expect(
+      e0(await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['e0'] }), 'commune'),
+    ).toBeCloseTo(expectedE0(deaths), 10);
+    expect(
+      e0(await computeIndicators(engine, { source: 'mis', level: 'province', indicators: ['e0'] }), 'province'),
+    ).toBeCloseTo(expectedE0(deaths), 10);
   });
 
   it('sees a write to the cube that changes its row count (the workspace loading saved rows)', async () => {
     await insertMis(deaths, 110);
-    expect(find(await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['srb'] }), 'srb').value).toBeCloseTo(110, 10);
+    expect(
+      find(await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['srb'] }), 'srb').value,
+    ).toBeCloseTo(110, 10);
     await engine.query(`DELETE FROM cube WHERE element = 'births' AND sex = 'M'`);
     // No boys left: 0 boys per 100 girls (the girls' cells say the export has births by sex).
-    expect(find(await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['srb'] }), 'srb').value).toBe(0);
+    expect(
+      find(await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['srb'] }), 'srb').value,
+    ).toBe(0);
   });
 });
