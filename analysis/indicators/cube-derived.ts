@@ -2,7 +2,7 @@ import { queryRows, sqlString, type Engine } from '../engine/engine.js';
 import { CUBE_TABLE } from './cube/schema.js';
 
 /**
- * What recomputations reuse while the cube is unchanged: the pivot of its annual cells (temp
+ * What recomputations reuse while the cube is unchanged: the pivot of its cells (temp
  * tables) and the life tables' cells (JS arrays). The views recompute with another pooling,
  * smoothing, life-table method or indicator list far more often than the cube changes.
  *

@@ -189,7 +189,7 @@ export function a0DetailSql(firstYear: number, lastYear: number, villages = true
     // Births: sex of the child, mother's exact age at the birth; village of the mother.
     monthly(`
      WITH b AS (
-       SELECT s.commune_code, ${villages ? 'coalesce(m.village, c.village)' : 'CAST(NULL AS VARCHAR)'} AS village, s.birth_date AS d, coalesce(s.sex, 'U') AS sex,
+       SELECT s.commune_code, ${village('coalesce(m.village, c.village)')} AS village, s.birth_date AS d, coalesce(s.sex, 'U') AS sex,
          ${age('coalesce(s.mother_birth_date, m.birth_date, ma.birth_date)', 's.birth_date')} AS mage,
          s.birth_order, s.newborn_screening_diseases, s.newborn_screening_date
        FROM sinh s
@@ -215,7 +215,7 @@ export function a0DetailSql(firstYear: number, lastYear: number, villages = true
     // Marriages are couples: one row per couple; a spouse under legal age makes a child marriage.
     monthly(`
      WITH k AS (
-       SELECT k.commune_code, ${villages ? 'coalesce(wv.village, hv.village)' : 'CAST(NULL AS VARCHAR)'} AS village, k.marriage_date AS d,
+       SELECT k.commune_code, ${village('coalesce(wv.village, hv.village)')} AS village, k.marriage_date AS d,
          coalesce(${age('k.wife_birth_date', 'k.marriage_date')}, k.wife_age) AS wa,
          coalesce(${age('k.husband_birth_date', 'k.marriage_date')}, k.husband_age) AS ha,
          k.premarital_check, k.consanguineous
