@@ -5,8 +5,8 @@ import { DATA_ELEMENTS } from '../model/data-elements.js';
 import { CUBE_TABLE, type CubeSource } from './cube/schema.js';
 import { CELL_COLUMNS, missingReason } from './columns.js';
 import { normal, poissonRate, srbWilson, wilson, type Interval } from './intervals.js';
-import { lifeTableSeries, MIN_PERSON_YEARS, unitLifeTables } from './life-expectancy.js';
-import { cubeDerived, type CubeDerived } from './cube-derived.js';
+import { lifeTableSeries, MIN_PERSON_YEARS, unitLifeTables, type LifeTableSeries } from './life-expectancy.js';
+import { cubeDerived } from './cube-derived.js';
 import type { LifeTableMethod } from './lifetable.js';
 import { INDICATORS, indicatorByCode, type IndicatorDef } from './registry.js';
 import type { IndicatorResult, ResultFlag, UnitLevel } from './result.js';
@@ -261,8 +261,10 @@ async function computeUnlocked(engine: Engine, options: ComputeOptions): Promise
   const [first, last] = span;
   // Changes need the window before the first one reported.
   const needChanges = wanted.some((c) => indicatorByCode(c)!.kind === 'change');
+  // What depends on the cube, the source and the levels only is kept for the next computation.
   const derived = await cubeDerived(engine);
-  await derived.tables('pivot', `${source}|${pt}|${[...levels].sort().join(',')}`, async () => {
+  const unitsKey = `${source}|${[...levels].sort().join(',')}`;
+  await derived.tables('pivot', `${unitsKey}|${pt}`, async () => {
     for (const sql of pivotSql(source, levels, pt)) await engine.query(sql);
   });
   for (const sql of wideSql(source, first, last, pt)) await engine.query(sql);
@@ -278,7 +280,8 @@ async function computeUnlocked(engine: Engine, options: ComputeOptions): Promise
   let rows: WorkingResult[] = sqlDefs.length > 0 ? await sqlIndicatorRows(engine, sqlDefs, windows) : [];
   const ltCodes = [...defs].filter((c) => indicatorByCode(c)!.kind === 'life_table');
   if (ltCodes.length > 0) {
-    rows.push(...(await lifeExpectancyRows(engine, derived, source, levels, first, last, k, options.lifeTable ?? 'cd', ltCodes, windows)));
+    const series = await derived.value('life-table series', unitsKey, () => lifeTableSeries(engine, source, levels));
+    rows.push(...(await lifeExpectancyRows(engine, series, source, levels, first, last, k, options.lifeTable ?? 'cd', ltCodes, windows)));
   }
   if (needChanges) rows = addChanges(rows, wanted);
 
@@ -323,7 +326,7 @@ async function computeUnlocked(engine: Engine, options: ComputeOptions): Promise
 }
 
 async function lifeExpectancyRows(
-  engine: Engine, derived: CubeDerived, source: CubeSource, levels: UnitLevel[], first: number, last: number, k: number, method: LifeTableMethod,
+  engine: Engine, series: LifeTableSeries[], source: CubeSource, levels: UnitLevel[], first: number, last: number, k: number, method: LifeTableMethod,
   codes: string[], windows: PooledKey[],
 ): Promise<WorkingResult[]> {
   // Years with population and deaths by age group (an MIS export may lack them); a window
@@ -332,7 +335,6 @@ async function lifeExpectancyRows(
   const popYears = new Set(av.filter((r) => r.pop_0).map((r) => r.year));
   const deathYears = new Set(av.filter((r) => r.d_0).map((r) => r.year));
   const byAge = deathYears.size;
-  const series = await derived.value('life-table series', `${source}|${[...levels].sort().join(',')}`, () => lifeTableSeries(engine, source, levels));
   const tables = new Map(
     (await unitLifeTables(engine, { source, levels, firstYear: first, lastYear: last, pool: k, method }, series)).map((t) => [
       `${t.level}|${t.unit_code}|${t.end_year}|${t.sex}`, t,

@@ -59,8 +59,8 @@ export class Workspace {
   /**
    * Open the workspace in `store` (creating it when empty) into a fresh engine. The small
    * tables and the cube are loaded now; the canonical tables when first used (lazy-engine.ts).
+   * `helpers`, given the workspace's pseudonym key, makes the import's helpers (Node: a worker thread).
    */
-  /** `helpers`, given the workspace's pseudonym key, makes the import's helpers (Node: a worker thread). */
   static async open(store: WorkspaceStore, engine: Engine, helpers?: (key: Uint8Array) => ImportHelpers): Promise<Workspace> {
     const mbytes = await store.read(MANIFEST);
     const manifest = mbytes ? parseManifest(mbytes) : emptyManifest();
