@@ -23,6 +23,8 @@ export interface IndicatorDef {
   scale?: number;
   /** For changes: the indicator whose change this is. */
   of?: string;
+  /** A count of events whose pooled value is the window's total (not a stock, not an average). */
+  pooledSum?: boolean;
 }
 
 const nz = (x: string) => `NULLIF(${x}, 0)`;
@@ -135,7 +137,7 @@ export const INDICATORS: IndicatorDef[] = [
   proportion('mcpr', 'Tỷ lệ cặp vợ chồng áp dụng biện pháp tránh thai hiện đại', 'Modern contraceptive prevalence', 'mmu', 'wm', { formula: 'modern_method_users / women_married_15_49 × 100 (period end)' }),
   {
     code: 'new_acceptors', nameVi: 'Số người mới sử dụng biện pháp tránh thai hiện đại', nameEn: 'New acceptors of modern methods', unit: 'persons', unitVi: 'người',
-    formula: 'new_acceptors', kind: 'count', interval: 'none', direction: 'higher_better', decimals: 0,
+    formula: 'new_acceptors', kind: 'count', interval: 'none', direction: 'higher_better', decimals: 0, pooledSum: true,
     sql: { num: 'new_acc', den: 'NULL', value: 'new_acc', events: null, requires: ['new_acc'] },
   },
   proportion('elderly_check', 'Tỷ lệ người cao tuổi được khám sức khỏe định kỳ ít nhất 1 lần/năm', 'Elderly with a periodic health check', 'eld_chk', 'eld', { formula: 'elderly_checked / elderly × 100' }),

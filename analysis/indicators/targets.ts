@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { INDICATORS, indicatorByCode } from './registry.js';
 import type { IndicatorResult } from './result.js';
 
 /** One plan target (shared/data/plan-targets-2026.csv). */
@@ -31,15 +32,26 @@ export interface TargetEvaluation extends Target {
 
 const COMPARATORS = ['<', '<=', '>=', '>'] as const;
 
-/** Numbers as plans write them: "72,4" or "72.4"; "94.323" with a thousands dot is not expected here. */
+/** Numbers as plans write them: "72,4" or "72.4"; "94.323" with a thousands dot is not expected here. Empty: NaN. */
 function parseNumber(s: string): number {
   const t = s.trim().replace(/\s/g, '').replace('≤', '').replace('≥', '');
+  if (t === '') return NaN;
   return Number(/^-?\d+,\d+$/.test(t) ? t.replace(',', '.') : t);
 }
 
+/** The columns a targets file must have (unit_name, unit and source_text may be absent). */
+const REQUIRED = ['unit_code', 'year', 'indicator', 'comparator', 'target'] as const;
+
 /** Targets from rows with the CSV's column names (CSV or a worksheet read as objects). */
-export function parseTargetsRows(rows: Array<Record<string, unknown>>): Target[] {
+export function parseTargetsRows(rows: Array<Record<string, unknown>>, headers: string[] = Object.keys(rows[0] ?? {})): Target[] {
   const out: Target[] = [];
+  const missing = REQUIRED.filter((c) => !headers.includes(c));
+  if (rows.length > 0 && missing.length > 0) {
+    throw new Error(
+      `Tệp mục tiêu thiếu cột ${missing.join(', ')} · the targets file lacks the column(s) ${missing.join(', ')} ` +
+        `(cần · needed: ${REQUIRED.join(', ')}; có · found: ${headers.join(', ') || '—'})`,
+    );
+  }
   rows.forEach((raw, i) => {
     const get = (k: string) => String(raw[k] ?? '').trim();
     if (Object.values(raw).every((v) => String(v ?? '').trim() === '')) return;
@@ -49,7 +61,12 @@ export function parseTargetsRows(rows: Array<Record<string, unknown>>): Target[]
     const where = `dòng ${i + 2} · row ${i + 2}`;
     if (!COMPARATORS.includes(comparator)) throw new Error(`${where}: phép so sánh không hợp lệ · bad comparator "${get('comparator')}"`);
     if (!Number.isFinite(target)) throw new Error(`${where}: giá trị mục tiêu không hợp lệ · bad target "${get('target')}"`);
-    if (!Number.isInteger(year)) throw new Error(`${where}: năm không hợp lệ · bad year "${get('year')}"`);
+    if (!Number.isInteger(year) || get('year') === '') throw new Error(`${where}: năm không hợp lệ · bad year "${get('year')}"`);
+    if (!indicatorByCode(get('indicator'))) {
+      throw new Error(
+        `${where}: không có chỉ tiêu · unknown indicator "${get('indicator')}" (mã · codes: ${INDICATORS.map((d) => d.code).join(', ')})`,
+      );
+    }
     let unit_code = get('unit_code');
     if (/^\d+$/.test(unit_code)) unit_code = unit_code.length <= 2 ? unit_code.padStart(2, '0') : unit_code.padStart(5, '0');
     out.push({
@@ -62,7 +79,7 @@ export function parseTargetsRows(rows: Array<Record<string, unknown>>): Target[]
 /** Parse the targets CSV (UTF-8, with or without BOM). */
 export function parseTargetsCsv(text: string): Target[] {
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true, transformHeader: (h) => h.trim() });
-  return parseTargetsRows(parsed.data);
+  return parseTargetsRows(parsed.data, parsed.meta.fields ?? []);
 }
 
 /** met / missed / undecided from the interval (or the value when there is none). */
@@ -83,20 +100,45 @@ const NOTES: Record<TargetStatus, string> = {
   no_data: 'Không có số liệu · no data',
 };
 
-/** Status of each target from computed results (same indicator and unit). */
+/** First and last year of a period: '2024', or '2023-2025' when pooled; null for quarters and months. */
+function periodYears(period: string): [number, number] | null {
+  const m = /^(\d{4})(?:-(\d{4}))?$/.exec(period);
+  return m ? [Number(m[1]), Number(m[2] ?? m[1])] : null;
+}
+
+/**
+ * Status of each target from computed results (same indicator and unit). The target year's
+ * value, or a pooled window ending in it; when the results do not reach the target year yet,
+ * the latest period, labelled as such. A value the engine suppressed or could not compute is
+ * "no data" with its reason, never replaced by an earlier year's. A count summed over a pooled
+ * window (new acceptors) is judged by its yearly average, as a pooled rate is.
+ */
 export function evaluateTargets(results: IndicatorResult[], targets: Target[]): TargetEvaluation[] {
   return targets.map((t) => {
-    const candidates = results.filter((r) => r.indicator === t.indicator && r.unit_code === t.unit_code && r.value !== null);
-    const exact = candidates.find((r) => r.period === String(t.year));
-    const latest = exact
-      ? undefined
-      : candidates.filter((r) => Number(r.period.slice(-4)) <= t.year).sort((a, b) => b.period.slice(-4).localeCompare(a.period.slice(-4)))[0];
-    const r = exact ?? latest;
-    if (!r || r.value === null) {
-      return { ...t, status: 'no_data', period: null, latest: false, value: null, lower: null, upper: null, flag: '', note: NOTES.no_data };
+    // Annual and pooled periods only (sub-annual ones are not judged), ending by the target year.
+    const candidates = results
+      .filter((r) => r.indicator === t.indicator && r.unit_code === t.unit_code)
+      .map((r) => ({ r, years: periodYears(r.period) }))
+      .filter((c): c is { r: IndicatorResult; years: [number, number] } => c.years !== null && c.years[1] <= t.year)
+      .sort((a, b) => b.years[1] - a.years[1]);
+    const best = candidates[0];
+    if (!best) return { ...t, status: 'no_data', period: null, latest: false, value: null, lower: null, upper: null, flag: '', note: NOTES.no_data };
+    const { r, years } = best;
+    const latest = years[1] !== t.year;
+    const labels: string[] = [];
+    if (latest) labels.push(`số liệu mới nhất ${r.period} · latest data ${r.period}`);
+    if (r.value === null) {
+      if (r.reason) labels.push(r.reason);
+      const note = labels.length ? `${NOTES.no_data} (${labels.join('; ')})` : NOTES.no_data;
+      return { ...t, status: 'no_data', period: r.period, latest, value: null, lower: null, upper: null, flag: r.flag, note };
     }
-    const status = judge(t, r.value, r.lower, r.upper);
-    const note = exact ? NOTES[status] : `${NOTES[status]} (số liệu mới nhất ${r.period} · latest data ${r.period})`;
-    return { ...t, status, period: r.period, latest: !exact, value: r.value, lower: r.lower, upper: r.upper, flag: r.flag, note };
+    const k = years[1] - years[0] + 1;
+    const perYear = k > 1 && indicatorByCode(t.indicator)?.pooledSum === true;
+    const scale = (x: number | null) => (x === null || !perYear ? x : x / k);
+    if (perYear) labels.push(`trung bình năm của ${r.period} · yearly average of ${r.period}`);
+    const value = scale(r.value)!;
+    const status = judge(t, value, scale(r.lower), scale(r.upper));
+    const note = labels.length ? `${NOTES[status]} (${labels.join('; ')})` : NOTES[status];
+    return { ...t, status, period: r.period, latest, value, lower: scale(r.lower), upper: scale(r.upper), flag: r.flag, note };
   });
 }

@@ -29,6 +29,30 @@ describe('parseTargetsCsv', () => {
   it('refuses a bad comparator with the row number', () => {
     expect(() => parseTargetsCsv('unit_code,unit_name,year,indicator,comparator,target,unit,source_text\n15,x,2026,tfr,=,2,,')).toThrow(/row 2/);
   });
+  it('refuses an empty target, an unknown indicator and missing columns, saying which', () => {
+    const head = 'unit_code,unit_name,year,indicator,comparator,target,unit,source_text\n';
+    expect(() => parseTargetsCsv(`${head}15,x,2026,tfr,<=,2.3,,\n15,x,2026,srb,<,,,`)).toThrow(/row 3: .*bad target ""/);
+    expect(() => parseTargetsCsv(`${head}15,x,2026,TFR,<=,2.3,,`)).toThrow(/row 2: .*unknown indicator "TFR".*tfr/);
+    expect(() => parseTargetsCsv('unit,year,chi_tieu,comparator,target\n15,2026,tfr,<=,2.3')).toThrow(/lacks the column\(s\) unit_code, indicator/);
+  });
+  it('reads XLSX numbers as values, not as the text shown: thousands separators and percentages', () => {
+    const sheet = XLSX.utils.aoa_to_sheet([
+      ['unit_code', 'unit_name', 'year', 'indicator', 'comparator', 'target', 'unit', 'source_text'],
+      [15, 'Lào Cai', 2026, 'new_acceptors', '>=', 94323, 'persons', ''],
+      [15, 'Lào Cai', 2026, 'prenatal_screening', '>=', 0.62, '%', ''],
+      [15, 'Lào Cai', 2026, 'tfr', '<=', 2.3, '', ''],
+    ]);
+    sheet['F2']!.z = '#,##0';
+    sheet['F3']!.z = '0%';
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, sheet, 'targets');
+    const bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+    expect(parseTargetsWorkbook(bytes).map((t) => [t.unit_code, t.year, t.indicator, t.target])).toEqual([
+      ['15', 2026, 'new_acceptors', 94323],
+      ['15', 2026, 'prenatal_screening', 62],
+      ['15', 2026, 'tfr', 2.3],
+    ]);
+  });
 });
 
 describe('evaluateTargets', () => {
@@ -49,6 +73,31 @@ describe('evaluateTargets', () => {
     )[0]!;
     expect(e).toMatchObject({ status: 'met', period: '2025', latest: true });
     expect(e.note).toContain('2025');
+  });
+  it('a suppressed target-year value is no_data with its reason, not replaced by an earlier year', () => {
+    const e = evaluateTargets(
+      [
+        result({ period: '2025', value: 104, lower: 100, upper: 108 }),
+        result({ period: '2026', flag: 'suppressed', reason: 'dưới 5.000 người-năm · under 5,000 person-years' }),
+      ],
+      [srb!],
+    )[0]!;
+    expect(e).toMatchObject({ status: 'no_data', period: '2026', latest: false, flag: 'suppressed', value: null });
+    expect(e.note).toContain('under 5,000 person-years');
+  });
+  it('a pooled window ending in the target year is that year, not the latest data', () => {
+    const e = evaluateTargets([result({ period: '2024-2026', value: 104, lower: 100, upper: 108 })], [srb!])[0]!;
+    expect(e).toMatchObject({ status: 'met', period: '2024-2026', latest: false });
+    const before = evaluateTargets([result({ period: '2023-2025', value: 104, lower: 100, upper: 108 })], [srb!])[0]!;
+    expect(before).toMatchObject({ period: '2023-2025', latest: true });
+  });
+  it('judges a count pooled over k years by its yearly average', () => {
+    const acceptors = parseTargetsCsv(csv).find((t) => t.indicator === 'new_acceptors' && t.unit_code === '11674')!; // >= 797
+    const pooled = (total: number) => result({ indicator: 'new_acceptors', unit_code: '11674', level: 'commune', period: '2024-2026', value: total });
+    expect(evaluateTargets([pooled(3 * 800)], [acceptors])[0]).toMatchObject({ status: 'met', value: 800 });
+    expect(evaluateTargets([pooled(3 * 790)], [acceptors])[0]).toMatchObject({ status: 'missed', value: 790 });
+    // A rate pooled over the window is already a yearly figure.
+    expect(evaluateTargets([result({ period: '2024-2026', value: 112, lower: 111.5, upper: 112.5 })], [srb!])[0]).toMatchObject({ status: 'missed', value: 112 });
   });
   it('no_data when nothing matches, and compares values without intervals', () => {
     const targets = parseTargetsCsv(csv);
