@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { cubeProgress } from './cube-progress.js';
-import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { computeIndicators, type ComputeOptions, type IndicatorResult, type UnitLevel } from '../indicators/index.js';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { computeIndicators, INDICATORS, indicatorByCode, type ComputeOptions, type IndicatorResult, type UnitLevel } from '../indicators/index.js';
 import { MANIFEST } from '../workspace/manifest.js';
 import { openNodeWorkspace } from '../workspace/node-open.js';
 
@@ -47,34 +47,60 @@ export interface IndicatorCliOptions {
   reasons?: boolean;
 }
 
+/** An option's value outside its choices, in both languages. */
+function badChoice(option: string, value: string, choices: string): Error {
+  return new Error(`${option} không hợp lệ · ${option} is not valid: "${value}" (chọn · choose: ${choices})`);
+}
+
 /** Command-line options → computeIndicators options (validated). */
-export function toComputeOptions(o: IndicatorCliOptions): ComputeOptions {
+export function toComputeOptions(o: Partial<IndicatorCliOptions>): ComputeOptions {
   const out: ComputeOptions = {};
   if (o.level) {
     const levels = o.level.split(',').map((s) => s.trim());
-    for (const l of levels) if (!['province', 'commune', 'village'].includes(l)) throw new Error(`--level: ${l}`);
+    for (const l of levels) if (!['province', 'commune', 'village'].includes(l)) throw badChoice('--level', l, 'province, commune, village');
     out.level = levels as UnitLevel[];
   }
   if (o.years) out.years = parseYears(o.years);
-  if (o.indicators) out.indicators = o.indicators.split(',').map((s) => s.trim()).filter(Boolean);
+  if (o.indicators) {
+    out.indicators = o.indicators.split(',').map((s) => s.trim()).filter(Boolean);
+    const unknown = out.indicators.filter((c) => !indicatorByCode(c));
+    if (unknown.length) throw badChoice('--indicators', unknown.join(','), INDICATORS.map((d) => d.code).join(', '));
+  }
   if (o.pool) {
     const k = Number(o.pool);
     if (!Number.isInteger(k) || k < 1) throw new Error(`--pool phải là số nguyên ≥ 1 · --pool must be an integer ≥ 1: ${o.pool}`);
     out.pool = k;
   }
   if (o.smooth) {
-    if (o.smooth !== 'eb') throw new Error(`--smooth: ${o.smooth} (eb)`);
+    if (o.smooth !== 'eb') throw badChoice('--smooth', o.smooth, 'eb');
     out.smooth = 'eb';
   }
   if (o.lifetable) {
-    if (o.lifetable !== 'cd' && o.lifetable !== 'chiang2') throw new Error(`--lifetable: ${o.lifetable} (cd | chiang2)`);
+    if (o.lifetable !== 'cd' && o.lifetable !== 'chiang2') throw badChoice('--lifetable', o.lifetable, 'cd, chiang2');
     out.lifeTable = o.lifetable;
   }
   if (o.source) {
-    if (o.source !== 'a0' && o.source !== 'mis') throw new Error(`--source: ${o.source} (a0 | mis)`);
+    if (o.source !== 'a0' && o.source !== 'mis') throw badChoice('--source', o.source, 'a0, mis');
     out.source = o.source;
   }
   return out;
+}
+
+/** Refuse an --out whose folder does not exist before any work is done (not after a long computation). */
+export function checkOutFolder(out: string | undefined): void {
+  if (!out) return;
+  const dir = dirname(out);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new Error(`Thư mục của --out không tồn tại · the folder of --out does not exist: ${dir}`);
+  }
+}
+
+/** Refuse a folder that is not a workspace (exit code 2, as a missing input). */
+export function checkWorkspace(dir: string): boolean {
+  if (existsSync(join(dir, MANIFEST))) return true;
+  console.error(`Không tìm thấy không gian làm việc · no workspace at ${dir} (danso import --workspace DIR FILE…)`);
+  process.exitCode = 2;
+  return false;
 }
 
 /** `danso indicators --workspace DIR [...] --out FILE.csv|FILE.json` */
@@ -93,19 +119,9 @@ export function registerIndicators(program: Command): void {
     .option('--reasons', 'thêm cột lý do · add a reason column')
     .option('-o, --out <file>', 'tệp .csv hoặc .json · a .csv or .json file (default: CSV to stdout)')
     .action(async (opts: IndicatorCliOptions) => {
-      let options: ComputeOptions;
-      try {
-        options = toComputeOptions(opts);
-      } catch (e) {
-        console.error((e as Error).message);
-        process.exitCode = 1;
-        return;
-      }
-      if (!existsSync(join(opts.workspace, MANIFEST))) {
-        console.error(`Không tìm thấy không gian làm việc · no workspace at ${opts.workspace} (danso import --workspace DIR FILE…)`);
-        process.exitCode = 2;
-        return;
-      }
+      const options = toComputeOptions(opts);
+      checkOutFolder(opts.out);
+      if (!checkWorkspace(opts.workspace)) return;
       const ws = await openNodeWorkspace(opts.workspace);
       try {
         const progress = cubeProgress();
@@ -123,6 +139,12 @@ export function registerIndicators(program: Command): void {
           process.stdout.write(resultsCsv(rows, extra));
         }
         if (opts.out) console.error(`${rows.length} dòng · rows → ${opts.out}`);
+        if (rows.length === 0) {
+          console.error(
+            'Không có kết quả: không gian làm việc không có số liệu cho nguồn, cấp hoặc năm đã chọn (hoặc số năm gộp dài hơn số năm có số liệu) · ' +
+              'no results: the workspace has no data for the chosen source, level or years (or --pool is longer than the years with data)',
+          );
+        }
       } finally {
         await ws.close();
       }

@@ -19,6 +19,24 @@ export function buildProgram(): Command {
   return program;
 }
 
+/**
+ * A failure as a user reads it: the message (already bilingual where the code wrote it), a
+ * file the system could not open named in both languages, no stack trace.
+ */
+export function errorMessage(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err?.code === 'ENOENT' && err.path) return `Không tìm thấy tệp · file not found: ${err.path}`;
+  if ((err?.code === 'EACCES' || err?.code === 'EPERM') && err.path) return `Không có quyền mở tệp · permission denied: ${err.path}`;
+  if (err?.code === 'EISDIR' && err.path) return `Đây là thư mục, không phải tệp · a folder, not a file: ${err.path}`;
+  return err instanceof Error ? err.message : String(e);
+}
+
 export async function main(argv: string[]): Promise<void> {
-  await buildProgram().parseAsync(argv);
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (e) {
+    console.error(`Lỗi · error: ${errorMessage(e)}`);
+    if (process.env.DANSO_DEBUG) console.error(e);
+    process.exitCode = 1;
+  }
 }

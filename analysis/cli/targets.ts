@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import { cubeProgress } from './cube-progress.js';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { computeIndicators, evaluateTargets, parseTargetsCsv, parseTargetsWorkbook, type Target, type TargetEvaluation } from '../indicators/index.js';
-import { MANIFEST } from '../workspace/manifest.js';
 import { openNodeWorkspace } from '../workspace/node-open.js';
+import { checkOutFolder, checkWorkspace, toComputeOptions } from './indicators.js';
 
 const COLUMNS = [
   'unit_code', 'unit_name', 'year', 'indicator', 'comparator', 'target', 'unit', 'period', 'latest', 'value', 'lower', 'upper', 'flag', 'status', 'note',
@@ -36,16 +35,12 @@ export function registerTargets(program: Command): void {
     .option('--lifetable <method>', 'cd | chiang2')
     .option('-o, --out <file>', 'tệp .csv hoặc .json · a .csv or .json file')
     .action(async (opts: { workspace: string; targets: string; out?: string; pool?: string; lifetable?: string }) => {
+      const { pool = 1, lifeTable = 'cd' } = toComputeOptions({ ...(opts.pool ? { pool: opts.pool } : {}), ...(opts.lifetable ? { lifetable: opts.lifetable } : {}) });
+      checkOutFolder(opts.out);
       const targets = readTargets(opts.targets);
-      if (!existsSync(join(opts.workspace, MANIFEST))) {
-        console.error(`Không tìm thấy không gian làm việc · no workspace at ${opts.workspace} (danso import --workspace DIR FILE…)`);
-        process.exitCode = 2;
-        return;
-      }
+      if (!checkWorkspace(opts.workspace)) return;
       const ws = await openNodeWorkspace(opts.workspace);
       try {
-        const pool = opts.pool ? Number(opts.pool) : 1;
-        const lifeTable = opts.lifetable === 'chiang2' ? 'chiang2' : 'cd';
         const codes = [...new Set(targets.map((t) => t.indicator))];
         const progress = cubeProgress();
         const results = await computeIndicators(ws.engine, { indicators: codes, level: ['province', 'commune'], pool, lifeTable, ...progress.options }).finally(

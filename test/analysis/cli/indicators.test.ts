@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseYears, resultsCsv, RESULT_COLUMNS, toComputeOptions } from '../../../analysis/cli/indicators.js';
-import { buildProgram } from '../../../analysis/cli/main.js';
+import { buildProgram, main } from '../../../analysis/cli/main.js';
 import { openNodeWorkspace } from '../../../analysis/workspace/node-open.js';
 import { insertRows } from '../indicators/helpers.js';
 
@@ -62,4 +62,46 @@ describe('option parsing', () => {
     ], ['reason']);
     expect(csv.split('\n')[1]).toBe('e0,1,"A, B",commune,2023-2025,,,,3,4000,3,suppressed,x');
   });
+});
+
+describe('errors as a user reads them', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+    process.exitCode = undefined;
+  });
+  /** Runs the CLI; returns what it wrote to stderr and its exit code. */
+  const run = async (...args: string[]) => {
+    const err: string[] = [];
+    vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.map(String).join(' ')));
+    await main(['node', 'danso', ...args]);
+    return { stderr: err.join('\n'), code: process.exitCode };
+  };
+  it('an unknown indicator code is refused with the valid codes, before any work', async () => {
+    const r = await run('indicators', '--workspace', join(dir, 'ws'), '--indicators', 'tfr,TFR2');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/--indicators is not valid: "TFR2" \(chọn · choose: .*\btfr\b.*\bsrb\b/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+  it('an --out into a missing folder is refused before computing, and nothing is written', async () => {
+    const out = join(dir, 'missing', 'x.csv');
+    const r = await run('indicators', '--workspace', join(dir, 'ws'), '--out', out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('the folder of --out does not exist');
+    expect(existsSync(out)).toBe(false);
+  });
+  it('targets checks its options and names a missing targets file', async () => {
+    const targets = '/work/shared/data/plan-targets-2026.csv';
+    expect((await run('targets', '--workspace', join(dir, 'ws'), '--targets', targets, '--pool', '0')).stderr).toContain('--pool must be an integer ≥ 1');
+    vi.restoreAllMocks();
+    expect((await run('targets', '--workspace', join(dir, 'ws'), '--targets', targets, '--lifetable', 'x')).stderr).toContain('--lifetable is not valid');
+    vi.restoreAllMocks();
+    const r = await run('targets', '--workspace', join(dir, 'ws'), '--targets', join(dir, 'none.csv'));
+    expect(r).toEqual({ stderr: `Lỗi · error: Không tìm thấy tệp · file not found: ${join(dir, 'none.csv')}`, code: 1 });
+  });
+  it('says why a request gives no rows', async () => {
+    const out = join(dir, 'empty.csv');
+    const r = await run('indicators', '--workspace', join(dir, 'ws'), '--years', '2030-2031', '--out', out);
+    expect(readFileSync(out, 'utf8')).toBe(RESULT_COLUMNS.join(',') + '\n');
+    expect(r.stderr).toContain('no results: the workspace has no data for the chosen source, level or years');
+  }, 120_000);
 });
