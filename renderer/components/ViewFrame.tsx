@@ -2,6 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import { useViewText } from '../i18n/views-messages.js';
 import { useResults, type ResultIndex } from '../state/results.js';
 import { loadSettings } from '../state/settings.js';
+import { loadTargets } from '../state/targets.js';
 import { useSession } from '../state/session.js';
 import { useCubeProgress } from '../state/cube-progress.js';
 import './views.css';
@@ -16,7 +17,10 @@ export function ViewFrame({ title, children }: { title: string; children: (index
   const cube = useCubeProgress();
 
   useEffect(() => {
-    if (session.status === 'ready') void loadSettings();
+    if (session.status === 'ready') {
+      void loadSettings();
+      void loadTargets();
+    }
   }, [session.status, session.name]);
 
   let body: ReactNode;

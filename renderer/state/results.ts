@@ -1,7 +1,6 @@
 import { useEffect, useReducer } from 'react';
-import { computeIndicators, parseTargetsCsv, type IndicatorResult, type PeriodType, type Target } from '../../analysis/indicators/index.js';
+import { computeIndicators, type IndicatorResult, type PeriodType } from '../../analysis/indicators/index.js';
 import { cubeYears } from '../../analysis/charts/view-data.js';
-import { PLAN_TARGETS_2026_CSV } from '../components/plan-targets.js';
 import { currentWorkspace, useSession } from './session.js';
 import { setCubeProgress } from './cube-progress.js';
 import { useSettings, type Settings } from './settings.js';
@@ -72,8 +71,6 @@ export function endYear(period: string): number {
   return Number(period.slice(-4));
 }
 
-/** The 2026 plan targets bundled with the app. */
-export const TARGETS: Target[] = parseTargetsCsv(PLAN_TARGETS_2026_CSV);
 
 interface Entry<T> {
   value?: T;

@@ -9,6 +9,8 @@ import { formatNumber } from '../i18n/format.js';
 import { useViewText } from '../i18n/views-messages.js';
 import { endYear, type ResultIndex } from '../state/results.js';
 import { updateSettings, useSettings } from '../state/settings.js';
+import { useTargets } from '../state/targets.js';
+import { TargetsControl } from '../components/TargetsControl.js';
 import { IndicatorDetail } from './IndicatorDetailView.js';
 
 /** Age-specific rates live in the TFR's detail; the dashboard shows the plan's headline set. */
@@ -19,7 +21,8 @@ function Card({ def, index, unit, year }: { def: IndicatorDef; index: ResultInde
   const r = index.get(def.code, unit, year);
   const prev = index.get(def.code, unit, year - 1);
   const series = index.series(def.code, unit);
-  const target = targetStatus(series, def.code, unit, year);
+  const { targets } = useTargets();
+  const target = targetStatus(targets, series, def.code, unit, year);
   const name = indicatorName(def, lang);
   const change = r?.value != null && prev?.value != null && def.kind !== 'change' ? r.value - prev.value : null;
   const ci = formatInterval(def, r, lang);
@@ -83,6 +86,7 @@ export function DashboardView() {
         return (
           <>
             <Controls index={index} show={['unit', 'year', 'pool', 'lifeTable']} />
+            <TargetsControl />
             <p className="note">
               {unit?.name} · {s.pool > 1 ? `${year - s.pool + 1}–${year}` : year} · {lang === 'vi' ? 'Bấm vào thẻ để xem chi tiết.' : 'Press a card for its detail.'}
             </p>

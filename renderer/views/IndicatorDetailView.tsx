@@ -13,6 +13,7 @@ import { useViewText } from '../i18n/views-messages.js';
 import { useCached, type ResultIndex } from '../state/results.js';
 import { currentWorkspace, useSession } from '../state/session.js';
 import { useSettings } from '../state/settings.js';
+import { useTargets } from '../state/targets.js';
 
 const INTERVALS: Record<string, string> = {
   poisson: 'Poisson chính xác · exact Poisson',
@@ -65,7 +66,8 @@ export function IndicatorDetail({ index, onBack }: { index: ResultIndex; onBack?
   const year = chosenYear(index, s.year);
   const r = index.get(def.code, code, year);
   const series = index.series(def.code, code);
-  const target = targetStatus(series, def.code, code, year);
+  const { targets } = useTargets();
+  const target = targetStatus(targets, series, def.code, code, year);
   const quality = useCached(`quality|${session.name}|${session.revision}`, () => qualitySummary(currentWorkspace().engine));
   const communesWithData = useMemo(() => new Set(index.communes.map((c) => c.code)), [index]);
   const q = quality.status === 'ready' ? unitQuality(quality.value, code, unit?.level !== 'commune', index.years, communesWithData) : null;

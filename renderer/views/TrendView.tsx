@@ -5,7 +5,8 @@ import { Controls } from '../components/Controls.js';
 import { indicatorName, unitText } from '../components/indicator-format.js';
 import { VegaChart } from '../components/VegaChart.js';
 import { ViewFrame } from '../components/ViewFrame.js';
-import { TARGETS, useSubAnnualResults, type ResultIndex } from '../state/results.js';
+import { useSubAnnualResults, type ResultIndex } from '../state/results.js';
+import { useTargets } from '../state/targets.js';
 import { useViewText } from '../i18n/views-messages.js';
 import { updateSettings, useSettings } from '../state/settings.js';
 
@@ -21,7 +22,8 @@ function Trend({ index }: { index: ResultIndex }) {
   const pt = subAnnual(def) ? s.trendPeriod : 'year';
   const sub = useSubAnnualResults(pt);
   const rows = pt === 'year' ? codes.flatMap((c) => index.series(def.code, c)) : sub.status === 'ready' ? codes.flatMap((c) => sub.value.series(def.code, c)) : [];
-  const annualTarget = TARGETS.find((t) => t.indicator === def.code && t.unit_code === main?.code)?.target;
+  const { targets } = useTargets();
+  const annualTarget = targets.find((t) => t.indicator === def.code && t.unit_code === main?.code)?.target;
   // A count target is for the whole year: it means nothing beside a quarter's count.
   const target = pt !== 'year' && def.kind === 'count' ? undefined : annualTarget;
   const name = indicatorName(def, lang);

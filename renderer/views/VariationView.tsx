@@ -11,7 +11,8 @@ import { asSmoothed, indicatorName, unitText } from '../components/indicator-for
 import { VegaChart } from '../components/VegaChart.js';
 import { ViewFrame } from '../components/ViewFrame.js';
 import { useViewText } from '../i18n/views-messages.js';
-import { useCached, TARGETS, type ResultIndex } from '../state/results.js';
+import { useCached, type ResultIndex } from '../state/results.js';
+import { useTargets } from '../state/targets.js';
 import { currentWorkspace, useSession } from '../state/session.js';
 import { useSettings } from '../state/settings.js';
 
@@ -39,7 +40,8 @@ function Variation({ index }: { index: ResultIndex }) {
   const raw = index.communesAt(def.code, year);
   const rows = useMemo(() => (s.smooth ? asSmoothed(raw) : raw), [raw, s.smooth]);
   const province = index.province ? index.get(def.code, index.province.code, year) : undefined;
-  const target = TARGETS.find((t) => t.indicator === def.code && t.unit_code === index.province?.code)?.target;
+  const { targets } = useTargets();
+  const target = targets.find((t) => t.indicator === def.code && t.unit_code === index.province?.code)?.target;
   const name = indicatorName(def, lang);
   const unit = unitText(def, lang);
   const model = funnelModel(def);

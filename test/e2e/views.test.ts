@@ -8,6 +8,7 @@ import { importFiles } from '../../analysis/ingest/index.js';
 import { openNodeWorkspace } from '../../analysis/workspace/node-open.js';
 import { computeIndicators, evaluateTargets, parseTargetsCsv, type IndicatorResult } from '../../analysis/indicators/index.js';
 import { cubeYears } from '../../analysis/charts/view-data.js';
+import * as XLSX from 'xlsx';
 import { openBrowser, pageErrors, screenshot } from './browser.js';
 
 /**
@@ -136,6 +137,47 @@ describe('analysis views in Chromium', () => {
     await expect.poll(() => card('tfr').getByTestId('value').textContent()).toBe(`${vi(commune.value!, 2)} con/phụ nữ`);
     await page.getByLabel('Đơn vị', { exact: true }).selectOption(find('tfr').unit_code);
     await page.getByLabel('Năm', { exact: true }).selectOption(String(lastYear));
+  });
+
+  it('judges the cards against a targets file the analyst opens, refuses a bad one, and goes back to the bundled plans', async () => {
+    await tab('Bảng chỉ tiêu').click();
+    await card('mcpr').waitFor({ timeout: 180_000 });
+    const mcpr = find('mcpr');
+    const status = () => card('mcpr').locator('[data-status]').getAttribute('data-status');
+    const bundled = await status();
+    // The province's modern contraception target far below and far above the value: met, then missed.
+    const workbook = (target: number, header = 'target') => {
+      const wb = XLSX.utils.book_new();
+      XLSX.utils.book_append_sheet(
+        wb,
+        XLSX.utils.aoa_to_sheet([
+          ['unit_code', 'unit_name', 'year', 'indicator', 'comparator', header, 'unit', 'source_text'],
+          [mcpr.unit_code, 'Tỉnh', lastYear + 1, 'mcpr', '>=', target, '%', 'kế hoạch thử'],
+        ]),
+        'targets',
+      );
+      const file = join(dir, `targets-${target}-${header}.xlsx`);
+      writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+      return file;
+    };
+    const open = async (file: string) => {
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: /Mở tệp mục tiêu/ }).click();
+      await (await chooser).setFiles(file);
+    };
+    await open(workbook(Math.floor(mcpr.lower! / 2)));
+    await expect.poll(status).toBe('met');
+    expect(await page.getByTestId('targets-source').textContent()).toContain(`targets-${Math.floor(mcpr.lower! / 2)}-target.xlsx · 1 mục tiêu`);
+    await open(workbook(Math.ceil(mcpr.upper! + 5)));
+    await expect.poll(status).toBe('missed');
+    // A file without the target column: said, and the targets in use stay.
+    await open(workbook(50, 'muc_tieu'));
+    await expect.poll(() => page.getByTestId('targets-source').getByRole('alert').textContent()).toContain('lacks the column(s) target');
+    expect(await status()).toBe('missed');
+    await screenshot(page, 'views-targets-file');
+    await page.getByRole('button', { name: 'Dùng kế hoạch kèm theo' }).click();
+    await expect.poll(status).toBe(bundled);
+    expect(await page.getByTestId('targets-source').textContent()).toContain('kế hoạch 2026 kèm theo');
   });
 
   it('opens every view and saves a screenshot of each', async () => {
