@@ -93,9 +93,12 @@ export function checkOutFolder(out: string | undefined): void {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new Error(`Thư mục của --out không tồn tại · the folder of --out does not exist: ${dir}`);
   }
+  if (existsSync(out) && statSync(out).isDirectory()) {
+    throw new Error(`--out là một thư mục, cần tên tệp · --out is a folder, give a file name: ${out}`);
+  }
 }
 
-/** Refuse a folder that is not a workspace (exit code 2, as a missing input). */
+/** Refuse a folder that is not a workspace (exit code 2: nothing was imported there yet). */
 export function checkWorkspace(dir: string): boolean {
   if (existsSync(join(dir, MANIFEST))) return true;
   console.error(`Không tìm thấy không gian làm việc · no workspace at ${dir} (danso import --workspace DIR FILE…)`);

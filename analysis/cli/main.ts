@@ -36,7 +36,7 @@ export async function main(argv: string[]): Promise<void> {
     await buildProgram().parseAsync(argv);
   } catch (e) {
     console.error(`Lỗi · error: ${errorMessage(e)}`);
-    if (process.env.DANSO_DEBUG) console.error(e);
+    if (process.env.DANSO_DEBUG === '1') console.error(e);
     process.exitCode = 1;
   }
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { cubeProgress } from './cube-progress.js';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { computeIndicators, evaluateTargets, parseTargetsCsv, parseTargetsWorkbook, type Target, type TargetEvaluation } from '../indicators/index.js';
+import { computeIndicators, evaluateTargets, parseTargetsFile, type Target, type TargetEvaluation } from '../indicators/index.js';
 import { openNodeWorkspace } from '../workspace/node-open.js';
 import { checkOutFolder, checkWorkspace, toComputeOptions } from './indicators.js';
 
@@ -10,8 +10,7 @@ const COLUMNS = [
 ] as const;
 
 export function readTargets(file: string): Target[] {
-  const bytes = readFileSync(file);
-  return /\.xlsx?$/i.test(file) ? parseTargetsWorkbook(new Uint8Array(bytes)) : parseTargetsCsv(bytes.toString('utf8'));
+  return parseTargetsFile(file, new Uint8Array(readFileSync(file)));
 }
 
 function cell(v: unknown): string {

@@ -8,6 +8,6 @@ export { lifeTable, coaleDemeny, type LifeTable, type LifeTableRow, type LifeTab
 export { unitLifeTables, LIFE_TABLE_AGES, MIN_PERSON_YEARS } from './life-expectancy.js';
 export { marshallGlobal } from './smoothing.js';
 export { poissonRate, wilson, srbWilson, normal, type IntervalMethod } from './intervals.js';
-export { parseTargetsWorkbook } from './targets-xlsx.js';
+export { parseTargetsFile, parseTargetsWorkbook } from './targets-xlsx.js';
 export { parseTargetsCsv, parseTargetsRows, evaluateTargets, type Target, type TargetStatus, type TargetEvaluation } from './targets.js';
 export type { IndicatorResult, ResultFlag, UnitLevel } from './result.js';

@@ -1,11 +1,20 @@
 import * as XLSX from 'xlsx';
-import { parseTargetsRows, type Target } from './targets.js';
+import { parseTargetsCsv, parseTargetsRows, TARGET_COLUMNS, type Target } from './targets.js';
+
+/** Rows searched for the header: government templates often start with a title and a blank row. */
+const HEADER_SEARCH_ROWS = 10;
+
+/** Whether a number format shows the value × 100 with '%' (not a literal "%" in quotes or escaped). */
+function percentFormat(z: string): boolean {
+  return z.replace(/"[^"]*"/g, '').replace(/\\./g, '').includes('%');
+}
 
 /**
- * Targets from the first sheet of an XLSX/XLS workbook with the CSV's columns. Numbers are
- * read as the cells' values, not their displayed text ("94,323" shown with a thousands
- * comma is 94323, not 94.323); a cell formatted as a percentage counts as the percent shown
- * (0.62 shown as 62% is 62, the CSV's convention for a target in %).
+ * Targets from the first sheet of an XLSX/XLS workbook with the CSV's columns, under a
+ * header found in its first rows. Numbers are read as the cells' values, not their displayed
+ * text ("94,323" shown with a thousands comma is 94323, not 94.323); a cell formatted as a
+ * percentage counts as the percent shown (0.62 shown as 62% is 62, the CSV's convention for
+ * a target in %). Errors name the sheet's row.
  */
 export function parseTargetsWorkbook(bytes: Uint8Array): Target[] {
   const wb = XLSX.read(bytes, { type: 'array', cellNF: true });
@@ -15,14 +24,26 @@ export function parseTargetsWorkbook(bytes: Uint8Array): Target[] {
   for (const [addr, cell] of Object.entries(sheet)) {
     if (addr.startsWith('!')) continue;
     const c = cell as XLSX.CellObject;
-    if (c.t === 'n' && typeof c.v === 'number' && typeof c.z === 'string' && c.z.includes('%')) c.v = Number((c.v * 100).toPrecision(12));
+    if (c.t === 'n' && typeof c.v === 'number' && typeof c.z === 'string' && percentFormat(c.z)) c.v = Number((c.v * 100).toPrecision(12));
   }
-  const [header] = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true });
-  const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(sheet, { defval: '', raw: true });
-  // Headers as written, trimmed.
+  const grid = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, blankrows: true, defval: '' });
+  const first = XLSX.utils.decode_range(sheet['!ref'] ?? 'A1').s.r + 1;
   const trim = (k: unknown) => String(k ?? '').trim();
+  // The header: the first row naming the columns a targets file needs (else the first row).
+  const found = grid.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => TARGET_COLUMNS.every((c) => row.map(trim).includes(c)));
+  const h = found >= 0 ? found : 0;
+  const headers = (grid[h] ?? []).map(trim);
+  const body = grid.slice(h + 1);
   return parseTargetsRows(
-    rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [trim(k), v]))),
-    (header ?? []).map(trim),
+    body.map((row) => Object.fromEntries(headers.map((k, i) => [k, row[i] ?? '']).filter(([k]) => k !== ''))),
+    headers,
+    body.map((_, i) => first + h + 1 + i),
   );
+}
+
+/** A targets file by its name: the first sheet of an .xlsx/.xls workbook, else CSV in UTF-8. Refuses a file without targets. */
+export function parseTargetsFile(name: string, bytes: Uint8Array): Target[] {
+  const targets = /\.xlsx?$/i.test(name) ? parseTargetsWorkbook(bytes) : parseTargetsCsv(new TextDecoder().decode(bytes));
+  if (targets.length === 0) throw new Error(`Tệp không có mục tiêu nào · the file holds no targets: ${name}`);
+  return targets;
 }

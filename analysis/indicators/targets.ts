@@ -32,53 +32,73 @@ export interface TargetEvaluation extends Target {
 
 const COMPARATORS = ['<', '<=', '>=', '>'] as const;
 
-/** Numbers as plans write them: "72,4" or "72.4"; "94.323" with a thousands dot is not expected here. Empty: NaN. */
-function parseNumber(s: string): number {
+/**
+ * Numbers as plans write them: "72,4" or "72.4". A whole-number target (a count) may carry
+ * thousands separators as Vietnamese plans print them, "94.323" or "94,323": that is 94323,
+ * never 94.323. Empty: NaN.
+ */
+function parseNumber(s: string, whole: boolean): number {
   const t = s.trim().replace(/\s/g, '').replace('≤', '').replace('≥', '');
   if (t === '') return NaN;
+  if (whole && /^-?\d{1,3}([.,]\d{3})+$/.test(t)) return Number(t.replace(/[.,]/g, ''));
   return Number(/^-?\d+,\d+$/.test(t) ? t.replace(',', '.') : t);
 }
 
 /** The columns a targets file must have (unit_name, unit and source_text may be absent). */
-const REQUIRED = ['unit_code', 'year', 'indicator', 'comparator', 'target'] as const;
+export const TARGET_COLUMNS = ['unit_code', 'year', 'indicator', 'comparator', 'target'] as const;
 
-/** Targets from rows with the CSV's column names (CSV or a worksheet read as objects). */
-export function parseTargetsRows(rows: Array<Record<string, unknown>>, headers: string[] = Object.keys(rows[0] ?? {})): Target[] {
+/**
+ * Targets from rows with the CSV's column names (CSV or a worksheet read as objects).
+ * `lines`: each row's line in the file, for the errors (default: the header then one line each).
+ */
+export function parseTargetsRows(
+  rows: Array<Record<string, unknown>>,
+  headers: string[] = Object.keys(rows[0] ?? {}),
+  lines: number[] = rows.map((_, i) => i + 2),
+): Target[] {
   const out: Target[] = [];
-  const missing = REQUIRED.filter((c) => !headers.includes(c));
+  const missing = TARGET_COLUMNS.filter((c) => !headers.includes(c));
   if (rows.length > 0 && missing.length > 0) {
     throw new Error(
       `Tệp mục tiêu thiếu cột ${missing.join(', ')} · the targets file lacks the column(s) ${missing.join(', ')} ` +
-        `(cần · needed: ${REQUIRED.join(', ')}; có · found: ${headers.join(', ') || '—'})`,
+        `(cần · needed: ${TARGET_COLUMNS.join(', ')}; có · found: ${headers.filter(Boolean).join(', ') || '—'})`,
     );
   }
   rows.forEach((raw, i) => {
     const get = (k: string) => String(raw[k] ?? '').trim();
     if (Object.values(raw).every((v) => String(v ?? '').trim() === '')) return;
-    const comparator = get('comparator').replace('≤', '<=').replace('≥', '>=') as Target['comparator'];
-    const target = parseNumber(get('target'));
-    const year = Number(get('year'));
-    const where = `dòng ${i + 2} · row ${i + 2}`;
-    if (!COMPARATORS.includes(comparator)) throw new Error(`${where}: phép so sánh không hợp lệ · bad comparator "${get('comparator')}"`);
-    if (!Number.isFinite(target)) throw new Error(`${where}: giá trị mục tiêu không hợp lệ · bad target "${get('target')}"`);
-    if (!Number.isInteger(year) || get('year') === '') throw new Error(`${where}: năm không hợp lệ · bad year "${get('year')}"`);
-    if (!indicatorByCode(get('indicator'))) {
+    const where = `dòng ${lines[i] ?? i + 2} · row ${lines[i] ?? i + 2}`;
+    const def = indicatorByCode(get('indicator'));
+    if (!def) {
       throw new Error(
         `${where}: không có chỉ tiêu · unknown indicator "${get('indicator')}" (mã · codes: ${INDICATORS.map((d) => d.code).join(', ')})`,
       );
     }
+    const comparator = get('comparator').replace('≤', '<=').replace('≥', '>=') as Target['comparator'];
+    const whole = def.decimals === 0;
+    const target = parseNumber(get('target'), whole);
+    const year = Number(get('year'));
+    if (!COMPARATORS.includes(comparator)) throw new Error(`${where}: phép so sánh không hợp lệ · bad comparator "${get('comparator')}"`);
+    if (!Number.isFinite(target)) throw new Error(`${where}: giá trị mục tiêu không hợp lệ · bad target "${get('target')}"`);
+    if (whole && !Number.isInteger(target)) {
+      throw new Error(`${where}: mục tiêu của ${def.code} phải là số nguyên · the target of ${def.code} must be a whole number: "${get('target')}"`);
+    }
+    // A year typed as a date in a spreadsheet arrives as a day number (46387): refused, not judged.
+    if (!Number.isInteger(year) || year < 1900 || year > 2100) {
+      throw new Error(`${where}: năm không hợp lệ (ghi năm, ví dụ 2026) · bad year (write the year, e.g. 2026): "${get('year')}"`);
+    }
     let unit_code = get('unit_code');
     if (/^\d+$/.test(unit_code)) unit_code = unit_code.length <= 2 ? unit_code.padStart(2, '0') : unit_code.padStart(5, '0');
     out.push({
-      unit_code, unit_name: get('unit_name'), year, indicator: get('indicator'), comparator, target, unit: get('unit'), source_text: get('source_text'),
+      unit_code, unit_name: get('unit_name'), year, indicator: def.code, comparator, target, unit: get('unit'), source_text: get('source_text'),
     });
   });
   return out;
 }
 
-/** Parse the targets CSV (UTF-8, with or without BOM). */
+/** Parse the targets CSV (UTF-8, with or without BOM); blank lines are kept so errors give the file's line. */
 export function parseTargetsCsv(text: string): Target[] {
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true, transformHeader: (h) => h.trim() });
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: false, transformHeader: (h) => h.trim() });
   return parseTargetsRows(parsed.data, parsed.meta.fields ?? []);
 }
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useViewText } from '../i18n/views-messages.js';
 import { platform } from '../platform/index.js';
 import { chooseTargetsFile, restoreBundledTargets, useTargets } from '../state/targets.js';
@@ -11,8 +11,9 @@ const FILTERS = [{ name: 'Mục tiêu kế hoạch · Plan targets', extensions:
  */
 export function TargetsControl() {
   const { tv } = useViewText();
-  const { file, targets } = useTargets();
+  const { file, targets, problem } = useTargets();
   const [error, setError] = useState<string | null>(null);
+  const openButton = useRef<HTMLButtonElement>(null);
   const [busy, setBusy] = useState(false);
   const run = async (work: () => Promise<void>) => {
     setBusy(true);
@@ -35,17 +36,25 @@ export function TargetsControl() {
       <span>
         {tv('planTargets')}: <strong>{file ?? tv('targetsBundled')}</strong> · {targets.length} {tv('targetsCount')}
       </span>
-      <button type="button" className="secondary" onClick={() => void open()} disabled={busy}>
+      <button ref={openButton} type="button" className="secondary" onClick={() => void open()} disabled={busy}>
         {tv('targetsOpen')}
       </button>
       {file && (
-        <button type="button" className="secondary" onClick={() => void run(restoreBundledTargets)} disabled={busy}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy}
+          onClick={() =>
+            // This button goes away: keep the keyboard focus on the control.
+            void run(restoreBundledTargets).then(() => openButton.current?.focus())
+          }
+        >
           {tv('targetsReset')}
         </button>
       )}
-      {error && (
+      {(error ?? problem) && (
         <p className="error" role="alert">
-          {tv('targetsFailed')}: {error}
+          {tv(error ? 'targetsFailed' : 'targetsSavedUnusable')}: {error ?? problem}
         </p>
       )}
     </div>

@@ -1,12 +1,30 @@
-import { evaluateTargets, type IndicatorResult, type Target, type TargetEvaluation } from '../../analysis/indicators/index.js';
+import { evaluateTargets, type IndicatorDef, type IndicatorResult, type Target, type TargetEvaluation } from '../../analysis/indicators/index.js';
 import { endYear } from '../state/results.js';
+
+/**
+ * The target of an indicator for a unit that a year's value is measured against: the plan's
+ * first target year from that year on (a 2026 target for 2025's data), else its last one.
+ */
+export function targetFor(targets: Target[], indicator: string, unit: string | undefined, year: number): Target | undefined {
+  const mine = targets.filter((t) => t.indicator === indicator && t.unit_code === unit).sort((a, b) => a.year - b.year);
+  return mine.find((t) => t.year >= year) ?? mine[mine.length - 1];
+}
+
+/**
+ * A target as a line beside values pooled over `pool` years: a count summed over the window
+ * (new acceptors) is drawn against the window's total of yearly targets; rates and stocks as they are.
+ */
+export function pooledTarget(def: IndicatorDef, pool: number, target: Target | undefined): number | undefined {
+  if (!target) return undefined;
+  return def.pooledSum && pool > 1 ? target.target * pool : target.target;
+}
 
 /**
  * The plan target of an indicator for a unit, judged on the value of the chosen year (the
  * target year has no data yet, so the latest shown period stands in, labelled as such).
  */
 export function targetStatus(targets: Target[], series: IndicatorResult[], indicator: string, unit: string, year: number): TargetEvaluation | null {
-  const target = targets.find((t) => t.indicator === indicator && t.unit_code === unit);
+  const target = targetFor(targets, indicator, unit, year);
   if (!target) return null;
   const [evaluation] = evaluateTargets(series.filter((r) => endYear(r.period) <= year), [target]);
   return evaluation ?? null;

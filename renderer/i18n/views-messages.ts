@@ -34,7 +34,12 @@ export const VIEW_MESSAGES = {
   targetsOpen: { vi: 'Mở tệp mục tiêu (.csv, .xlsx)…', en: 'Open a targets file (.csv, .xlsx)…' },
   targetsReset: { vi: 'Dùng kế hoạch kèm theo', en: 'Use the bundled plans' },
   targetsFailed: { vi: 'Không dùng được tệp mục tiêu', en: 'Cannot use the targets file' },
-  target: { vi: 'Chỉ tiêu 2026', en: '2026 target' },
+  targetsSavedUnusable: {
+    vi: 'Không dùng được mục tiêu đã lưu trong không gian làm việc, đang dùng kế hoạch kèm theo',
+    en: 'The targets saved in the workspace cannot be used; the bundled plans are in use',
+  },
+  yearlyAverage: { vi: 'trung bình năm', en: 'yearly average' },
+  target: { vi: 'Chỉ tiêu', en: 'Target' },
   met: { vi: 'Đạt', en: 'Met' },
   missed: { vi: 'Không đạt', en: 'Missed' },
   undecided: { vi: 'Chưa kết luận', en: 'Undecided' },

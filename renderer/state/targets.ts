@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { parseTargetsCsv, parseTargetsRows, parseTargetsWorkbook, type Target } from '../../analysis/indicators/index.js';
+import { parseTargetsCsv, parseTargetsFile, parseTargetsRows, type Target } from '../../analysis/indicators/index.js';
 import { PLAN_TARGETS_2026_CSV } from '../components/plan-targets.js';
 import { currentWorkspace } from './session.js';
 
@@ -8,6 +8,8 @@ export interface TargetsState {
   /** The loaded file's name; null for the bundled plans. */
   file: string | null;
   targets: Target[];
+  /** Why the workspace's saved targets could not be used (the bundled ones are in use instead). */
+  problem?: string;
 }
 
 /** Saved in the workspace beside settings.json: the loaded file's targets, parsed. */
@@ -24,28 +26,33 @@ function set(next: TargetsState) {
   for (const l of listeners) l();
 }
 
-/** A targets file's rows (CSV in UTF-8, or the first sheet of an XLSX/XLS workbook); throws the row's error. */
-export function parseTargetsFile(name: string, bytes: Uint8Array): Target[] {
-  const targets = /\.xlsx?$/i.test(name) ? parseTargetsWorkbook(bytes) : parseTargetsCsv(new TextDecoder().decode(bytes));
-  if (targets.length === 0) throw new Error('Tệp không có mục tiêu nào · the file holds no targets');
-  return targets;
+/** The saved targets of `bytes` (targets.json); throws when they cannot be used. */
+function savedTargets(bytes: Uint8Array): TargetsState {
+  const saved = JSON.parse(new TextDecoder().decode(bytes)) as { file?: unknown; targets?: unknown };
+  if (typeof saved.file !== 'string' || !Array.isArray(saved.targets)) throw new Error(`${TARGETS_FILE}: không đúng dạng · not in the expected form`);
+  // Checked again as a file's rows would be (a hand-edited file, or one from another version).
+  return { file: saved.file, targets: parseTargetsRows(saved.targets as Array<Record<string, unknown>>) };
 }
 
-/** The saved targets of the open workspace, read once per opened workspace (the bundled ones when none or unreadable). */
+/**
+ * The saved targets of the open workspace, read once per opened workspace: the bundled ones
+ * until the read ends (never another workspace's), and instead of saved ones that cannot be
+ * used, saying why.
+ */
 export async function loadTargets(): Promise<void> {
   const ws = currentWorkspace();
   if (loadedFor === ws) return;
   loadedFor = ws;
-  const bytes = await ws.store.read(TARGETS_FILE);
-  if (!bytes) return set(BUNDLED_TARGETS);
+  set(BUNDLED_TARGETS);
+  let next: TargetsState;
   try {
-    const saved = JSON.parse(new TextDecoder().decode(bytes)) as { file?: unknown; targets?: unknown };
-    if (typeof saved.file !== 'string' || !Array.isArray(saved.targets)) return set(BUNDLED_TARGETS);
-    // Checked again as a file's rows would be (a hand-edited or older file).
-    set({ file: saved.file, targets: parseTargetsRows(saved.targets as Array<Record<string, unknown>>) });
-  } catch {
-    set(BUNDLED_TARGETS);
+    const bytes = await ws.store.read(TARGETS_FILE);
+    next = bytes ? savedTargets(bytes) : BUNDLED_TARGETS;
+  } catch (e) {
+    next = { ...BUNDLED_TARGETS, problem: e instanceof Error ? e.message : String(e) };
   }
+  // Another workspace opened meanwhile: its own read decides.
+  if (currentWorkspace() === ws) set(next);
 }
 
 /** Use the targets of a file the analyst chose (kept in the workspace); throws, changing nothing, when it is not valid. */

@@ -57,13 +57,14 @@ function Card({ def, index, unit, year }: { def: IndicatorDef; index: ResultInde
       )}
       {target && (
         <span className="target" data-testid="target">
-          {tv('target')}: {comparatorText(target.comparator)} {formatNumber(target.target, lang, def.decimals)}
+          {tv('target')} {target.year}: {comparatorText(target.comparator)} {formatNumber(target.target, lang, def.decimals)}
           <span className={`status ${target.status}`} data-status={target.status}>
             {tv(target.status)}
           </span>
           {target.period && (
             <span className="reason">
-              ({tv('latestData')} {target.period})
+              ({tv('latestData')} {target.period}
+              {target.value !== null && target.value !== r?.value ? `; ${tv('yearlyAverage')} ${formatValue(def, target.value, lang)}` : ''})
             </span>
           )}
         </span>

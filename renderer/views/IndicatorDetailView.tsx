@@ -123,10 +123,14 @@ export function IndicatorDetail({ index, onBack }: { index: ResultIndex; onBack?
             )}
             {target && (
               <>
-                <dt>{tv('target')}</dt>
+                <dt>
+                  {tv('target')} {target.year}
+                </dt>
                 <dd>
                   {comparatorText(target.comparator)} {formatNumber(target.target, lang, def.decimals)}{' '}
-                  <span className={`status ${target.status}`}>{tv(target.status)}</span> <span className="note">{target.source_text}</span>
+                  <span className={`status ${target.status}`}>{tv(target.status)}</span>
+                  {target.value !== null && target.value !== r?.value && ` (${tv('yearlyAverage')} ${target.period}: ${formatValue(def, target.value, lang)})`}{' '}
+                  <span className="note">{target.source_text}</span>
                 </dd>
               </>
             )}

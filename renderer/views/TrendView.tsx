@@ -7,6 +7,7 @@ import { VegaChart } from '../components/VegaChart.js';
 import { ViewFrame } from '../components/ViewFrame.js';
 import { useSubAnnualResults, type ResultIndex } from '../state/results.js';
 import { useTargets } from '../state/targets.js';
+import { pooledTarget, targetFor } from '../components/target-status.js';
 import { useViewText } from '../i18n/views-messages.js';
 import { updateSettings, useSettings } from '../state/settings.js';
 
@@ -23,7 +24,7 @@ function Trend({ index }: { index: ResultIndex }) {
   const sub = useSubAnnualResults(pt);
   const rows = pt === 'year' ? codes.flatMap((c) => index.series(def.code, c)) : sub.status === 'ready' ? codes.flatMap((c) => sub.value.series(def.code, c)) : [];
   const { targets } = useTargets();
-  const annualTarget = targets.find((t) => t.indicator === def.code && t.unit_code === main?.code)?.target;
+  const annualTarget = pooledTarget(def, s.pool, targetFor(targets, def.code, main?.code, index.years[index.years.length - 1] ?? 0));
   // A count target is for the whole year: it means nothing beside a quarter's count.
   const target = pt !== 'year' && def.kind === 'count' ? undefined : annualTarget;
   const name = indicatorName(def, lang);

@@ -13,6 +13,7 @@ import { ViewFrame } from '../components/ViewFrame.js';
 import { useViewText } from '../i18n/views-messages.js';
 import { useCached, type ResultIndex } from '../state/results.js';
 import { useTargets } from '../state/targets.js';
+import { pooledTarget, targetFor } from '../components/target-status.js';
 import { currentWorkspace, useSession } from '../state/session.js';
 import { useSettings } from '../state/settings.js';
 
@@ -41,7 +42,7 @@ function Variation({ index }: { index: ResultIndex }) {
   const rows = useMemo(() => (s.smooth ? asSmoothed(raw) : raw), [raw, s.smooth]);
   const province = index.province ? index.get(def.code, index.province.code, year) : undefined;
   const { targets } = useTargets();
-  const target = targets.find((t) => t.indicator === def.code && t.unit_code === index.province?.code)?.target;
+  const target = pooledTarget(def, s.pool, targetFor(targets, def.code, index.province?.code, year));
   const name = indicatorName(def, lang);
   const unit = unitText(def, lang);
   const model = funnelModel(def);

@@ -152,6 +152,8 @@ describe('analysis views in Chromium', () => {
         wb,
         XLSX.utils.aoa_to_sheet([
           ['unit_code', 'unit_name', 'year', 'indicator', 'comparator', header, 'unit', 'source_text'],
+          // A later year's target first: the card measures the latest data against the next target year's.
+          [mcpr.unit_code, 'Tỉnh', lastYear + 3, 'mcpr', '>=', 99, '%', 'kế hoạch 5 năm'],
           [mcpr.unit_code, 'Tỉnh', lastYear + 1, 'mcpr', '>=', target, '%', 'kế hoạch thử'],
         ]),
         'targets',
@@ -167,7 +169,8 @@ describe('analysis views in Chromium', () => {
     };
     await open(workbook(Math.floor(mcpr.lower! / 2)));
     await expect.poll(status).toBe('met');
-    expect(await page.getByTestId('targets-source').textContent()).toContain(`targets-${Math.floor(mcpr.lower! / 2)}-target.xlsx · 1 mục tiêu`);
+    expect(await card('mcpr').getByTestId('target').textContent()).toContain(`Chỉ tiêu ${lastYear + 1}: ≥ ${Math.floor(mcpr.lower! / 2)}`);
+    expect(await page.getByTestId('targets-source').textContent()).toContain(`targets-${Math.floor(mcpr.lower! / 2)}-target.xlsx · 2 mục tiêu`);
     await open(workbook(Math.ceil(mcpr.upper! + 5)));
     await expect.poll(status).toBe('missed');
     // A file without the target column: said, and the targets in use stay.

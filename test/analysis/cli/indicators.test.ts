@@ -88,6 +88,8 @@ describe('errors as a user reads them', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('the folder of --out does not exist');
     expect(existsSync(out)).toBe(false);
+    vi.restoreAllMocks();
+    expect((await run('indicators', '--workspace', join(dir, 'ws'), '--out', dir)).stderr).toContain('--out is a folder, give a file name');
   });
   it('targets checks its options and names a missing targets file', async () => {
     const targets = '/work/shared/data/plan-targets-2026.csv';

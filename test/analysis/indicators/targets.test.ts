@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { evaluateTargets, parseTargetsCsv, parseTargetsWorkbook, type IndicatorResult } from '../../../analysis/indicators/index.js';
+import { evaluateTargets, parseTargetsCsv, parseTargetsFile, parseTargetsWorkbook, type IndicatorResult } from '../../../analysis/indicators/index.js';
 
 const csv = readFileSync('/work/shared/data/plan-targets-2026.csv', 'utf8');
 
@@ -34,6 +34,43 @@ describe('parseTargetsCsv', () => {
     expect(() => parseTargetsCsv(`${head}15,x,2026,tfr,<=,2.3,,\n15,x,2026,srb,<,,,`)).toThrow(/row 3: .*bad target ""/);
     expect(() => parseTargetsCsv(`${head}15,x,2026,TFR,<=,2.3,,`)).toThrow(/row 2: .*unknown indicator "TFR".*tfr/);
     expect(() => parseTargetsCsv('unit,year,chi_tieu,comparator,target\n15,2026,tfr,<=,2.3')).toThrow(/lacks the column\(s\) unit_code, indicator/);
+  });
+  it('reads a count target with the thousands separators plans print (94.323 is 94323), and refuses a fractional count', () => {
+    const head = 'unit_code,unit_name,year,indicator,comparator,target,unit,source_text\n';
+    const targets = parseTargetsCsv(`${head}15,x,2026,new_acceptors,>=,94.323,,\n15,x,2026,new_acceptors,>=,"94,323",,\n15,x,2026,e0,>=,"72,4",,\n15,x,2026,tfr,<=,2.300,,`);
+    expect(targets.map((t) => t.target)).toEqual([94323, 94323, 72.4, 2.3]);
+    expect(() => parseTargetsCsv(`${head}15,x,2026,new_acceptors,>=,94.3,,`)).toThrow(/row 2: .*must be a whole number: "94.3"/);
+  });
+  it('refuses a year that is not a year (a date cell arrives as a day number), and names the file line after blank lines', () => {
+    const head = 'unit_code,unit_name,year,indicator,comparator,target,unit,source_text\n';
+    expect(() => parseTargetsCsv(`${head}15,x,46387,tfr,<=,2.3,,`)).toThrow(/row 2: .*bad year .*"46387"/);
+    expect(() => parseTargetsCsv(`${head}15,x,26,tfr,<=,2.3,,`)).toThrow(/row 2: .*bad year/);
+    expect(() => parseTargetsCsv(`${head}15,x,2026,tfr,<=,2.3,,\n\n15,x,2026,srb,=,111,,\n`)).toThrow(/row 4: .*bad comparator/);
+  });
+  it('finds the XLSX header under a title, reads a literal "%" format as the number shown, and names the sheet row', () => {
+    const sheet = XLSX.utils.aoa_to_sheet([
+      ['KẾ HOẠCH DÂN SỐ NĂM 2026'],
+      [],
+      ['unit_code', 'unit_name', 'year', 'indicator', 'comparator', 'target', 'unit', 'source_text'],
+      [15, 'Lào Cai', 2026, 'prenatal_screening', '>=', 62, '%', ''],
+      [15, 'Lào Cai', 2026, 'srb', '=', 111, '', ''],
+    ]);
+    sheet['F4']!.z = '0"%"';
+    const book = (s: XLSX.WorkSheet) => {
+      const wb = XLSX.utils.book_new();
+      XLSX.utils.book_append_sheet(wb, s, 'targets');
+      return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+    };
+    expect(() => parseTargetsWorkbook(book(sheet))).toThrow(/row 5: .*bad comparator "="/);
+    sheet['E5']!.v = '<';
+    expect(parseTargetsWorkbook(book(sheet)).map((t) => [t.indicator, t.target])).toEqual([
+      ['prenatal_screening', 62],
+      ['srb', 111],
+    ]);
+  });
+  it('refuses a file that holds no targets', () => {
+    const bytes = new TextEncoder().encode('unit_code,unit_name,year,indicator,comparator,target,unit,source_text\n');
+    expect(() => parseTargetsFile('plan.csv', bytes)).toThrow(/holds no targets: plan.csv/);
   });
   it('reads XLSX numbers as values, not as the text shown: thousands separators and percentages', () => {
     const sheet = XLSX.utils.aoa_to_sheet([
