@@ -63,8 +63,12 @@ export async function loadSettings(current: Partial<Settings> = {}): Promise<Set
   const ws = currentWorkspace();
   if (loadedFor === ws) return settings;
   loadedFor = ws;
-  // A workspace without saved choices keeps the ones the user already made (e.g. the language).
-  settings = parseSettings(await ws.store.read(SETTINGS_FILE), { ...DEFAULT_SETTINGS, ...current });
+  // A workspace without saved choices keeps the ones the user already made (e.g. the language);
+  // an unreadable file too (parseSettings' defaults).
+  const bytes = await ws.store.read(SETTINGS_FILE).catch(() => undefined);
+  // Another workspace opened while this one was read: its own read decides.
+  if (currentWorkspace() !== ws) return settings;
+  settings = parseSettings(bytes, { ...DEFAULT_SETTINGS, ...current });
   emit();
   return settings;
 }
