@@ -31,8 +31,11 @@ export function App() {
 
   const session = useSession();
   const settingsLoaded = useRef(false);
+  /** The language shown now (read by the settings load that started before a change). */
+  const langNow = useRef(lang);
 
   useEffect(() => {
+    langNow.current = lang;
     document.documentElement.lang = lang;
     localStorage.setItem('danso.lang', lang);
     platform.setLanguage(lang);
@@ -43,9 +46,12 @@ export function App() {
   useEffect(() => {
     if (session.status !== 'ready') return;
     settingsLoaded.current = false;
+    const before = lang;
     void loadSettings({ lang }).then((s) => {
       settingsLoaded.current = true;
-      setLang(s.lang);
+      // A language chosen while the settings were read wins over the saved one (and is saved).
+      if (langNow.current !== before) updateSettings({ lang: langNow.current });
+      else setLang(s.lang);
     });
     // Once per opened workspace: the current language is only the fallback.
   }, [session.status, session.name]);

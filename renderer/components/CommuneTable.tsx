@@ -5,16 +5,18 @@ import Papa from 'papaparse';
 import * as XLSX from 'xlsx';
 import type { IndicatorDef, IndicatorResult } from '../../analysis/indicators/index.js';
 import { formatNumber } from '../i18n/format.js';
+import { inLanguage } from './indicator-format.js';
 import { useViewText, type ViewMessageKey } from '../i18n/views-messages.js';
 import { platform } from '../platform/index.js';
 
-type Col = 'unit_name' | 'unit_code' | 'value' | 'lower' | 'upper' | 'numerator' | 'denominator' | 'events' | 'flag';
+type Col = 'unit_name' | 'unit_code' | 'value' | 'lower' | 'upper' | 'smoothed' | 'numerator' | 'denominator' | 'events' | 'flag';
 const COLS: Array<{ key: Col; label: ViewMessageKey; num: boolean }> = [
   { key: 'unit_name', label: 'commune', num: false },
   { key: 'unit_code', label: 'code', num: false },
   { key: 'value', label: 'value', num: true },
   { key: 'lower', label: 'lower', num: true },
   { key: 'upper', label: 'upper', num: true },
+  { key: 'smoothed', label: 'smoothed', num: true },
   { key: 'numerator', label: 'numerator', num: true },
   { key: 'denominator', label: 'denominator', num: true },
   { key: 'events', label: 'events', num: true },
@@ -33,12 +35,16 @@ export function CommuneTable({
   def,
   rows,
   fileName,
+  smoothed = false,
 }: {
   def: IndicatorDef;
+  /** Raw values; with `smoothed`, their empirical-Bayes values in a column beside them. */
   rows: IndicatorResult[];
   fileName: string;
+  smoothed?: boolean;
 }) {
   const { lang, tv } = useViewText();
+  const cols = useMemo(() => COLS.filter((c) => c.key !== 'smoothed' || smoothed), [smoothed]);
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<{ key: Col; desc: boolean }>({ key: 'value', desc: true });
   const shown = useMemo(() => {
@@ -84,8 +90,8 @@ export function CommuneTable({
   const padBottom = printing ? 0 : virtual.getTotalSize() - (windowed.at(-1)?.end ?? 0);
 
   const table = () => [
-    COLS.map((c) => tv(c.label)),
-    ...shown.map((r) => COLS.map((c) => (c.key === 'flag' ? [r.flag, r.reason].filter(Boolean).join(': ') : r[c.key]))),
+    cols.map((c) => tv(c.label)),
+    ...shown.map((r) => cols.map((c) => (c.key === 'flag' ? [r.flag, r.reason].filter(Boolean).join(': ') : r[c.key]))),
   ];
   const exportCsv = () => {
     // UTF-8 with BOM so Excel opens Vietnamese names correctly; '.' as the decimal point.
@@ -121,7 +127,7 @@ export function CommuneTable({
         <table className="data" data-testid="commune-table" aria-rowcount={shown.length + 1}>
           <thead>
             <tr aria-rowindex={1}>
-              {COLS.map((c) => (
+              {cols.map((c) => (
                 <th
                   key={c.key}
                   className={c.num ? 'num' : undefined}
@@ -144,7 +150,7 @@ export function CommuneTable({
               const r = shown[index]!;
               const note =
                 r.flag && r.flag !== 'unreliable'
-                  ? `${r.flag === 'suppressed' ? tv('suppressed') : tv('notComputable')}: ${r.reason ?? ''}`
+                  ? `${r.flag === 'suppressed' ? tv('suppressed') : tv('notComputable')}: ${inLanguage(r.reason, lang)}`
                   : '';
               return (
                 <tr key={r.unit_code} data-index={index} ref={virtual.measureElement} aria-rowindex={index + 2}>
@@ -153,6 +159,11 @@ export function CommuneTable({
                   <td className="num">{formatNumber(r.value, lang, def.decimals)}</td>
                   <td className="num">{formatNumber(r.lower, lang, def.decimals)}</td>
                   <td className="num">{formatNumber(r.upper, lang, def.decimals)}</td>
+                  {smoothed && (
+                    <td className="num" data-testid="smoothed-value">
+                      {formatNumber(r.smoothed, lang, def.decimals)}
+                    </td>
+                  )}
                   <td className="num">{formatNumber(r.numerator, lang, Number.isInteger(r.numerator ?? 0) ? 0 : 1)}</td>
                   <td className="num">
                     {formatNumber(r.denominator, lang, Number.isInteger(r.denominator ?? 0) ? 0 : 1)}

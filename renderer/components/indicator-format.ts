@@ -33,6 +33,17 @@ export function formatSigned(value: number | null | undefined, lang: Lang, decim
   return r > 0 ? `+${s}` : r < 0 ? `−${s}` : s;
 }
 
+/**
+ * The engine writes its reasons in both languages, "Vietnamese · English": the half of the
+ * UI's language (the whole text when it has no such separator).
+ */
+export function inLanguage(text: string | undefined, lang: Lang): string {
+  if (!text) return '';
+  const i = text.indexOf(' · ');
+  if (i < 0) return text;
+  return lang === 'vi' ? text.slice(0, i) : text.slice(i + 3);
+}
+
 /** Result rows with the smoothed value in place of the raw one (no interval for it). */
 export function asSmoothed(rows: IndicatorResult[]): IndicatorResult[] {
   return rows.map((r) => (r.smoothed == null ? r : { ...r, value: r.smoothed, lower: null, upper: null }));

@@ -12,7 +12,8 @@ export function formatNumber(value: number | null | undefined, lang: Lang, decim
     f = new Intl.NumberFormat(LOCALES[lang], { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
     cache.set(key, f);
   }
-  return f.format(value);
+  // A true minus sign, as formatSigned writes it (Intl gives a hyphen).
+  return f.format(value).replace('-', '−');
 }
 
 /** 1,2% in Vietnamese. */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { INDICATORS, type IndicatorDef } from '../../analysis/indicators/index.js';
 import { chosenYear, Controls } from '../components/Controls.js';
-import { formatInterval, formatSigned, formatValue, indicatorName, unitText } from '../components/indicator-format.js';
+import { formatInterval, formatSigned, formatValue, indicatorName, inLanguage, unitText } from '../components/indicator-format.js';
 import { Sparkline } from '../components/Sparkline.js';
 import { comparatorText, targetStatus } from '../components/target-status.js';
 import { ViewFrame } from '../components/ViewFrame.js';
@@ -16,10 +16,12 @@ import { IndicatorDetail } from './IndicatorDetailView.js';
 /** Age-specific rates live in the TFR's detail; the dashboard shows the plan's headline set. */
 const CARD_INDICATORS = INDICATORS.filter((d) => !d.code.startsWith('asfr_'));
 
-function Card({ def, index, unit, year }: { def: IndicatorDef; index: ResultIndex; unit: string; year: number }) {
+function Card({ def, index, unit, year, pool }: { def: IndicatorDef; index: ResultIndex; unit: string; year: number; pool: number }) {
   const { lang, tv } = useViewText();
   const r = index.get(def.code, unit, year);
-  const prev = index.get(def.code, unit, year - 1);
+  // The period before: the previous year, or the window of `pool` years before this one (not
+  // overlapping it, as srb_change and cbr_change are computed).
+  const prev = index.get(def.code, unit, year - pool);
   const series = index.series(def.code, unit);
   const { targets } = useTargets();
   const target = targetStatus(targets, series, def.code, unit, year);
@@ -37,7 +39,7 @@ function Card({ def, index, unit, year }: { def: IndicatorDef; index: ResultInde
     >
       <span className="name">{name}</span>
       <span className="value" data-testid="value">
-        {formatValue(def, r?.value, lang)}
+        {def.kind === 'change' && r?.value != null ? `${formatSigned(r.value, lang, def.decimals)} ${unitText(def, lang)}` : formatValue(def, r?.value, lang)}
       </span>
       {ci && (
         <span className="ci" data-testid="interval">
@@ -47,12 +49,12 @@ function Card({ def, index, unit, year }: { def: IndicatorDef; index: ResultInde
       {r?.flag === 'unreliable' && <span className="flag">⚠ {tv('fewEvents')}</span>}
       {(r?.flag === 'suppressed' || r?.flag === 'not_computable') && (
         <span className="reason">
-          {r.flag === 'suppressed' ? tv('suppressed') : tv('notComputable')}: {r.reason}
+          {r.flag === 'suppressed' ? tv('suppressed') : tv('notComputable')}: {inLanguage(r.reason, lang)}
         </span>
       )}
       {change !== null && (
         <span className="change">
-          {tv('change')}: {formatSigned(change, lang, def.decimals)} {unitText(def, lang) === '%' ? (lang === 'vi' ? 'điểm %' : '% points') : unitText(def, lang)}
+          {pool > 1 ? `${tv('changeFrom')} ${prev?.period.replace('-', '–') ?? ''}` : tv('change')}: {formatSigned(change, lang, def.decimals)} {unitText(def, lang) === '%' ? (lang === 'vi' ? 'điểm %' : '% points') : unitText(def, lang)}
         </span>
       )}
       {target && (
@@ -93,7 +95,7 @@ export function DashboardView() {
             </p>
             <div className="cards" onClick={(e) => (e.target as HTMLElement).closest('[data-open]') && setDetail(true)}>
               {CARD_INDICATORS.map((def) => (
-                <Card key={def.code} def={def} index={index} unit={unit?.code ?? ''} year={year} />
+                <Card key={def.code} def={def} index={index} unit={unit?.code ?? ''} year={year} pool={s.pool} />
               ))}
             </div>
           </>

@@ -4,7 +4,7 @@ import { monthRanges, qualitySummary, type CommuneQuality } from '../../analysis
 import { trendSpec } from '../../analysis/charts/trend.js';
 import { CommuneTable } from '../components/CommuneTable.js';
 import { chosenYear, Controls } from '../components/Controls.js';
-import { formatInterval, formatValue, indicatorName, unitText } from '../components/indicator-format.js';
+import { formatInterval, formatValue, indicatorName, inLanguage, unitText } from '../components/indicator-format.js';
 import { comparatorText, targetStatus } from '../components/target-status.js';
 import { VegaChart } from '../components/VegaChart.js';
 import { ViewFrame } from '../components/ViewFrame.js';
@@ -17,10 +17,11 @@ import { useTargets } from '../state/targets.js';
 
 const INTERVALS: Record<string, string> = {
   poisson: 'Poisson chính xác · exact Poisson',
-  wilson: 'Wilson',
+  wilson: 'Wilson · Wilson',
   srb_wilson: 'Wilson trên p = M / (M + F) · Wilson on p = M / (M + F)',
-  normal: 'Xấp xỉ chuẩn · normal',
-  chiang: 'Chiang II',
+  normal: 'Xấp xỉ chuẩn · normal approximation',
+  // The variance of e₀ (Chiang, Silcocks for the open age group), whatever the table's a₀/a₁.
+  chiang: 'Sai số chuẩn của e₀ theo Chiang (Silcocks cho nhóm tuổi mở) · Chiang standard error of e₀ (Silcocks for the open age group)',
   none: '—',
 };
 
@@ -90,14 +91,20 @@ export function IndicatorDetail({ index, onBack }: { index: ResultIndex; onBack?
           <dl className="facts">
             <dt>{tv('definition')}</dt>
             <dd>
-              {def.nameVi} · {def.nameEn} ({def.code})
+              {indicatorName(def, lang)} ({def.code})
             </dd>
             <dt>{tv('formula')}</dt>
             <dd>{def.formula}</dd>
             <dt>{tv('unitOfMeasure')}</dt>
             <dd>{unitText(def, lang)}</dd>
             <dt>{tv('intervalMethod')}</dt>
-            <dd>{INTERVALS[def.interval] ?? def.interval}</dd>
+            <dd>{inLanguage(INTERVALS[def.interval], lang) || def.interval}</dd>
+            {def.kind === 'life_table' && (
+              <>
+                <dt>{tv('lifeTable')}</dt>
+                <dd data-testid="life-table-method">{tv(s.lifeTable === 'chiang2' ? 'lifeTableChiang' : 'lifeTableCd')}</dd>
+              </>
+            )}
             <dt>{tv('direction')}</dt>
             <dd>{tv(def.direction)}</dd>
           </dl>
@@ -118,7 +125,7 @@ export function IndicatorDetail({ index, onBack }: { index: ResultIndex; onBack?
             {r?.flag && (
               <>
                 <dt>{tv('flag')}</dt>
-                <dd>{r.flag === 'unreliable' ? <span className="flag">⚠ {tv('fewEvents')}</span> : `${r.flag === 'suppressed' ? tv('suppressed') : tv('notComputable')}: ${r.reason ?? ''}`}</dd>
+                <dd>{r.flag === 'unreliable' ? <span className="flag">⚠ {tv('fewEvents')}</span> : `${r.flag === 'suppressed' ? tv('suppressed') : tv('notComputable')}: ${inLanguage(r.reason, lang)}`}</dd>
               </>
             )}
             {target && (

@@ -48,8 +48,8 @@ function Variation({ index }: { index: ResultIndex }) {
   const model = funnelModel(def);
   const period = province?.period ?? String(year);
   const ranked = useMemo(
-    () => rankedDotsSpec(rows, { lang, title: `${name}, ${period} — ${tv('rankedTitle')}`, unit, decimals: def.decimals, reference: province?.value, target }),
-    [rows, lang, name, period, unit, def, province?.value, target, tv],
+    () => rankedDotsSpec(rows, { lang, title: `${name}, ${period} — ${tv(s.smooth ? 'rankedTitleSmoothed' : 'rankedTitle')}`, unit, decimals: def.decimals, reference: province?.value, target }),
+    [rows, lang, name, period, unit, def, province?.value, target, tv, s.smooth],
   );
   const centre = province?.value ?? null;
   // Funnel limits describe sampling variation of raw values, so the funnel always plots them.
@@ -130,7 +130,8 @@ function Variation({ index }: { index: ResultIndex }) {
         boundaries.status === 'ready' && <p className="note">{tv('noBoundaries')}</p>
       )}
       <h3>{tv('byCommune')}</h3>
-      <CommuneTable def={def} rows={rows} fileName={`${def.code}-${year}${s.smooth ? '-eb' : ''}`} />
+      {/* Raw values with their intervals, and the smoothed ones beside them (the charts show the smoothed). */}
+      <CommuneTable def={def} rows={raw} smoothed={s.smooth} fileName={`${def.code}-${year}${s.smooth ? '-eb' : ''}`} />
     </>
   );
 }

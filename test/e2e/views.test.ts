@@ -212,6 +212,15 @@ describe('analysis views in Chromium', () => {
     await page.getByLabel(/Làm trơn/).check();
     // SRB is a ratio, not smoothed: the view says it shows raw values.
     await expect.poll(() => page.getByTestId('not-smoothed').textContent()).toContain('giá trị thô');
+    // A smoothed rate: the table keeps each commune's raw value and interval, the smoothed one beside them.
+    await page.getByLabel('Chỉ tiêu', { exact: true }).selectOption('cbr');
+    const cbr = expected.find((x) => x.indicator === 'cbr' && x.level === 'commune' && x.period === String(lastYear) && x.smoothed != null)!;
+    const cells = page.getByTestId('commune-table').locator('tr', { hasText: cbr.unit_name }).locator('td');
+    await expect.poll(() => cells.allTextContents()).toEqual(
+      expect.arrayContaining([vi(cbr.value!, 1), vi(cbr.lower!, 1), vi(cbr.upper!, 1), vi(cbr.smoothed!, 1)]),
+    );
+    expect(await page.getByTestId('commune-table').getByTestId('smoothed-value').count()).toBe(4);
+    await page.getByLabel('Chỉ tiêu', { exact: true }).selectOption('srb');
     await screenshot(page, 'views-variation');
     // A boundary file: the map colours the four communes and shows the fifth as "no data".
     await page.getByLabel('Nạp ranh giới xã').setInputFiles(boundaryFile);
