@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { INDICATORS, type IndicatorDef } from '../../analysis/indicators/index.js';
 import { chosenYear, Controls } from '../components/Controls.js';
 import { formatInterval, formatSigned, formatValue, indicatorName, inLanguage, unitText } from '../components/indicator-format.js';
@@ -28,12 +28,21 @@ function Card({ def, index, unit, year, pool }: { def: IndicatorDef; index: Resu
   const name = indicatorName(def, lang);
   const change = r?.value != null && prev?.value != null && def.kind !== 'change' ? r.value - prev.value : null;
   const ci = formatInterval(def, r, lang);
+  // What the card shows, read out in one sentence (a screen reader hears the label only).
+  const spoken = [
+    `${name}: ${formatValue(def, r?.value, lang)}`,
+    ci && `${tv('interval')} ${ci}`,
+    r?.flag === 'unreliable' && tv('fewEvents'),
+    (r?.flag === 'suppressed' || r?.flag === 'not_computable') && `${r.flag === 'suppressed' ? tv('suppressed') : tv('notComputable')}: ${inLanguage(r.reason, lang)}`,
+    target && `${tv('target')} ${target.year} ${comparatorText(target.comparator)} ${formatNumber(target.target, lang, def.decimals)}: ${tv(target.status)}`,
+    tv('openDetail'),
+  ].filter(Boolean);
   return (
     <button
       type="button"
       className="card"
       data-testid={`card-${def.code}`}
-      aria-label={`${name}: ${formatValue(def, r?.value, lang)}. ${tv('openDetail')}`}
+      aria-label={spoken.join('. ')}
       onClick={() => updateSettings({ indicator: def.code })}
       data-open={def.code}
     >
@@ -80,6 +89,11 @@ export function DashboardView() {
   const { lang, tv } = useViewText();
   const s = useSettings();
   const [detail, setDetail] = useState(false);
+  // Back from the detail, the keyboard focus returns to the card that opened it.
+  const opened = useRef<string | null>(null);
+  useEffect(() => {
+    if (!detail && opened.current) document.querySelector<HTMLElement>(`[data-open="${opened.current}"]`)?.focus();
+  }, [detail]);
   return (
     <ViewFrame title={tv('navDashboard')}>
       {(index) => {
@@ -93,7 +107,15 @@ export function DashboardView() {
             <p className="note">
               {unit?.name} · {s.pool > 1 ? `${year - s.pool + 1}–${year}` : year} · {lang === 'vi' ? 'Bấm vào thẻ để xem chi tiết.' : 'Press a card for its detail.'}
             </p>
-            <div className="cards" onClick={(e) => (e.target as HTMLElement).closest('[data-open]') && setDetail(true)}>
+            <div
+              className="cards"
+              onClick={(e) => {
+                const card = (e.target as HTMLElement).closest<HTMLElement>('[data-open]');
+                if (!card) return;
+                opened.current = card.dataset.open ?? null;
+                setDetail(true);
+              }}
+            >
               {CARD_INDICATORS.map((def) => (
                 <Card key={def.code} def={def} index={index} unit={unit?.code ?? ''} year={year} pool={s.pool} />
               ))}

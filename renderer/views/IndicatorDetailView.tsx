@@ -80,7 +80,8 @@ export function IndicatorDetail({ index, onBack }: { index: ResultIndex; onBack?
   return (
     <div data-testid="indicator-detail">
       {onBack && (
-        <button type="button" className="secondary" onClick={onBack}>
+        // Focused on opening: the keyboard starts where the detail does.
+        <button type="button" className="secondary" onClick={onBack} autoFocus>
           {tv('back')}
         </button>
       )}

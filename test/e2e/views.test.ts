@@ -126,8 +126,15 @@ describe('analysis views in Chromium', () => {
     await page.getByTestId('indicator-detail').waitFor();
     await page.getByTestId('detail-trend').locator('svg').first().waitFor();
     expect(await page.getByTestId('unit-value').textContent()).toContain(vi(srb.value!, 1));
+    // Opening focuses the way back; back, the focus returns to the card that opened it.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/Quay lại/);
     await page.getByRole('button', { name: /Quay lại/ }).click();
     await card('tfr').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('card-srb');
+    // A screen reader hears what the card shows: value, interval, target and its status.
+    const mcprLabel = await card('mcpr').getAttribute('aria-label');
+    expect(mcprLabel).toContain(`KTC 95% ${vi(find('mcpr').lower!, 1)}–${vi(find('mcpr').upper!, 1)}`);
+    expect(mcprLabel).toMatch(/Chỉ tiêu 2026 ≥ 71,0: (Đạt|Không đạt|Chưa kết luận)/);
   });
 
   it('switches unit and year from cached results', async () => {
