@@ -29,6 +29,8 @@ export const VIEW_MESSAGES = {
   interval: { vi: 'KTC 95%', en: '95% CI' },
   change: { vi: 'So với năm trước', en: 'Change from last year' },
   changeFrom: { vi: 'So với kỳ', en: 'Change from' },
+  notDrawn: { vi: 'Không vẽ được', en: 'Not drawn' },
+  noValue: { vi: 'không có giá trị', en: 'no value' },
   planTargets: { vi: 'Mục tiêu kế hoạch', en: 'Plan targets' },
   targetsBundled: { vi: 'kế hoạch 2026 kèm theo (tỉnh Lào Cai, xã An Hưng)', en: 'the bundled 2026 plans (Lào Cai province, An Hưng commune)' },
   targetsCount: { vi: 'mục tiêu', en: 'targets' },

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { indicatorByCode, INDICATORS, subAnnual, type PeriodType } from '../../analysis/indicators/index.js';
 import { trendSpec } from '../../analysis/charts/trend.js';
 import { Controls } from '../components/Controls.js';
-import { indicatorName, unitText } from '../components/indicator-format.js';
+import { indicatorName, inLanguage, unitText } from '../components/indicator-format.js';
 import { VegaChart } from '../components/VegaChart.js';
 import { ViewFrame } from '../components/ViewFrame.js';
 import { useSubAnnualResults, type ResultIndex } from '../state/results.js';
@@ -33,6 +33,11 @@ function Trend({ index }: { index: ResultIndex }) {
     [index, sub, pt, def, lang, codes.join(','), target, name],
   );
   const all = [...(index.province ? [index.province] : []), ...index.communes];
+  // Units with no value in any period are not drawn: say which, and why (the latest reason).
+  const missing = codes
+    .map((c) => ({ unit: index.unit(c), own: rows.filter((r) => r.unit_code === c) }))
+    .filter(({ unit, own }) => unit && own.length > 0 && own.every((r) => r.value === null))
+    .map(({ unit, own }) => `${unit!.name}: ${inLanguage(own[own.length - 1]!.reason, lang) || tv('noValue')}`);
   const toggle = (code: string, on: boolean) =>
     updateSettings({ compare: on ? [...s.compare, code] : s.compare.filter((c) => c !== code) });
   return (
@@ -62,6 +67,15 @@ function Trend({ index }: { index: ResultIndex }) {
             </label>
           ))}
       </fieldset>
+      {missing.length > 0 && (
+        <ul className="note" data-testid="trend-missing" aria-label={tv('notDrawn')}>
+          {missing.map((m) => (
+            <li key={m}>
+              {tv('notDrawn')} — {m}
+            </li>
+          ))}
+        </ul>
+      )}
       <VegaChart spec={spec} name={`trend-${def.code}`} label={`${name}, ${codes.map((c) => index.unit(c)?.name).join(', ')}`} testId="trend-chart" />
       <p className="note">◇ {tv('fewEvents')}</p>
     </>
