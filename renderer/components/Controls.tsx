@@ -73,7 +73,7 @@ export function Controls({ index, show }: { index: ResultIndex; show: Control[] 
           <select id={`${id}-pool`} aria-label={tv('pool')} value={s.pool} onChange={(e) => updateSettings({ pool: Number(e.target.value) })}>
             {[1, 2, 3, 5].map((k) => (
               <option key={k} value={k}>
-                {k} {tv('poolN')}
+                {k} {tv(k === 1 ? 'poolOne' : 'poolN')}
               </option>
             ))}
           </select>

@@ -13,6 +13,7 @@ import { ViewFrame } from '../components/ViewFrame.js';
 import { useViewText } from '../i18n/views-messages.js';
 import { useCached, type ResultIndex } from '../state/results.js';
 import { useTargets } from '../state/targets.js';
+import { platform } from '../platform/index.js';
 import { pooledTarget, targetFor } from '../components/target-status.js';
 import { currentWorkspace, useSession } from '../state/session.js';
 import { useSettings } from '../state/settings.js';
@@ -30,6 +31,8 @@ async function readBoundaries(): Promise<Boundaries | null> {
   return bytes ? parseBoundaries(new TextDecoder().decode(bytes)) : null;
 }
 
+
+const BOUNDARY_FILTERS = [{ name: 'GeoJSON / TopoJSON', extensions: ['json', 'geojson', 'topojson'] }];
 function Variation({ index }: { index: ResultIndex }) {
   const { lang, tv } = useViewText();
   const s = useSettings();
@@ -67,10 +70,12 @@ function Variation({ index }: { index: ResultIndex }) {
     [boundaries, rows, lang, name, period, unit, def],
   );
 
-  const onFile = async (file: File | undefined) => {
+  // The platform's file dialog (the desktop's own, or the page's), so the button speaks the UI's language.
+  const chooseBoundaries = async () => {
+    const [file] = await platform.chooseFiles({ multiple: false, filters: BOUNDARY_FILTERS });
     if (!file) return;
     try {
-      const text = await file.text();
+      const text = new TextDecoder().decode(await platform.readFile(file.id));
       parseBoundaries(text);
       await currentWorkspace().store.write(BOUNDARIES_FILE, new TextEncoder().encode(text));
       setLoadError(null);
@@ -118,10 +123,9 @@ function Variation({ index }: { index: ResultIndex }) {
         </div>
       </div>
       <h3>{tv('map')}</h3>
-      <label className="no-print">
+      <button type="button" className="secondary no-print" onClick={() => void chooseBoundaries()}>
         {tv('loadBoundaries')}
-        <input type="file" accept=".json,.geojson,.topojson,application/json" onChange={(e) => void onFile(e.target.files?.[0])} />
-      </label>
+      </button>
       {loadError && <p className="error">{loadError}</p>}
       {boundaries.status === 'error' && <p className="error">{boundaries.error}</p>}
       {map ? (

@@ -230,7 +230,9 @@ describe('analysis views in Chromium', () => {
     await page.getByLabel('Chỉ tiêu', { exact: true }).selectOption('srb');
     await screenshot(page, 'views-variation');
     // A boundary file: the map colours the four communes and shows the fifth as "no data".
-    await page.getByLabel('Nạp ranh giới xã').setInputFiles(boundaryFile);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: /Nạp ranh giới xã/ }).click();
+    await (await chooser).setFiles(boundaryFile);
     const map = page.getByTestId('choropleth').locator('svg').first();
     await map.waitFor({ timeout: 30_000 });
     await expect.poll(() => map.textContent()).toContain('Không có số liệu');
