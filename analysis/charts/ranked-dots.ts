@@ -71,6 +71,16 @@ export function rankedDotsSpec(results: IndicatorResult[], options: RankedDotsOp
           tooltip: [{ field: 'kind' }, { field: 'value', format: fmt }],
         },
       },
+      // Each dashed line named at its top (province value, target), not only in a tooltip.
+      {
+        data: { values: refs },
+        mark: { type: 'text' as const, align: 'left' as const, baseline: 'bottom' as const, dx: 3, y: 0, dy: -2, fontSize: 10 },
+        encoding: {
+          x: { field: 'value', type: 'quantitative' as const },
+          text: { field: 'kind' },
+          color: { field: 'color', type: 'nominal' as const, scale: null },
+        },
+      },
     ],
   } as TopLevelSpec;
 }

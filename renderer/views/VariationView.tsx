@@ -122,6 +122,7 @@ function Variation({ index }: { index: ResultIndex }) {
           )}
         </div>
       </div>
+      <p className="note">◇ {tv('fewEvents')}</p>
       <h3>{tv('map')}</h3>
       <button type="button" className="secondary no-print" onClick={() => void chooseBoundaries()}>
         {tv('loadBoundaries')}

@@ -43,6 +43,9 @@ describe('ranked dots, sparkline, pyramid', () => {
     expect(spec).toMatchSnapshot();
     const svg = await renderSvg(spec);
     expect(svg.indexOf('Xã B')).toBeLessThan(svg.indexOf('Xã A')); // descending by value
+    // The dashed lines are named on the chart itself.
+    expect(svg).toContain('>Toàn tỉnh<');
+    expect(svg).toContain('>Chỉ tiêu<');
   });
 
   it('ranks every commune from the highest value down, whatever the input order', async () => {
