@@ -367,7 +367,12 @@ async function lifeExpectancyRows(
       r.reason = 'Dữ liệu không có số chết theo nhóm tuổi · this export has no deaths by age group';
     } else if (py < MIN_PERSON_YEARS) {
       flag = 'suppressed';
-      r.reason = `Dưới ${MIN_PERSON_YEARS.toLocaleString('vi-VN')} người-năm (${Math.round(py)}): hãy gộp nhiều năm · under 5,000 person-years (${Math.round(py)}): pool several years`;
+      // How many years a pooling would need at this population: what the analyst can act on.
+      const need = Math.ceil(MIN_PERSON_YEARS / (py / k));
+      const n = (x: number, locale: string) => Math.round(x).toLocaleString(locale);
+      r.reason =
+        `Dưới ${n(MIN_PERSON_YEARS, 'vi-VN')} người-năm (${n(py, 'vi-VN')}${k > 1 ? ` trong ${k} năm` : ''}): cần gộp khoảng ${need} năm · ` +
+        `under ${n(MIN_PERSON_YEARS, 'en-GB')} person-years (${n(py, 'en-GB')}${k > 1 ? ` over ${k} years` : ''}): pool about ${need} years`;
     } else if (!t?.table) {
       flag = 'not_computable';
       r.reason = 'Có nhóm tuổi không có dân số, hoặc nhóm 85+ không có ca chết · an age group has no person-years, or 85+ has no deaths';

@@ -232,6 +232,9 @@ describe('life expectancy through the engine', () => {
     expect(small.flag).toBe('suppressed');
     expect(small.value).toBeNull();
     expect(small.reason).toContain('5,000 person-years');
+    // What to do about it: the years a pooling needs at this population (its person-years are the denominator).
+    expect(small.reason).toContain(`pool about ${Math.ceil(5000 / small.denominator!)} years`);
+    expect(small.reason).toMatch(/^Dưới 5\.000 người-năm \([\d.]+\): cần gộp khoảng \d+ năm · /);
   });
   it('runs concurrent computations one after the other', async () => {
     const [a, b] = await Promise.all([
