@@ -47,13 +47,19 @@ export function App() {
     if (session.status !== 'ready') return;
     settingsLoaded.current = false;
     const before = lang;
+    let cancelled = false;
     void loadSettings({ lang }).then((s) => {
+      // Superseded by another workspace's load (which decides the language).
+      if (cancelled || !s) return;
       settingsLoaded.current = true;
       // A language chosen while the settings were read wins over the saved one (and is saved).
       if (langNow.current !== before) updateSettings({ lang: langNow.current });
       else setLang(s.lang);
     });
     // Once per opened workspace: the current language is only the fallback.
+    return () => {
+      cancelled = true;
+    };
   }, [session.status, session.name]);
 
   useEffect(

@@ -30,6 +30,22 @@ export function rankedDotsSpec(results: IndicatorResult[], options: RankedDotsOp
     ...(options.reference == null ? [] : [{ value: options.reference, kind: label('province', lang), color: COLORS.value }]),
     ...(options.target === undefined ? [] : [{ value: options.target, kind: label('target', lang), color: COLORS.target }]),
   ];
+  // Names at the lines' top, away from each other however close the lines: the lower line's
+  // to its left, the higher's to its right.
+  const highest = Math.max(...refs.map((r) => r.value));
+  const named = refs.map((r) => ({ ...r, side: refs.length > 1 && r.value < highest ? 'left' : 'right' }));
+  const nameLayer = (side: 'left' | 'right') => ({
+    data: { values: named.filter((r) => r.side === side) },
+    mark: {
+      type: 'text' as const, align: side === 'right' ? ('left' as const) : ('right' as const), baseline: 'bottom' as const,
+      dx: side === 'right' ? 3 : -3, y: 0, dy: -2, fontSize: 10, aria: false,
+    },
+    encoding: {
+      x: { field: 'value', type: 'quantitative' as const },
+      text: { field: 'kind' },
+      color: { field: 'color', type: 'nominal' as const, scale: null },
+    },
+  });
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: options.title,
@@ -72,15 +88,8 @@ export function rankedDotsSpec(results: IndicatorResult[], options: RankedDotsOp
         },
       },
       // Each dashed line named at its top (province value, target), not only in a tooltip.
-      {
-        data: { values: refs },
-        mark: { type: 'text' as const, align: 'left' as const, baseline: 'bottom' as const, dx: 3, y: 0, dy: -2, fontSize: 10 },
-        encoding: {
-          x: { field: 'value', type: 'quantitative' as const },
-          text: { field: 'kind' },
-          color: { field: 'color', type: 'nominal' as const, scale: null },
-        },
-      },
+      nameLayer('left'),
+      nameLayer('right'),
     ],
   } as TopLevelSpec;
 }

@@ -15,6 +15,9 @@ import { periodOrdinalSql, PERIODS_PER_YEAR, pivotSql, pooledSql, POOLED_TABLE, 
 import { addChanges } from './changes.js';
 import { UNRELIABLE_EVENTS, type WorkingResult } from './working.js';
 
+/** The longest pooling the e₀ suppression note suggests: over more years, a mean of a changing mortality says little. */
+const MAX_USEFUL_POOL = 10;
+
 export { UNRELIABLE_EVENTS };
 
 export interface ComputeOptions {
@@ -367,12 +370,17 @@ async function lifeExpectancyRows(
       r.reason = 'Dữ liệu không có số chết theo nhóm tuổi · this export has no deaths by age group';
     } else if (py < MIN_PERSON_YEARS) {
       flag = 'suppressed';
-      // How many years a pooling would need at this population: what the analyst can act on.
-      const need = Math.ceil(MIN_PERSON_YEARS / (py / k));
+      // How many years a pooling would need at this population: what the analyst can act on
+      // (beyond ten years, or with no person-years at all, pooling is no answer).
+      const need = py > 0 ? Math.ceil(MIN_PERSON_YEARS / (py / k)) : Infinity;
       const n = (x: number, locale: string) => Math.round(x).toLocaleString(locale);
+      const [vi, en] =
+        need <= MAX_USEFUL_POOL
+          ? [`cần gộp khoảng ${need} năm`, `pool about ${need} years`]
+          : [`quá ít để tính kể cả khi gộp ${MAX_USEFUL_POOL} năm`, `too few even over ${MAX_USEFUL_POOL} years`];
       r.reason =
-        `Dưới ${n(MIN_PERSON_YEARS, 'vi-VN')} người-năm (${n(py, 'vi-VN')}${k > 1 ? ` trong ${k} năm` : ''}): cần gộp khoảng ${need} năm · ` +
-        `under ${n(MIN_PERSON_YEARS, 'en-GB')} person-years (${n(py, 'en-GB')}${k > 1 ? ` over ${k} years` : ''}): pool about ${need} years`;
+        `Dưới ${n(MIN_PERSON_YEARS, 'vi-VN')} người-năm (${n(py, 'vi-VN')}${k > 1 ? ` trong ${k} năm` : ''}): ${vi} · ` +
+        `under ${n(MIN_PERSON_YEARS, 'en-GB')} person-years (${n(py, 'en-GB')}${k > 1 ? ` over ${k} years` : ''}): ${en}`;
     } else if (!t?.table) {
       flag = 'not_computable';
       r.reason = 'Có nhóm tuổi không có dân số, hoặc nhóm 85+ không có ca chết · an age group has no person-years, or 85+ has no deaths';

@@ -47,12 +47,14 @@ export function CommuneTable({
   const cols = useMemo(() => COLS.filter((c) => c.key !== 'smoothed' || smoothed), [smoothed]);
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<{ key: Col; desc: boolean }>({ key: 'value', desc: true });
+  // A sort by the smoothed column falls back to the value once that column is gone.
+  const order = cols.some((c) => c.key === sort.key) ? sort : { key: 'value' as Col, desc: sort.desc };
   const shown = useMemo(() => {
     const q = query.trim().toLocaleLowerCase('vi');
     const list = q
       ? rows.filter((r) => r.unit_name.toLocaleLowerCase('vi').includes(q) || r.unit_code.includes(q))
       : [...rows];
-    const { key, desc } = sort;
+    const { key, desc } = order;
     list.sort((a, b) => {
       const x = a[key];
       const y = b[key];
@@ -61,7 +63,7 @@ export function CommuneTable({
       return desc ? -c : c;
     });
     return list;
-  }, [rows, query, sort]);
+  }, [rows, query, order.key, order.desc]);
 
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({
@@ -131,14 +133,14 @@ export function CommuneTable({
                 <th
                   key={c.key}
                   className={c.num ? 'num' : undefined}
-                  aria-sort={sort.key === c.key ? (sort.desc ? 'descending' : 'ascending') : 'none'}
+                  aria-sort={order.key === c.key ? (order.desc ? 'descending' : 'ascending') : 'none'}
                 >
                   <button
                     type="button"
                     className="sort"
                     onClick={() => setSort((s) => ({ key: c.key, desc: s.key === c.key ? !s.desc : c.num }))}
                   >
-                    {tv(c.label)} {sort.key === c.key ? (sort.desc ? '▼' : '▲') : ''}
+                    {tv(c.label)} {order.key === c.key ? (order.desc ? '▼' : '▲') : ''}
                   </button>
                 </th>
               ))}

@@ -29,6 +29,8 @@ export const DEFAULT_SETTINGS: Settings = {
 
 let settings: Settings = DEFAULT_SETTINGS;
 let loadedFor: unknown = null;
+/** The read of the workspace in loadedFor (settled once it has ended). */
+let reading: Promise<void> = Promise.resolve();
 const listeners = new Set<() => void>();
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -58,19 +60,26 @@ export function parseSettings(bytes: Uint8Array | undefined, defaults: Settings 
   }
 }
 
-/** Read settings.json of the open workspace once per opened workspace. */
-export async function loadSettings(current: Partial<Settings> = {}): Promise<Settings> {
+/**
+ * Read settings.json of the open workspace once per opened workspace. Every caller gets the
+ * settings once that read has ended (a second caller while it runs waits for it); null when
+ * another workspace was opened meanwhile (its own read decides).
+ */
+export function loadSettings(current: Partial<Settings> = {}): Promise<Settings | null> {
   const ws = currentWorkspace();
-  if (loadedFor === ws) return settings;
+  // loadedFor, not currentWorkspace(), once a read has begun: that throws while the next one opens.
+  const mine = () => (loadedFor === ws ? settings : null);
+  if (loadedFor === ws) return reading.then(mine);
   loadedFor = ws;
-  // A workspace without saved choices keeps the ones the user already made (e.g. the language);
-  // an unreadable file too (parseSettings' defaults).
-  const bytes = await ws.store.read(SETTINGS_FILE).catch(() => undefined);
-  // Another workspace opened while this one was read: its own read decides.
-  if (currentWorkspace() !== ws) return settings;
-  settings = parseSettings(bytes, { ...DEFAULT_SETTINGS, ...current });
-  emit();
-  return settings;
+  reading = (async () => {
+    // A workspace without saved choices keeps the ones the user already made (e.g. the
+    // language); an unreadable file too (parseSettings' defaults).
+    const bytes = await ws.store.read(SETTINGS_FILE).catch(() => undefined);
+    if (loadedFor !== ws) return;
+    settings = parseSettings(bytes, { ...DEFAULT_SETTINGS, ...current });
+    emit();
+  })();
+  return reading.then(mine);
 }
 
 export function getSettings(): Settings {

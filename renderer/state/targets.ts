@@ -52,7 +52,7 @@ export async function loadTargets(): Promise<void> {
     next = { ...BUNDLED_TARGETS, problem: e instanceof Error ? e.message : String(e) };
   }
   // Another workspace opened meanwhile: its own read decides.
-  if (currentWorkspace() === ws) set(next);
+  if (loadedFor === ws) set(next);
 }
 
 /** Use the targets of a file the analyst chose (kept in the workspace); throws, changing nothing, when it is not valid. */

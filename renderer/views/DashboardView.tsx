@@ -8,7 +8,7 @@ import { ViewFrame } from '../components/ViewFrame.js';
 import { formatNumber } from '../i18n/format.js';
 import { useViewText } from '../i18n/views-messages.js';
 import { endYear, type ResultIndex } from '../state/results.js';
-import { updateSettings, useSettings } from '../state/settings.js';
+import { getSettings, updateSettings, useSettings } from '../state/settings.js';
 import { useTargets } from '../state/targets.js';
 import { TargetsControl } from '../components/TargetsControl.js';
 import { IndicatorDetail } from './IndicatorDetailView.js';
@@ -28,10 +28,14 @@ function Card({ def, index, unit, year, pool }: { def: IndicatorDef; index: Resu
   const name = indicatorName(def, lang);
   const change = r?.value != null && prev?.value != null && def.kind !== 'change' ? r.value - prev.value : null;
   const ci = formatInterval(def, r, lang);
+  const shown = def.kind === 'change' && r?.value != null ? `${formatSigned(r.value, lang, def.decimals)} ${unitText(def, lang)}` : formatValue(def, r?.value, lang);
+  const changeUnit = unitText(def, lang) === '%' ? (lang === 'vi' ? 'điểm %' : '% points') : unitText(def, lang);
+  const changeText = change === null ? '' : `${pool > 1 ? `${tv('changeFrom')} ${prev?.period.replace('-', '–') ?? ''}` : tv('change')}: ${formatSigned(change, lang, def.decimals)} ${changeUnit}`;
   // What the card shows, read out in one sentence (a screen reader hears the label only).
   const spoken = [
-    `${name}: ${formatValue(def, r?.value, lang)}`,
+    `${name}: ${shown}`,
     ci && `${tv('interval')} ${ci}`,
+    changeText,
     r?.flag === 'unreliable' && tv('fewEvents'),
     (r?.flag === 'suppressed' || r?.flag === 'not_computable') && `${r.flag === 'suppressed' ? tv('suppressed') : tv('notComputable')}: ${inLanguage(r.reason, lang)}`,
     target && `${tv('target')} ${target.year} ${comparatorText(target.comparator)} ${formatNumber(target.target, lang, def.decimals)}: ${tv(target.status)}`,
@@ -48,7 +52,7 @@ function Card({ def, index, unit, year, pool }: { def: IndicatorDef; index: Resu
     >
       <span className="name">{name}</span>
       <span className="value" data-testid="value">
-        {def.kind === 'change' && r?.value != null ? `${formatSigned(r.value, lang, def.decimals)} ${unitText(def, lang)}` : formatValue(def, r?.value, lang)}
+        {shown}
       </span>
       {ci && (
         <span className="ci" data-testid="interval">
@@ -61,11 +65,7 @@ function Card({ def, index, unit, year, pool }: { def: IndicatorDef; index: Resu
           {r.flag === 'suppressed' ? tv('suppressed') : tv('notComputable')}: {inLanguage(r.reason, lang)}
         </span>
       )}
-      {change !== null && (
-        <span className="change">
-          {pool > 1 ? `${tv('changeFrom')} ${prev?.period.replace('-', '–') ?? ''}` : tv('change')}: {formatSigned(change, lang, def.decimals)} {unitText(def, lang) === '%' ? (lang === 'vi' ? 'điểm %' : '% points') : unitText(def, lang)}
-        </span>
-      )}
+      {changeText && <span className="change">{changeText}</span>}
       {target && (
         <span className="target" data-testid="target">
           {tv('target')} {target.year}: {comparatorText(target.comparator)} {formatNumber(target.target, lang, def.decimals)}
@@ -89,10 +89,15 @@ export function DashboardView() {
   const { lang, tv } = useViewText();
   const s = useSettings();
   const [detail, setDetail] = useState(false);
-  // Back from the detail, the keyboard focus returns to the card that opened it.
-  const opened = useRef<string | null>(null);
+  // Back from the detail, the keyboard focus returns to the card of the indicator it showed
+  // last (the one that opened it, unless another was chosen there), else to the first card.
+  const wasOpen = useRef(false);
   useEffect(() => {
-    if (!detail && opened.current) document.querySelector<HTMLElement>(`[data-open="${opened.current}"]`)?.focus();
+    if (detail) wasOpen.current = true;
+    else if (wasOpen.current) {
+      wasOpen.current = false;
+      (document.querySelector<HTMLElement>(`[data-open="${getSettings().indicator}"]`) ?? document.querySelector<HTMLElement>('[data-open]'))?.focus();
+    }
   }, [detail]);
   return (
     <ViewFrame title={tv('navDashboard')}>
@@ -109,12 +114,7 @@ export function DashboardView() {
             </p>
             <div
               className="cards"
-              onClick={(e) => {
-                const card = (e.target as HTMLElement).closest<HTMLElement>('[data-open]');
-                if (!card) return;
-                opened.current = card.dataset.open ?? null;
-                setDetail(true);
-              }}
+              onClick={(e) => (e.target as HTMLElement).closest('[data-open]') && setDetail(true)}
             >
               {CARD_INDICATORS.map((def) => (
                 <Card key={def.code} def={def} index={index} unit={unit?.code ?? ''} year={year} pool={s.pool} />

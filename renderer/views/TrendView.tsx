@@ -37,7 +37,7 @@ function Trend({ index }: { index: ResultIndex }) {
   const missing = codes
     .map((c) => ({ unit: index.unit(c), own: rows.filter((r) => r.unit_code === c) }))
     .filter(({ unit, own }) => unit && own.length > 0 && own.every((r) => r.value === null))
-    .map(({ unit, own }) => `${unit!.name}: ${inLanguage(own[own.length - 1]!.reason, lang) || tv('noValue')}`);
+    .map(({ unit, own }) => ({ code: unit!.code, text: `${unit!.name}: ${inLanguage(own[own.length - 1]!.reason, lang) || tv('noValue')}` }));
   const toggle = (code: string, on: boolean) =>
     updateSettings({ compare: on ? [...s.compare, code] : s.compare.filter((c) => c !== code) });
   return (
@@ -68,10 +68,10 @@ function Trend({ index }: { index: ResultIndex }) {
           ))}
       </fieldset>
       {missing.length > 0 && (
-        <ul className="note" data-testid="trend-missing" aria-label={tv('notDrawn')}>
+        <ul className="note" data-testid="trend-missing">
           {missing.map((m) => (
-            <li key={m}>
-              {tv('notDrawn')} — {m}
+            <li key={m.code}>
+              {tv('notDrawn')} — {m.text}
             </li>
           ))}
         </ul>

@@ -72,9 +72,9 @@ function Variation({ index }: { index: ResultIndex }) {
 
   // The platform's file dialog (the desktop's own, or the page's), so the button speaks the UI's language.
   const chooseBoundaries = async () => {
-    const [file] = await platform.chooseFiles({ multiple: false, filters: BOUNDARY_FILTERS });
-    if (!file) return;
     try {
+      const [file] = await platform.chooseFiles({ multiple: false, filters: BOUNDARY_FILTERS });
+      if (!file) return;
       const text = new TextDecoder().decode(await platform.readFile(file.id));
       parseBoundaries(text);
       await currentWorkspace().store.write(BOUNDARIES_FILE, new TextEncoder().encode(text));
@@ -94,7 +94,7 @@ function Variation({ index }: { index: ResultIndex }) {
         </p>
       )}
       <div className="charts-row">
-        <VegaChart spec={ranked} name={`ranked-${def.code}-${year}`} label={`${name}: ${tv('rankedTitle')}`} testId="ranked-chart" />
+        <VegaChart spec={ranked} name={`ranked-${def.code}-${year}`} label={`${name}: ${tv(s.smooth ? 'rankedTitleSmoothed' : 'rankedTitle')}`} testId="ranked-chart" />
         <div>
           {/* Kept (hidden) while an indicator has no funnel, so the next one updates it. */}
           {shownFunnel && (

@@ -235,6 +235,13 @@ describe('life expectancy through the engine', () => {
     // What to do about it: the years a pooling needs at this population (its person-years are the denominator).
     expect(small.reason).toContain(`pool about ${Math.ceil(5000 / small.denominator!)} years`);
     expect(small.reason).toMatch(/^Dưới 5\.000 người-năm \([\d.]+\): cần gộp khoảng \d+ năm · /);
+    // A population so small that even ten years would not do: said, not a number of years.
+    await engine.query(`UPDATE mis SET value = value / 100 WHERE element = 'population'`);
+    await engine.query('DROP TABLE cube');
+    const tiny = find(await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['e0'] }), 'e0', '00001', '2024');
+    expect(tiny.denominator! * 10).toBeLessThan(5000);
+    expect(tiny.reason).toContain('too few even over 10 years');
+    expect(tiny.reason).not.toMatch(/pool about/);
   });
   it('runs concurrent computations one after the other', async () => {
     const [a, b] = await Promise.all([
