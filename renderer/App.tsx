@@ -73,6 +73,17 @@ export function App() {
     [],
   );
 
+  // The tabs pattern: Left/Right (wrapping), Home and End choose a tab and focus it.
+  const onTabKey = (e: React.KeyboardEvent) => {
+    const i = VIEWS.findIndex((v) => v.id === view);
+    const to = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: VIEWS.length - 1 }[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    const next = VIEWS[(to + VIEWS.length) % VIEWS.length]!;
+    setView(next.id);
+    document.getElementById(`tab-${next.id}`)?.focus();
+  };
+
   return (
     <LangContext.Provider value={lang}>
       <header className="app">
@@ -86,7 +97,7 @@ export function App() {
           </select>
         </label>
       </header>
-      <nav className="tabs" role="tablist" aria-label="Views">
+      <nav className="tabs" role="tablist" aria-label={lang === 'vi' ? 'Các mục' : 'Views'} onKeyDown={onTabKey}>
         {VIEWS.map((v) => (
           <button
             key={v.id}
@@ -94,6 +105,8 @@ export function App() {
             id={`tab-${v.id}`}
             aria-selected={view === v.id}
             aria-controls={`panel-${v.id}`}
+            // One tab stop for the row (the chosen tab); arrows move between tabs.
+            tabIndex={view === v.id ? 0 : -1}
             onClick={() => setView(v.id)}
           >
             {'label' in v ? t(v.label, lang) : tv(v.viewLabel, lang)}

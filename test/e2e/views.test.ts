@@ -137,6 +137,20 @@ describe('analysis views in Chromium', () => {
     expect(mcprLabel).toMatch(/Chỉ tiêu 2026 ≥ 71,0: (Đạt|Không đạt|Chưa kết luận)/);
   });
 
+  it('moves between tabs with the arrow keys, Home and End (one tab stop for the row)', async () => {
+    await tab('Bảng chỉ tiêu').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Xu hướng');
+    expect(await tab('Xu hướng').getAttribute('aria-selected')).toBe('true');
+    expect(await tab('Bảng chỉ tiêu').getAttribute('tabindex')).toBe('-1');
+    await page.keyboard.press('Home');
+    await expect.poll(() => tab('Tổng quan').getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('ArrowLeft'); // wraps to the last tab
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Chi tiết chỉ tiêu');
+    await tab('Bảng chỉ tiêu').click();
+    await card('tfr').waitFor();
+  });
+
   it('switches unit and year from cached results', async () => {
     const commune = expected.find((x) => x.indicator === 'tfr' && x.level === 'commune' && x.period === String(lastYear - 1) && x.value !== null)!;
     await page.getByLabel('Đơn vị', { exact: true }).selectOption(commune.unit_code);
