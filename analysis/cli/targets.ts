@@ -34,7 +34,7 @@ export function registerTargets(program: Command): void {
     .option('--lifetable <method>', 'cd | chiang2')
     .option('-o, --out <file>', 'tệp .csv hoặc .json · a .csv or .json file')
     .action(async (opts: { workspace: string; targets: string; out?: string; pool?: string; lifetable?: string }) => {
-      const { pool = 1, lifeTable = 'cd' } = toComputeOptions({ ...(opts.pool ? { pool: opts.pool } : {}), ...(opts.lifetable ? { lifetable: opts.lifetable } : {}) });
+      const { pool = 1, lifeTable = 'cd' } = toComputeOptions({ pool: opts.pool, lifetable: opts.lifetable });
       checkOutFolder(opts.out);
       const targets = readTargets(opts.targets);
       if (!checkWorkspace(opts.workspace)) return;

@@ -127,6 +127,16 @@ function periodYears(period: string): [number, number] | null {
 }
 
 /**
+ * The years a target judges this period's value per: k for a count summed over a pooled
+ * window of k years (new acceptors, judged by its yearly average), else 1.
+ */
+export function yearsPerValue(indicator: string, period: string): number {
+  const years = periodYears(period);
+  const k = years ? years[1] - years[0] + 1 : 1;
+  return k > 1 && indicatorByCode(indicator)?.pooledSum === true ? k : 1;
+}
+
+/**
  * Status of each target from computed results (same indicator and unit). The target year's
  * value, or a pooled window ending in it; when the results do not reach the target year yet,
  * the latest period, labelled as such. A value the engine suppressed or could not compute is
@@ -152,10 +162,9 @@ export function evaluateTargets(results: IndicatorResult[], targets: Target[]): 
       const note = labels.length ? `${NOTES.no_data} (${labels.join('; ')})` : NOTES.no_data;
       return { ...t, status: 'no_data', period: r.period, latest, value: null, lower: null, upper: null, flag: r.flag, note };
     }
-    const k = years[1] - years[0] + 1;
-    const perYear = k > 1 && indicatorByCode(t.indicator)?.pooledSum === true;
-    const scale = (x: number | null) => (x === null || !perYear ? x : x / k);
-    if (perYear) labels.push(`trung bình năm của ${r.period} · yearly average of ${r.period}`);
+    const k = yearsPerValue(t.indicator, r.period);
+    const scale = (x: number | null) => (x === null ? x : x / k);
+    if (k > 1) labels.push(`trung bình năm của ${r.period} · yearly average of ${r.period}`);
     const value = scale(r.value)!;
     const status = judge(t, value, scale(r.lower), scale(r.upper));
     const note = labels.length ? `${NOTES[status]} (${labels.join('; ')})` : NOTES[status];

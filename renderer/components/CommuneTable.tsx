@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import * as XLSX from 'xlsx';
 import type { IndicatorDef, IndicatorResult } from '../../analysis/indicators/index.js';
 import { formatNumber } from '../i18n/format.js';
-import { inLanguage } from './indicator-format.js';
+import { flagText } from './indicator-format.js';
 import { useViewText, type ViewMessageKey } from '../i18n/views-messages.js';
 import { platform } from '../platform/index.js';
 
@@ -150,10 +150,7 @@ export function CommuneTable({
             {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }} />}
             {items.map(({ index }) => {
               const r = shown[index]!;
-              const note =
-                r.flag && r.flag !== 'unreliable'
-                  ? `${r.flag === 'suppressed' ? tv('suppressed') : tv('notComputable')}: ${inLanguage(r.reason, lang)}`
-                  : '';
+              const note = flagText(r, lang);
               return (
                 <tr key={r.unit_code} data-index={index} ref={virtual.measureElement} aria-rowindex={index + 2}>
                   <td title={r.unit_name}>{r.unit_name}</td>

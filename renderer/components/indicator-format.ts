@@ -1,5 +1,6 @@
 import type { IndicatorDef, IndicatorResult } from '../../analysis/indicators/index.js';
 import { formatNumber, type Lang } from '../i18n/format.js';
+import { tv } from '../i18n/views-messages.js';
 
 /** The indicator's unit in the language: %, ‰ stick to the number; words follow it. */
 export function unitText(def: IndicatorDef, lang: Lang): string {
@@ -42,6 +43,12 @@ export function inLanguage(text: string | undefined, lang: Lang): string {
   const i = text.indexOf(' · ');
   if (i < 0) return text;
   return lang === 'vi' ? text.slice(0, i) : text.slice(i + 3);
+}
+
+/** "Không hiển thị: <reason>" for a suppressed or not computable result; '' otherwise. */
+export function flagText(r: Pick<IndicatorResult, 'flag' | 'reason'> | undefined, lang: Lang): string {
+  if (r?.flag !== 'suppressed' && r?.flag !== 'not_computable') return '';
+  return `${tv(r.flag === 'suppressed' ? 'suppressed' : 'notComputable', lang)}: ${inLanguage(r.reason, lang)}`;
 }
 
 /** Result rows with the smoothed value in place of the raw one (no interval for it). */

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { INDICATORS, type IndicatorDef } from '../../analysis/indicators/index.js';
+import { INDICATORS, yearsPerValue, type IndicatorDef } from '../../analysis/indicators/index.js';
 import { chosenYear, Controls } from '../components/Controls.js';
-import { formatInterval, formatSigned, formatValue, indicatorName, inLanguage, unitText } from '../components/indicator-format.js';
+import { flagText, formatInterval, formatSigned, formatValue, indicatorName, unitText } from '../components/indicator-format.js';
 import { Sparkline } from '../components/Sparkline.js';
 import { comparatorText, targetStatus } from '../components/target-status.js';
 import { ViewFrame } from '../components/ViewFrame.js';
@@ -37,7 +37,7 @@ function Card({ def, index, unit, year, pool }: { def: IndicatorDef; index: Resu
     ci && `${tv('interval')} ${ci}`,
     changeText,
     r?.flag === 'unreliable' && tv('fewEvents'),
-    (r?.flag === 'suppressed' || r?.flag === 'not_computable') && `${r.flag === 'suppressed' ? tv('suppressed') : tv('notComputable')}: ${inLanguage(r.reason, lang)}`,
+    flagText(r, lang),
     target && `${tv('target')} ${target.year} ${comparatorText(target.comparator)} ${formatNumber(target.target, lang, def.decimals)}: ${tv(target.status)}`,
     tv('openDetail'),
   ].filter(Boolean);
@@ -60,11 +60,7 @@ function Card({ def, index, unit, year, pool }: { def: IndicatorDef; index: Resu
         </span>
       )}
       {r?.flag === 'unreliable' && <span className="flag">⚠ {tv('fewEvents')}</span>}
-      {(r?.flag === 'suppressed' || r?.flag === 'not_computable') && (
-        <span className="reason">
-          {r.flag === 'suppressed' ? tv('suppressed') : tv('notComputable')}: {inLanguage(r.reason, lang)}
-        </span>
-      )}
+      {flagText(r, lang) && <span className="reason">{flagText(r, lang)}</span>}
       {changeText && <span className="change">{changeText}</span>}
       {target && (
         <span className="target" data-testid="target">
@@ -75,7 +71,7 @@ function Card({ def, index, unit, year, pool }: { def: IndicatorDef; index: Resu
           {target.period && (
             <span className="reason">
               ({tv('latestData')} {target.period}
-              {target.value !== null && target.value !== r?.value ? `; ${tv('yearlyAverage')} ${formatValue(def, target.value, lang)}` : ''})
+              {target.value !== null && yearsPerValue(def.code, target.period) > 1 ? `; ${tv('yearlyAverage')} ${formatValue(def, target.value, lang)}` : ''})
             </span>
           )}
         </span>
@@ -112,10 +108,7 @@ export function DashboardView() {
             <p className="note">
               {unit?.name} · {s.pool > 1 ? `${year - s.pool + 1}–${year}` : year} · {lang === 'vi' ? 'Bấm vào thẻ để xem chi tiết.' : 'Press a card for its detail.'}
             </p>
-            <div
-              className="cards"
-              onClick={(e) => (e.target as HTMLElement).closest('[data-open]') && setDetail(true)}
-            >
+            <div className="cards" onClick={(e) => (e.target as HTMLElement).closest('[data-open]') && setDetail(true)}>
               {CARD_INDICATORS.map((def) => (
                 <Card key={def.code} def={def} index={index} unit={unit?.code ?? ''} year={year} pool={s.pool} />
               ))}

@@ -1,28 +1,28 @@
 import { useMemo } from 'react';
-import { indicatorByCode, INDICATORS } from '../../analysis/indicators/index.js';
+import { indicatorByCode, INDICATORS, yearsPerValue } from '../../analysis/indicators/index.js';
 import { monthRanges, qualitySummary, type CommuneQuality } from '../../analysis/ingest/index.js';
 import { trendSpec } from '../../analysis/charts/trend.js';
 import { CommuneTable } from '../components/CommuneTable.js';
 import { chosenYear, Controls } from '../components/Controls.js';
-import { formatInterval, formatValue, indicatorName, inLanguage, unitText } from '../components/indicator-format.js';
+import { flagText, formatInterval, formatValue, indicatorName, unitText } from '../components/indicator-format.js';
 import { comparatorText, targetStatus } from '../components/target-status.js';
 import { VegaChart } from '../components/VegaChart.js';
 import { ViewFrame } from '../components/ViewFrame.js';
-import { formatNumber } from '../i18n/format.js';
+import { formatNumber, type Lang } from '../i18n/format.js';
 import { useViewText } from '../i18n/views-messages.js';
 import { useCached, type ResultIndex } from '../state/results.js';
 import { currentWorkspace, useSession } from '../state/session.js';
 import { useSettings } from '../state/settings.js';
 import { useTargets } from '../state/targets.js';
 
-const INTERVALS: Record<string, string> = {
-  poisson: 'Poisson chính xác · exact Poisson',
-  wilson: 'Wilson · Wilson',
-  srb_wilson: 'Wilson trên p = M / (M + F) · Wilson on p = M / (M + F)',
-  normal: 'Xấp xỉ chuẩn · normal approximation',
+const INTERVALS: Record<string, Record<Lang, string>> = {
+  poisson: { vi: 'Poisson chính xác', en: 'exact Poisson' },
+  wilson: { vi: 'Wilson', en: 'Wilson' },
+  srb_wilson: { vi: 'Wilson trên p = M / (M + F)', en: 'Wilson on p = M / (M + F)' },
+  normal: { vi: 'Xấp xỉ chuẩn', en: 'normal approximation' },
   // The variance of e₀ (Chiang, Silcocks for the open age group), whatever the table's a₀/a₁.
-  chiang: 'Sai số chuẩn của e₀ theo Chiang (Silcocks cho nhóm tuổi mở) · Chiang standard error of e₀ (Silcocks for the open age group)',
-  none: '—',
+  chiang: { vi: 'Sai số chuẩn của e₀ theo Chiang (Silcocks cho nhóm tuổi mở)', en: 'Chiang standard error of e₀ (Silcocks for the open age group)' },
+  none: { vi: '—', en: '—' },
 };
 
 type UnitQuality = CommuneQuality & { communes_without_data: string[] };
@@ -99,7 +99,7 @@ export function IndicatorDetail({ index, onBack }: { index: ResultIndex; onBack?
             <dt>{tv('unitOfMeasure')}</dt>
             <dd>{unitText(def, lang)}</dd>
             <dt>{tv('intervalMethod')}</dt>
-            <dd>{inLanguage(INTERVALS[def.interval], lang) || def.interval}</dd>
+            <dd>{INTERVALS[def.interval]?.[lang] ?? def.interval}</dd>
             {def.kind === 'life_table' && (
               <>
                 <dt>{tv('lifeTable')}</dt>
@@ -126,7 +126,7 @@ export function IndicatorDetail({ index, onBack }: { index: ResultIndex; onBack?
             {r?.flag && (
               <>
                 <dt>{tv('flag')}</dt>
-                <dd>{r.flag === 'unreliable' ? <span className="flag">⚠ {tv('fewEvents')}</span> : `${r.flag === 'suppressed' ? tv('suppressed') : tv('notComputable')}: ${inLanguage(r.reason, lang)}`}</dd>
+                <dd>{r.flag === 'unreliable' ? <span className="flag">⚠ {tv('fewEvents')}</span> : flagText(r, lang)}</dd>
               </>
             )}
             {target && (
@@ -137,7 +137,7 @@ export function IndicatorDetail({ index, onBack }: { index: ResultIndex; onBack?
                 <dd>
                   {comparatorText(target.comparator)} {formatNumber(target.target, lang, def.decimals)}{' '}
                   <span className={`status ${target.status}`}>{tv(target.status)}</span>
-                  {target.value !== null && target.value !== r?.value && ` (${tv('yearlyAverage')} ${target.period}: ${formatValue(def, target.value, lang)})`}{' '}
+                  {target.value !== null && target.period && yearsPerValue(def.code, target.period) > 1 && ` (${tv('yearlyAverage')} ${target.period}: ${formatValue(def, target.value, lang)})`}{' '}
                   <span className="note">{target.source_text}</span>
                 </dd>
               </>

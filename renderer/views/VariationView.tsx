@@ -31,8 +31,8 @@ async function readBoundaries(): Promise<Boundaries | null> {
   return bytes ? parseBoundaries(new TextDecoder().decode(bytes)) : null;
 }
 
-
 const BOUNDARY_FILTERS = [{ name: 'GeoJSON / TopoJSON', extensions: ['json', 'geojson', 'topojson'] }];
+
 function Variation({ index }: { index: ResultIndex }) {
   const { lang, tv } = useViewText();
   const s = useSettings();
@@ -50,9 +50,10 @@ function Variation({ index }: { index: ResultIndex }) {
   const unit = unitText(def, lang);
   const model = funnelModel(def);
   const period = province?.period ?? String(year);
+  const rankedTitle = tv(s.smooth ? 'rankedTitleSmoothed' : 'rankedTitle');
   const ranked = useMemo(
-    () => rankedDotsSpec(rows, { lang, title: `${name}, ${period} — ${tv(s.smooth ? 'rankedTitleSmoothed' : 'rankedTitle')}`, unit, decimals: def.decimals, reference: province?.value, target }),
-    [rows, lang, name, period, unit, def, province?.value, target, tv, s.smooth],
+    () => rankedDotsSpec(rows, { lang, title: `${name}, ${period} — ${rankedTitle}`, unit, decimals: def.decimals, reference: province?.value, target }),
+    [rows, lang, name, period, unit, def, province?.value, target, rankedTitle],
   );
   const centre = province?.value ?? null;
   // Funnel limits describe sampling variation of raw values, so the funnel always plots them.
@@ -94,7 +95,7 @@ function Variation({ index }: { index: ResultIndex }) {
         </p>
       )}
       <div className="charts-row">
-        <VegaChart spec={ranked} name={`ranked-${def.code}-${year}`} label={`${name}: ${tv(s.smooth ? 'rankedTitleSmoothed' : 'rankedTitle')}`} testId="ranked-chart" />
+        <VegaChart spec={ranked} name={`ranked-${def.code}-${year}`} label={`${name}: ${rankedTitle}`} testId="ranked-chart" />
         <div>
           {/* Kept (hidden) while an indicator has no funnel, so the next one updates it. */}
           {shownFunnel && (
