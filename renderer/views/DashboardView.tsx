@@ -31,6 +31,10 @@ function Card({ def, index, unit, year, pool }: { def: IndicatorDef; index: Resu
   const shown = def.kind === 'change' && r?.value != null ? `${formatSigned(r.value, lang, def.decimals)} ${unitText(def, lang)}` : formatValue(def, r?.value, lang);
   const changeUnit = unitText(def, lang) === '%' ? (lang === 'vi' ? 'điểm %' : '% points') : unitText(def, lang);
   const changeText = change === null ? '' : `${pool > 1 ? `${tv('changeFrom')} ${prev?.period.replace('-', '–') ?? ''}` : tv('change')}: ${formatSigned(change, lang, def.decimals)} ${changeUnit}`;
+  // What a target's status rests on when it is not simply the target year's value: a
+  // substitute latest period, and a pooled count's yearly average.
+  const yearly = target?.period && target.value !== null && yearsPerValue(def.code, target.period) > 1 ? `${tv('yearlyAverage')} ${formatValue(def, target.value, lang)}` : '';
+  const basis = [target?.latest && target.period ? `${tv('latestData')} ${target.period}` : '', yearly].filter(Boolean).join('; ');
   // What the card shows, read out in one sentence (a screen reader hears the label only).
   const spoken = [
     `${name}: ${shown}`,
@@ -38,7 +42,7 @@ function Card({ def, index, unit, year, pool }: { def: IndicatorDef; index: Resu
     changeText,
     r?.flag === 'unreliable' && tv('fewEvents'),
     flagText(r, lang),
-    target && `${tv('target')} ${target.year} ${comparatorText(target.comparator)} ${formatNumber(target.target, lang, def.decimals)}: ${tv(target.status)}`,
+    target && `${tv('target')} ${target.year} ${comparatorText(target.comparator)} ${formatNumber(target.target, lang, def.decimals)}: ${tv(target.status)}${basis ? ` (${basis})` : ''}`,
     tv('openDetail'),
   ].filter(Boolean);
   return (
@@ -68,12 +72,7 @@ function Card({ def, index, unit, year, pool }: { def: IndicatorDef; index: Resu
           <span className={`status ${target.status}`} data-status={target.status}>
             {tv(target.status)}
           </span>
-          {target.period && (
-            <span className="reason">
-              ({tv('latestData')} {target.period}
-              {target.value !== null && yearsPerValue(def.code, target.period) > 1 ? `; ${tv('yearlyAverage')} ${formatValue(def, target.value, lang)}` : ''})
-            </span>
-          )}
+          {basis && <span className="reason">({basis})</span>}
         </span>
       )}
       <Sparkline values={series.map((s) => s.value)} label={`${name}, ${series.map((s) => endYear(s.period)).join('–')}`} />

@@ -167,7 +167,7 @@ describe('analysis views in Chromium', () => {
     const status = () => card('mcpr').locator('[data-status]').getAttribute('data-status');
     const bundled = await status();
     // The province's modern contraception target far below and far above the value: met, then missed.
-    const workbook = (target: number, header = 'target') => {
+    const workbook = (target: number, header = 'target', year = lastYear + 1) => {
       const wb = XLSX.utils.book_new();
       XLSX.utils.book_append_sheet(
         wb,
@@ -175,11 +175,11 @@ describe('analysis views in Chromium', () => {
           ['unit_code', 'unit_name', 'year', 'indicator', 'comparator', header, 'unit', 'source_text'],
           // A later year's target first: the card measures the latest data against the next target year's.
           [mcpr.unit_code, 'Tỉnh', lastYear + 3, 'mcpr', '>=', 99, '%', 'kế hoạch 5 năm'],
-          [mcpr.unit_code, 'Tỉnh', lastYear + 1, 'mcpr', '>=', target, '%', 'kế hoạch thử'],
+          [mcpr.unit_code, 'Tỉnh', year, 'mcpr', '>=', target, '%', 'kế hoạch thử'],
         ]),
         'targets',
       );
-      const file = join(dir, `targets-${target}-${header}.xlsx`);
+      const file = join(dir, `targets-${target}-${header}-${year}.xlsx`);
       writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
       return file;
     };
@@ -190,10 +190,16 @@ describe('analysis views in Chromium', () => {
     };
     await open(workbook(Math.floor(mcpr.lower! / 2)));
     await expect.poll(status).toBe('met');
+    // The data have no target year yet: the status rests on the latest year, and says so.
     expect(await card('mcpr').getByTestId('target').textContent()).toContain(`Chỉ tiêu ${lastYear + 1}: ≥ ${Math.floor(mcpr.lower! / 2)}`);
-    expect(await page.getByTestId('targets-source').textContent()).toContain(`targets-${Math.floor(mcpr.lower! / 2)}-target.xlsx · 2 mục tiêu`);
-    await open(workbook(Math.ceil(mcpr.upper! + 5)));
+    expect(await card('mcpr').getByTestId('target').textContent()).toContain(`(theo số liệu ${lastYear})`);
+    expect(await card('mcpr').getAttribute('aria-label')).toContain(`(theo số liệu ${lastYear})`);
+    expect(await page.getByTestId('targets-source').textContent()).toContain(`targets-${Math.floor(mcpr.lower! / 2)}-target-${lastYear + 1}.xlsx · 2 mục tiêu`);
+    // A target for the data's own year is judged on it, with no substitute period named.
+    await open(workbook(Math.ceil(mcpr.upper! + 5), 'target', lastYear));
     await expect.poll(status).toBe('missed');
+    expect(await card('mcpr').getByTestId('target').textContent()).toContain(`Chỉ tiêu ${lastYear}: ≥ ${Math.ceil(mcpr.upper! + 5)}`);
+    expect(await card('mcpr').getByTestId('target').textContent()).not.toContain('theo số liệu');
     // A file without the target column: said, and the targets in use stay.
     await open(workbook(50, 'muc_tieu'));
     await expect.poll(() => page.getByTestId('targets-source').getByRole('alert').textContent()).toContain('lacks the column(s) target');
