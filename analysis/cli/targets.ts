@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { cubeProgress } from './cube-progress.js';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { computeIndicators, evaluateTargets, parseTargetsFile, type Target, type TargetEvaluation } from '../indicators/index.js';
+import { computeIndicators, evaluateTargets, indicatorByCode, parseTargetsFile, type Target, type TargetEvaluation } from '../indicators/index.js';
 import { openNodeWorkspace } from '../workspace/node-open.js';
 import { checkOutFolder, checkWorkspace, toComputeOptions } from './indicators.js';
 
@@ -52,8 +52,11 @@ export function registerTargets(program: Command): void {
         else if (opts.out) writeFileSync(opts.out, targetsCsv(rows), 'utf8');
         else {
           for (const r of rows) {
-            const v = r.value === null ? '—' : `${r.value.toFixed(2)} [${r.lower?.toFixed(2) ?? ''}; ${r.upper?.toFixed(2) ?? ''}]`;
-            console.log(`${r.unit_code} ${r.indicator} ${r.comparator} ${r.target} (${r.year}): ${r.status} ${v} ${r.period ?? ''} ${r.note}`);
+            // The indicator's own decimals; a count has no interval to show.
+            const d = indicatorByCode(r.indicator)?.decimals ?? 2;
+            const ci = r.lower !== null && r.upper !== null ? ` [${r.lower.toFixed(d)}; ${r.upper.toFixed(d)}]` : '';
+            const v = r.value === null ? '—' : `${r.value.toFixed(d)}${ci}`;
+            console.log([`${r.unit_code} ${r.indicator} ${r.comparator} ${r.target} (${r.year}): ${r.status}`, v, r.period, r.note].filter(Boolean).join(' '));
           }
         }
       } finally {

@@ -137,6 +137,19 @@ export function yearsPerValue(indicator: string, period: string): number {
 }
 
 /**
+ * Why a target has no result to rest on, when the results say: its unit is not in them at all
+ * (another province's plan), its indicator was not computed for the unit, or no annual or
+ * pooled period reaches back to the target year.
+ */
+function noDataReason(results: IndicatorResult[], t: Target): string {
+  if (results.length === 0) return '';
+  const mine = results.filter((r) => r.unit_code === t.unit_code);
+  if (mine.length === 0) return `đơn vị ${t.unit_code} không có trong số liệu · unit ${t.unit_code} is not in the data`;
+  if (!mine.some((r) => r.indicator === t.indicator)) return `chỉ tiêu ${t.indicator} chưa được tính cho đơn vị này · ${t.indicator} was not computed for this unit`;
+  return `không có số liệu năm của đơn vị đến năm ${t.year} · no yearly data for the unit up to ${t.year}`;
+}
+
+/**
  * Status of each target from computed results (same indicator and unit). The target year's
  * value, or a pooled window ending in it; when the results do not reach the target year yet,
  * the latest period, labelled as such. A value the engine suppressed or could not compute is
@@ -152,7 +165,11 @@ export function evaluateTargets(results: IndicatorResult[], targets: Target[]): 
       .filter((c): c is { r: IndicatorResult; years: [number, number] } => c.years !== null && c.years[1] <= t.year)
       .sort((a, b) => b.years[1] - a.years[1]);
     const best = candidates[0];
-    if (!best) return { ...t, status: 'no_data', period: null, latest: false, value: null, lower: null, upper: null, flag: '', note: NOTES.no_data };
+    if (!best) {
+      const why = noDataReason(results, t);
+      const note = why ? `${NOTES.no_data} (${why})` : NOTES.no_data;
+      return { ...t, status: 'no_data', period: null, latest: false, value: null, lower: null, upper: null, flag: '', note };
+    }
     const { r, years } = best;
     const latest = years[1] !== t.year;
     const labels: string[] = [];

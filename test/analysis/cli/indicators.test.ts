@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -42,6 +42,33 @@ describe('danso indicators', () => {
     const rows = JSON.parse(readFileSync(out, 'utf8')) as Array<{ indicator: string; level: string; value: number }>;
     expect(rows.map((r) => r.level).sort()).toEqual(['commune', 'province']);
     expect(rows[0]!.value).toBeCloseTo((100 * 150) / 130, 10);
+  }, 120_000);
+  it('targets prints one line per target: the indicator\'s decimals, and why there is no data', async () => {
+    const out: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.map(String).join(' ')));
+    try {
+      await buildProgram().parseAsync(['node', 'danso', 'targets', '--workspace', join(dir, 'ws'), '--targets', '/work/shared/data/plan-targets-2026.csv']);
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(out).toHaveLength(17);
+    // Lào Cai's plan against a workspace of one Hải Phòng commune.
+    expect(out[0]).toBe('15 e0 >= 72.4 (2026): no_data — Không có số liệu · no data (đơn vị 15 không có trong số liệu · unit 15 is not in the data)');
+    // An Hưng's SRB change needs births in two periods: 2025 only here, so its reason.
+    const change = out.find((l) => l.startsWith('11674 srb_change'))!;
+    expect(change).toMatch(/^11674 srb_change <= -0\.3 \(2026\): no_data — 2025 Không có số liệu · no data \(số liệu mới nhất 2025 · latest data 2025; .+\)$/);
+    // A value with SRB's one decimal (100 × 150 / 130 = 115.38…) and its interval.
+    const mine = join(dir, 'srb-target.csv');
+    writeFileSync(mine, 'unit_code,unit_name,year,indicator,comparator,target,unit,source_text\n11674,An Hưng,2025,srb,<,111,,\n');
+    out.length = 0;
+    vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.map(String).join(' ')));
+    try {
+      await buildProgram().parseAsync(['node', 'danso', 'targets', '--workspace', join(dir, 'ws'), '--targets', mine]);
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatch(/^11674 srb < 111 \(2025\): (undecided|missed) 115\.4 \[\d+\.\d; \d+\.\d\] 2025 /);
   }, 120_000);
 });
 

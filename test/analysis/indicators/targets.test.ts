@@ -140,6 +140,11 @@ describe('evaluateTargets', () => {
     const targets = parseTargetsCsv(csv);
     const acceptors = targets.find((t) => t.indicator === 'new_acceptors' && t.unit_code === '11674')!;
     expect(evaluateTargets([], [acceptors])[0]!.status).toBe('no_data');
+    // Why, when the results say: another unit's plan, an indicator not computed, no year up to the target's.
+    expect(evaluateTargets([result({ value: 104 })], [acceptors])[0]!.note).toContain('unit 11674 is not in the data');
+    expect(evaluateTargets([result({ unit_code: '11674', value: 104 })], [acceptors])[0]!.note).toContain('new_acceptors was not computed for this unit');
+    const later = result({ indicator: 'new_acceptors', unit_code: '11674', period: '2027', value: 800 });
+    expect(evaluateTargets([later], [acceptors])[0]).toMatchObject({ status: 'no_data', note: expect.stringContaining('no yearly data for the unit up to 2026') });
     const r = result({ indicator: 'new_acceptors', unit_code: '11674', level: 'commune', value: 800 });
     expect(evaluateTargets([r], [acceptors])[0]!.status).toBe('met');
   });
