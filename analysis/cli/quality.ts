@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { exportQualityCsv, exportQualityXlsx, qualityReport, qualitySummary } from '../ingest/index.js';
 import { openNodeWorkspace } from '../workspace/node-open.js';
+import { checkOutFolder, checkWorkspace } from './indicators.js';
 
 /** `danso quality --workspace DIR [--out FILE.csv|.xlsx]` */
 export function registerQuality(program: Command): void {
@@ -12,15 +13,18 @@ export function registerQuality(program: Command): void {
     .option('-o, --out <file>', 'ghi ra tệp .csv hoặc .xlsx · write to a .csv or .xlsx file')
     .option('--summary', 'tóm tắt theo xã · per-commune summary')
     .action(async (opts: { workspace: string; out?: string; summary?: boolean }) => {
+      // Checked before the workspace is opened: opening a folder that is not one would make it one.
+      const lower = opts.out?.toLowerCase();
+      if (lower && !lower.endsWith('.csv') && !lower.endsWith('.xlsx')) {
+        console.error('--out phải là .csv hoặc .xlsx · --out must end in .csv or .xlsx');
+        process.exitCode = 1;
+        return;
+      }
+      checkOutFolder(opts.out);
+      if (!checkWorkspace(opts.workspace)) return;
       const ws = await openNodeWorkspace(opts.workspace);
       try {
-        if (opts.out) {
-          const lower = opts.out.toLowerCase();
-          if (!lower.endsWith('.csv') && !lower.endsWith('.xlsx')) {
-            console.error('--out phải là .csv hoặc .xlsx · --out must end in .csv or .xlsx');
-            process.exitCode = 1;
-            return;
-          }
+        if (opts.out && lower) {
           const bytes = lower.endsWith('.csv') ? await exportQualityCsv(ws.engine) : await exportQualityXlsx(ws.engine);
           writeFileSync(opts.out, bytes);
           console.log(`${opts.out}`);

@@ -79,23 +79,31 @@ export function replacementsOf(entry: Pick<ImportLogEntry, 'replaced'>): Replace
   }
 }
 
-const EVENT_TABLES: Array<[string, string]> = [
-  ['sinh', 'birth_date'],
-  ['chet', 'death_date'],
-  ['chuyen_cu', 'move_date'],
-  ['ket_hon', 'marriage_date'],
-  ['mang_thai', 'pregnancy_date'],
-  ['bptt', 'start_date'],
-  ['kham_nct', 'check_date'],
+/**
+ * Event tables and whether their dates set the span of months checked. Marriages and
+ * contraceptive spells do not: the register records them with their historic dates (a couple
+ * married in 1990 is entered when the book opens), which made every commune "without data"
+ * for decades. Their months still count as data within the span (the cube's years, a0Years,
+ * follow the same rule).
+ */
+const EVENT_TABLES: Array<[string, string, boolean]> = [
+  ['sinh', 'birth_date', true],
+  ['chet', 'death_date', true],
+  ['chuyen_cu', 'move_date', true],
+  ['ket_hon', 'marriage_date', false],
+  ['mang_thai', 'pregnancy_date', true],
+  ['bptt', 'start_date', false],
+  ['kham_nct', 'check_date', true],
 ];
 
 /**
- * Completeness: months (yyyy-mm) between the first and last month with any event in the
- * workspace in which a commune of the provinces present has no A0 event and no MIS report.
+ * Completeness: months (yyyy-mm) between the first and last month with an event of the span's
+ * tables (or an MIS report) in which a commune of the provinces present has no A0 event and
+ * no MIS report.
  */
 export async function missingMonths(engine: Engine): Promise<Array<{ commune_code: string; month: string }>> {
-  const events = EVENT_TABLES.map(([t, d]) => `SELECT commune_code, strftime(${d}, '%Y-%m') AS month FROM ${t}`).join(' UNION ');
-  const months = await queryRows<{ commune_code: string; month: string }>(
+  const events = EVENT_TABLES.map(([t, d, span]) => `SELECT commune_code, strftime(${d}, '%Y-%m') AS month, ${span} AS span FROM ${t}`).join(' UNION ');
+  const months = await queryRows<{ commune_code: string; month: string; span: boolean }>(
     engine,
     `WITH ev AS (${events}),
      mis_months AS (
@@ -108,11 +116,13 @@ export async function missingMonths(engine: Engine): Promise<Array<{ commune_cod
                             WHEN 'quarter' THEN make_date(year, CAST(right(period, 1) AS INTEGER) * 3, 1)
                             ELSE make_date(year, CAST(right(period, 2) AS INTEGER), 1) END,
            INTERVAL 1 MONTH)) AS m FROM mis)),
-     have AS (SELECT * FROM ev UNION SELECT * FROM mis_months)
-     SELECT DISTINCT commune_code, month FROM have WHERE commune_code IS NOT NULL AND month IS NOT NULL`,
+     have AS (SELECT * FROM ev UNION SELECT commune_code, month, true FROM mis_months)
+     SELECT commune_code, month, bool_or(span) AS span FROM have WHERE commune_code IS NOT NULL AND month IS NOT NULL GROUP BY ALL`,
   );
   if (months.length === 0) return [];
-  const all = [...new Set(months.map((m) => m.month))].sort();
+  // Only historic records (marriages, spells): their months are all there is to go by.
+  const spanning = months.some((m) => m.span) ? months.filter((m) => m.span) : months;
+  const all = [...new Set(spanning.map((m) => m.month))].sort();
   const first = all[0]!;
   const last = all[all.length - 1]!;
   const span: string[] = [];
@@ -181,6 +191,13 @@ export interface CommuneQuality {
   myers: number | null;
 }
 
+/** The summary as the workspace keeps it; the version changes when its rules do. */
+interface StoredSummary {
+  version: number;
+  communes: CommuneQuality[];
+}
+const SUMMARY_VERSION = 2;
+
 /**
  * The quality report summarised per commune, with completeness and age heaping. Read from
  * the summary the last import stored; computed from every table (and stored) when absent.
@@ -191,7 +208,12 @@ export async function qualitySummary(engine: Engine): Promise<CommuneQuality[]> 
     `SELECT (SELECT any_value(summary) FROM ${QUALITY_SUMMARY_TABLE}) AS summary
      FROM information_schema.tables WHERE table_name = '${QUALITY_SUMMARY_TABLE}'`,
   ).catch(() => []);
-  if (stored?.summary) return JSON.parse(stored.summary) as CommuneQuality[];
+  if (stored?.summary) {
+    const parsed = JSON.parse(stored.summary) as StoredSummary | CommuneQuality[];
+    // A summary stored under an earlier rule (a bare list: months without data counted from
+    // historic marriage dates) is computed again.
+    if (!Array.isArray(parsed) && parsed.version === SUMMARY_VERSION) return parsed.communes;
+  }
   return refreshQualitySummary(engine);
 }
 
@@ -204,7 +226,8 @@ export async function dropQualitySummary(engine: Engine): Promise<void> {
 export async function refreshQualitySummary(engine: Engine): Promise<CommuneQuality[]> {
   const summary = await computeQualitySummary(engine);
   await engine.query(`CREATE OR REPLACE TABLE ${QUALITY_SUMMARY_TABLE} (${QUALITY_SUMMARY_COLUMNS_SQL})`);
-  await engine.query(`INSERT INTO ${QUALITY_SUMMARY_TABLE} VALUES (${sqlString(JSON.stringify(summary))})`);
+  const stored: StoredSummary = { version: SUMMARY_VERSION, communes: summary };
+  await engine.query(`INSERT INTO ${QUALITY_SUMMARY_TABLE} VALUES (${sqlString(JSON.stringify(stored))})`);
   return summary;
 }
 

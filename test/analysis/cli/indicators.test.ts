@@ -127,6 +127,14 @@ describe('errors as a user reads them', () => {
     const r = await run('targets', '--workspace', join(dir, 'ws'), '--targets', join(dir, 'none.csv'));
     expect(r).toEqual({ stderr: `Lỗi · error: Không tìm thấy tệp · file not found: ${join(dir, 'none.csv')}`, code: 1 });
   });
+  it('quality refuses a folder that is not a workspace, and leaves it as it was', async () => {
+    const none = join(dir, 'not-a-workspace');
+    const r = await run('quality', '--workspace', none);
+    expect(r).toEqual({ stderr: `Không tìm thấy không gian làm việc · no workspace at ${none} (danso import --workspace DIR FILE…)`, code: 2 });
+    expect(existsSync(none)).toBe(false);
+    vi.restoreAllMocks();
+    expect((await run('quality', '--workspace', join(dir, 'ws'), '--out', join(dir, 'missing', 'q.csv'))).stderr).toContain('the folder of --out does not exist');
+  });
   it('says why a request gives no rows', async () => {
     const out = join(dir, 'empty.csv');
     const r = await run('indicators', '--workspace', join(dir, 'ws'), '--years', '2030-2031', '--out', out);
