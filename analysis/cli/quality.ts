@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
-import { exportQualityCsv, exportQualityXlsx, qualityReport, qualitySummary } from '../ingest/index.js';
+import { exportQualityCsv, exportQualityXlsx, monthRanges, qualityReport, qualitySummary } from '../ingest/index.js';
 import { openNodeWorkspace } from '../workspace/node-open.js';
 import { checkOutFolder, checkWorkspace } from './indicators.js';
 
@@ -31,12 +31,19 @@ export function registerQuality(program: Command): void {
           return;
         }
         if (opts.summary) {
-          for (const q of await qualitySummary(ws.engine)) {
+          const all = await qualitySummary(ws.engine);
+          // Communes that sent nothing in the whole span: one line after those with data.
+          const quiet = all.filter((q) => q.silent && q.errors === 0 && q.warnings === 0);
+          for (const q of all.filter((x) => !quiet.includes(x))) {
             const fmt = (x: number | null) => (x === null ? '-' : x.toFixed(1));
             console.log(
               `${q.commune_code} ${q.commune_name ?? ''}: errors=${q.errors} warnings=${q.warnings} ` +
                 `months_without_data=${q.months_without_data.length} whipple=${fmt(q.whipple)} myers=${fmt(q.myers)}`,
             );
+          }
+          if (quiet.length > 0) {
+            const span = monthRanges(quiet[0]!.months_without_data).join(', ');
+            console.log(`${quiet.length} xã/phường không có số liệu nào trong ${span} · communes without any data in ${span}: ${quiet.map((q) => q.commune_code).join(' ')}`);
           }
           return;
         }

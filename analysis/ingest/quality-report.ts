@@ -101,7 +101,7 @@ const EVENT_TABLES: Array<[string, string, boolean]> = [
  * tables (or an MIS report) in which a commune of the provinces present has no A0 event and
  * no MIS report.
  */
-export async function missingMonths(engine: Engine): Promise<Array<{ commune_code: string; month: string }>> {
+export async function missingMonths(engine: Engine): Promise<{ span: string[]; missing: Array<{ commune_code: string; month: string }> }> {
   const events = EVENT_TABLES.map(([t, d, span]) => `SELECT commune_code, strftime(${d}, '%Y-%m') AS month, ${span} AS span FROM ${t}`).join(' UNION ');
   const months = await queryRows<{ commune_code: string; month: string; span: boolean }>(
     engine,
@@ -119,7 +119,7 @@ export async function missingMonths(engine: Engine): Promise<Array<{ commune_cod
      have AS (SELECT * FROM ev UNION SELECT commune_code, month, true FROM mis_months)
      SELECT commune_code, month, bool_or(span) AS span FROM have WHERE commune_code IS NOT NULL AND month IS NOT NULL GROUP BY ALL`,
   );
-  if (months.length === 0) return [];
+  if (months.length === 0) return { span: [], missing: [] };
   // Only historic records (marriages, spells): their months are all there is to go by.
   const spanning = months.some((m) => m.span) ? months.filter((m) => m.span) : months;
   const all = [...new Set(spanning.map((m) => m.month))].sort();
@@ -137,7 +137,7 @@ export async function missingMonths(engine: Engine): Promise<Array<{ commune_cod
     .sort();
   const out: Array<{ commune_code: string; month: string }> = [];
   for (const c of communes) for (const m of span) if (!have.has(`${c}|${m}`)) out.push({ commune_code: c, month: m });
-  return out;
+  return { span, missing: out };
 }
 
 export interface AgeHeaping {
@@ -187,6 +187,8 @@ export interface CommuneQuality {
   /** Problems per rule. */
   rules: Record<string, number>;
   months_without_data: string[];
+  /** No A0 event and no MIS report in any month of the span: a commune that sent nothing. */
+  silent: boolean;
   whipple: number | null;
   myers: number | null;
 }
@@ -196,7 +198,7 @@ interface StoredSummary {
   version: number;
   communes: CommuneQuality[];
 }
-const SUMMARY_VERSION = 2;
+const SUMMARY_VERSION = 3;
 
 /**
  * The quality report summarised per commune, with completeness and age heaping. Read from
@@ -236,13 +238,16 @@ async function computeQualitySummary(engine: Engine): Promise<CommuneQuality[]> 
     engine,
     `SELECT coalesce(commune_code, '') AS commune_code, rule, severity, count(*) AS n FROM ${QUALITY_TABLE} GROUP BY ALL`,
   );
-  const missing = await missingMonths(engine);
+  const { span, missing } = await missingMonths(engine);
   const heaping = await ageHeaping(engine);
   const out = new Map<string, CommuneQuality>();
   const get = (c: string) => {
     let q = out.get(c);
     if (!q)
-      out.set(c, (q = { commune_code: c, commune_name: communeByCode(c)?.communeName ?? null, errors: 0, warnings: 0, rules: {}, months_without_data: [], whipple: null, myers: null }));
+      out.set(
+        c,
+        (q = { commune_code: c, commune_name: communeByCode(c)?.communeName ?? null, errors: 0, warnings: 0, rules: {}, months_without_data: [], silent: false, whipple: null, myers: null }),
+      );
     return q;
   };
   for (const r of counts) {
@@ -252,6 +257,7 @@ async function computeQualitySummary(engine: Engine): Promise<CommuneQuality[]> 
     q.rules[r.rule] = (q.rules[r.rule] ?? 0) + r.n;
   }
   for (const m of missing) get(m.commune_code).months_without_data.push(m.month);
+  for (const q of out.values()) q.silent = span.length > 0 && q.months_without_data.length === span.length;
   for (const h of heaping) Object.assign(get(h.commune_code), { whipple: h.whipple, myers: h.myers });
   return [...out.values()].sort((a, b) => a.commune_code.localeCompare(b.commune_code));
 }

@@ -84,6 +84,10 @@ const M = {
   whipple: { vi: 'Chỉ số Whipple', en: 'Whipple index' },
   myers: { vi: 'Chỉ số Myers', en: 'Myers index' },
   none: { vi: 'Không có', en: 'None' },
+  silentCommunes: {
+    vi: '{n} xã/phường không có số liệu nào trong {span}',
+    en: '{n} communes without any data in {span}',
+  },
   failed: { vi: 'Nhập thất bại', en: 'Import failed' },
 } satisfies Record<string, Record<Lang, string>>;
 

@@ -41,7 +41,7 @@ function unitQuality(all: CommuneQuality[], unit: string, isProvince: boolean, y
   }
   if (all.length === 0) return null;
   const sum: UnitQuality = {
-    commune_code: unit, commune_name: null, errors: 0, warnings: 0, rules: {}, months_without_data: [], whipple: null, myers: null,
+    commune_code: unit, commune_name: null, errors: 0, warnings: 0, rules: {}, months_without_data: [], silent: false, whipple: null, myers: null,
     communes_without_data: [],
   };
   for (const q of all) {

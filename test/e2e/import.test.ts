@@ -50,6 +50,16 @@ describe('importing files through the UI', () => {
     expect(await digits('sinh', 'kept')).toBe(births.length);
     await screenshot(page, 'import-results');
 
+    // The quality summary lists the commune with data; the province's other communes, which
+    // sent nothing, are one line over the months of the births (dd/mm/yyyy in the export).
+    const months = births.map((b) => b['Ngày sinh']!.split('/').reverse().slice(0, 2).join('-')).sort();
+    const span = `${months[0]}–${months[months.length - 1]}`;
+    await expect.poll(() => page.getByTestId('quality-summary').locator('tbody tr').allInnerTexts()).toHaveLength(1);
+    expect(await page.getByTestId('quality-summary').locator('tbody tr').innerText()).toMatch(new RegExp(`^${COMMUNE} `));
+    expect(await page.getByTestId('silent-communes').locator('summary').innerText()).toMatch(new RegExp(`^\\d+ xã/phường không có số liệu nào trong ${span}$`));
+    await page.getByTestId('quality-summary').scrollIntoViewIfNeeded();
+    await screenshot(page, 'import-quality-summary');
+
     // The overview now reads the new workspace: births of the commune in the last year.
     const lastYear = Math.max(...births.map((b) => Number(b['Ngày sinh']!.slice(-4))));
     const expectedBirths = births.filter((b) => b['Ngày sinh']!.endsWith(String(lastYear))).length;

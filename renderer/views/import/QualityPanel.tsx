@@ -27,6 +27,7 @@ export function QualityPanel() {
   const [rows, setRows] = useState<QualityRow[]>([]);
   const [total, setTotal] = useState(0);
   const [summary, setSummary] = useState<CommuneQuality[]>([]);
+  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     if (session.status !== 'ready') return;
@@ -42,7 +43,11 @@ export function QualityPanel() {
       setRows(r);
       setTotal(n);
       setSummary(s);
-    })();
+      setError(null);
+    })().catch((e: unknown) => {
+      // A read cut short because another workspace opened (its engine closed) is not an error.
+      if (live) setError(e instanceof Error ? e.message : String(e));
+    });
     return () => {
       live = false;
     };
@@ -50,6 +55,12 @@ export function QualityPanel() {
 
   if (session.status !== 'ready') return null;
   const n = (v: number | null, d = 0) => formatNumber(v, lang, d);
+  // Communes of the province that sent nothing in the whole span (the admin list names every
+  // one, imported or not) go in one line, so the table starts with the communes that have data.
+  // One whose files were all rejected stays in the table with its errors.
+  const quiet = (s: CommuneQuality) => s.silent && s.errors === 0 && s.warnings === 0;
+  const silent = summary.filter(quiet);
+  const shownSummary = summary.filter((s) => !quiet(s));
   const save = async (kind: 'csv' | 'xlsx') => {
     const engine = currentWorkspace().engine;
     const bytes = kind === 'csv' ? await exportQualityCsv(engine, filter) : await exportQualityXlsx(engine, filter);
@@ -60,6 +71,11 @@ export function QualityPanel() {
     <>
       <section className="panel">
         <h2>{ti('summary', lang)}</h2>
+        {error && (
+          <p className="error" role="alert">
+            {ti('error', lang)}: {error}
+          </p>
+        )}
         <table className="data" data-testid="quality-summary">
           <thead>
             <tr>
@@ -72,7 +88,7 @@ export function QualityPanel() {
             </tr>
           </thead>
           <tbody>
-            {summary.map((s) => (
+            {shownSummary.map((s) => (
               <tr key={s.commune_code}>
                 <td>
                   {s.commune_code} {s.commune_name ?? ''}
@@ -90,6 +106,12 @@ export function QualityPanel() {
             ))}
           </tbody>
         </table>
+        {silent.length > 0 && (
+          <details className="note" data-testid="silent-communes">
+            <summary>{ti('silentCommunes', lang, { n: n(silent.length), span: monthRanges(silent[0]!.months_without_data).join(', ') })}</summary>
+            {silent.map((s) => `${s.commune_code} ${s.commune_name ?? ''}`.trim()).join(', ')}
+          </details>
+        )}
       </section>
       <section className="panel">
         <h2>{ti('quality', lang)}</h2>

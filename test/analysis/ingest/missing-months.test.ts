@@ -29,7 +29,8 @@ afterAll(() => engine.close());
 describe('missingMonths', () => {
   it('spans the months of current events only; historic marriages and spells count within it but do not widen it', async () => {
     expect(communeByCode(A)?.provinceCode).toBe(communeByCode(B)?.provinceCode);
-    const missing = await missingMonths(engine);
+    const { span, missing } = await missingMonths(engine);
+    expect(span).toEqual(['2024-01', '2024-02', '2024-03']);
     const of = (c: string) => missing.filter((m) => m.commune_code === c).map((m) => m.month);
     // A: January and March from births, February from the 2024 spell.
     expect(of(A)).toEqual([]);
