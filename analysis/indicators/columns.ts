@@ -1,4 +1,5 @@
 import { FERTILE_AGE_GROUPS } from '../model/age-groups.js';
+import { A0_TABLE_NAMES, A0_TABLE_OF, type DataElement } from '../model/data-elements.js';
 
 /**
  * The cube cells the indicators read, as named columns of one row per unit × year.
@@ -77,10 +78,35 @@ export const DERIVED_COLUMNS: Array<{ name: string; sql: string; from: string[] 
   { name: 'b_15_49', sql: FERTILE.map((f) => f.b).join(' + '), from: FERTILE.map((f) => f.b) },
 ];
 
-/** Why a column is missing, for `not_computable` (Vietnamese · English). */
-export function missingReason(column: string): string {
+/**
+ * Why an A0 workspace cannot give columns: the tables they are counted from were not
+ * imported (every one of them named). Null when only a previous year-end is missing.
+ */
+export function a0MissingReason(columns: string[]): string | null {
+  const tables = [
+    ...new Set(
+      columns
+        .filter((c) => !c.endsWith('_prev'))
+        .map((c) => CELL_COLUMNS.find((x) => x.name === c)?.element)
+        .filter((e): e is string => e !== undefined)
+        .map((e) => A0_TABLE_OF[e as DataElement]),
+    ),
+  ];
+  if (tables.length === 0) return null;
+  const vi = tables.map((t) => `${A0_TABLE_NAMES[t].vi} (${t})`).join(', ');
+  const en = tables.map((t) => `${A0_TABLE_NAMES[t].en} (${t})`).join(', ');
+  return `Chưa nhập ${vi} · no ${en} file${tables.length > 1 ? 's' : ''} imported`;
+}
+
+/**
+ * Why a column is missing, for `not_computable` (Vietnamese · English). An MIS export lacks
+ * the element or its breakdown; an A0 workspace lacks the table it is counted from.
+ */
+export function missingReason(column: string, source: 'a0' | 'mis' = 'mis'): string {
   if (column === 'pop_prev' || column.endsWith('_prev'))
     return 'Không có dân số cuối kỳ trước · no population at the end of the previous period';
+  const a0 = source === 'a0' ? a0MissingReason([column]) : null;
+  if (a0) return a0;
   if (/^b_\d/.test(column)) return 'Dữ liệu không có số sinh theo tuổi mẹ · this export has no births by mother’s age';
   if (/^w_\d/.test(column)) return 'Dữ liệu không có dân số nữ theo nhóm tuổi · this export has no female population by age group';
   if (column === 'b_m' || column === 'b_f') return 'Dữ liệu không có số sinh theo giới tính · this export has no births by sex';

@@ -3,7 +3,7 @@ import { numberArray, queryRows, sqlString, tableExists, type Engine } from '../
 import { buildCubeUnlocked, ensureCubeVillagesUnlocked } from './cube/build.js';
 import { DATA_ELEMENTS } from '../model/data-elements.js';
 import { CUBE_TABLE, type CubeSource } from './cube/schema.js';
-import { CELL_COLUMNS, missingReason } from './columns.js';
+import { a0MissingReason, CELL_COLUMNS, missingReason } from './columns.js';
 import { normal, poissonRate, srbWilson, wilson, type Interval } from './intervals.js';
 import { lifeTableSeries, MIN_PERSON_YEARS, unitLifeTables, type LifeTableSeries } from './life-expectancy.js';
 import { cubeDerived } from './cube-derived.js';
@@ -156,7 +156,7 @@ function mainMissing(missing: string[]): string {
 }
 
 /** Interval and flag of one row computed in SQL. */
-function finish(def: IndicatorDef, r: SqlRow, w: PooledKey): WorkingResult {
+function finish(def: IndicatorDef, r: SqlRow, w: PooledKey, source: CubeSource): WorkingResult {
   const out: WorkingResult = {
     indicator: def.code, unit_code: w.unit_code, unit_name: w.unit_name, level: w.level, period: w.period,
     value: finite(r.value) ? r.value : null, lower: null, upper: null,
@@ -165,8 +165,12 @@ function finish(def: IndicatorDef, r: SqlRow, w: PooledKey): WorkingResult {
   };
   if (out.value === null) {
     out.flag = 'not_computable';
-    out.reason = r.missing ? missingReason(mainMissing(r.missing)) : 'Mẫu số bằng 0 · the denominator is zero';
+    out.reason = !r.missing
+      ? 'Mẫu số bằng 0 · the denominator is zero'
+      : ((source === 'a0' ? a0MissingReason(r.missing) : null) ?? missingReason(mainMissing(r.missing), source));
     out.lower = out.upper = null;
+    // Without the data, partial sums would read as the indicator's numerator and denominator.
+    if (r.missing) out.numerator = out.denominator = out.events = null;
     return out;
   }
   const n = out.numerator ?? 0;
@@ -206,7 +210,7 @@ async function pooledWindows(engine: Engine): Promise<PooledKey[]> {
 }
 
 /** The SQL-defined indicators for every window, in indicator then window order. */
-async function sqlIndicatorRows(engine: Engine, defs: IndicatorDef[], windows: PooledKey[]): Promise<WorkingResult[]> {
+async function sqlIndicatorRows(engine: Engine, defs: IndicatorDef[], windows: PooledKey[], source: CubeSource): Promise<WorkingResult[]> {
   const required = [...new Set(defs.flatMap((d) => d.sql!.requires))];
   const table = await engine.query(indicatorsSql(defs, required));
   const n = table.numRows;
@@ -235,7 +239,7 @@ async function sqlIndicatorRows(engine: Engine, defs: IndicatorDef[], windows: P
         const missing = def.sql!.requires.filter((_, j) => req[j]!.get(i) === true);
         if (missing.length > 0) r.missing = missing;
       }
-      rows[d * n + j] = finish(def, r, windows[w[i]!]!);
+      rows[d * n + j] = finish(def, r, windows[w[i]!]!, source);
     }
   });
   return rows;
@@ -280,7 +284,7 @@ async function computeUnlocked(engine: Engine, options: ComputeOptions): Promise
   }
   const sqlDefs = [...defs].map((c) => indicatorByCode(c)!).filter((d) => d.sql);
   const windows = await pooledWindows(engine);
-  let rows: WorkingResult[] = sqlDefs.length > 0 ? await sqlIndicatorRows(engine, sqlDefs, windows) : [];
+  let rows: WorkingResult[] = sqlDefs.length > 0 ? await sqlIndicatorRows(engine, sqlDefs, windows, source) : [];
   const ltCodes = [...defs].filter((c) => indicatorByCode(c)!.kind === 'life_table');
   if (ltCodes.length > 0) {
     const series = await derived.value('life-table series', unitsKey, () => lifeTableSeries(engine, source, levels));
@@ -344,6 +348,7 @@ async function lifeExpectancyRows(
     ]),
   );
   const codeOf = { T: 'e0', M: 'e0_male', F: 'e0_female' } as const;
+  const noDeaths = source === 'a0' ? missingReason('d_0', source) : 'Dữ liệu không có số chết theo nhóm tuổi · this export has no deaths by age group';
   const out: WorkingResult[] = [];
   // Every unit and window gets its rows, even when the export has no age groups at all.
   for (const w of windows) for (const sex of ['T', 'M', 'F'] as const) {
@@ -359,15 +364,15 @@ async function lifeExpectancyRows(
     };
     let flag: ResultFlag = '';
     const window = Array.from({ length: k }, (_, i) => w.end_year - i);
-    if (byAge === 0) {
+    if (byAge === 0 || popYears.size === 0) {
       flag = 'not_computable';
-      r.reason = 'Dữ liệu không có số chết theo nhóm tuổi · this export has no deaths by age group';
+      r.reason = byAge === 0 ? noDeaths : missingReason('pop_0', source);
     } else if (!popYears.has(w.end_year - k) || window.some((y) => !popYears.has(y))) {
       flag = 'not_computable';
       r.reason = missingReason('pop_prev');
     } else if (window.some((y) => !deathYears.has(y))) {
       flag = 'not_computable';
-      r.reason = 'Dữ liệu không có số chết theo nhóm tuổi · this export has no deaths by age group';
+      r.reason = noDeaths;
     } else if (py < MIN_PERSON_YEARS) {
       flag = 'suppressed';
       // How many years a pooling would need at this population: what the analyst can act on
@@ -392,6 +397,8 @@ async function lifeExpectancyRows(
       if (deaths < UNRELIABLE_EVENTS) flag = 'unreliable';
     }
     r.flag = flag;
+    // Deaths and person-years of a window the data do not cover are partial sums, not its own.
+    if (flag === 'not_computable') r.numerator = r.denominator = r.events = null;
     out.push(r);
   }
   return out;

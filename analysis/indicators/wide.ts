@@ -1,4 +1,5 @@
 import { sqlString } from '../engine/engine.js';
+import { A0_TABLE_OF, type DataElement } from '../model/data-elements.js';
 import { CELL_COLUMNS, DERIVED_COLUMNS, type CellColumn } from './columns.js';
 import { CUBE_TABLE, SINGLE_AGE_ELEMENT, type CubeSource } from './cube/schema.js';
 
@@ -70,7 +71,8 @@ export function pivotSql(source: CubeSource, levels: string[], pt: PeriodType = 
  * One row per unit × year with every cell column, from pivotSql's tables. A cell is 0 when
  * the source reports the element (at that breakdown) for that year but not for this unit,
  * and NULL when the source does not report it at all: then indicators that need it are
- * `not_computable`. A0 reports every element for every year it was built for. With quarters
+ * `not_computable`. A0 reports every element of an imported table for every year it was
+ * built for (and none of a table not imported). With quarters
  * or months, `year` holds the period's ordinal (periodOrdinalSql); the cube has only flows by
  * sex there, so stocks and age groups are NULL and the indicators that need them not computable.
  */
@@ -78,14 +80,20 @@ export function wideSql(source: CubeSource, firstYear: number, lastYear: number,
   const src = sqlString(source);
   const ord = periodOrdinalSql(pt);
   const years = `range(${firstYear - 1}, ${lastYear + 1})`;
-  const av =
-    source === 'a0'
-      ? CELL_COLUMNS.filter((c) => c.at === 'cur').map((c) => `TRUE AS ${c.name}`).join(', ')
-      : CELL_COLUMNS.filter((c) => c.at === 'cur').map((c) => `${availability(c)} AS ${c.name}`).join(', ');
-  const measured = CELL_COLUMNS.filter((c) => c.at === 'cur').map((c) => `${availability(c)} AS ${c.name}`).join(', ');
+  const cur = CELL_COLUMNS.filter((c) => c.at === 'cur');
+  // A0 has every breakdown of an element whose table was imported: present when any element
+  // of that table appears in the cube (a register without births gives no births, not 0).
+  const tableOf = (c: CellColumn) => A0_TABLE_OF[c.element as DataElement];
+  const tables = [...new Set(cur.map(tableOf))];
+  const present = tables
+    .map((t) => `coalesce(bool_or(${cur.filter((c) => tableOf(c) === t).map((c) => `${c.name} IS NOT NULL`).join(' OR ')}), false) AS t_${t}`)
+    .join(', ');
+  const av = cur.map((c) => (source === 'a0' ? `p.t_${tableOf(c)} AS ${c.name}` : `${availability(c)} AS ${c.name}`)).join(', ');
+  const measured = cur.map((c) => `${availability(c)} AS ${c.name}`).join(', ');
   const avFrom =
     source === 'a0' && pt === 'year'
-      ? `(SELECT y AS year, ${av} FROM ${years} t(y) WHERE y BETWEEN (SELECT min(year) FROM _ind_raw) AND (SELECT max(year) FROM _ind_raw))`
+      ? `(SELECT y AS year, ${av} FROM ${years} t(y), (SELECT ${present} FROM _ind_raw) p
+          WHERE y BETWEEN (SELECT min(year) FROM _ind_raw) AND (SELECT max(year) FROM _ind_raw))`
       : source === 'a0'
         ? // A0 has a breakdown in every period or in none: what it has over all of them.
           `(SELECT y AS year, a.* FROM ${years} t(y), (SELECT ${measured} FROM ${CUBE_TABLE} WHERE source = ${src} AND period_type = '${pt}' AND level = 'commune') a)`

@@ -38,14 +38,24 @@ async function run(engine: Engine, statements: string[], step: () => void = () =
  * Years the register covers: those with births, deaths or moves. Marriages and contraceptive
  * spells are not used: the register records them with their historic dates (a couple married
  * in 1990 is entered when the book opens).
+ * A register without any of those (persons only) still gives the stocks: from the first year
+ * in which it records someone leaving (those who left earlier are no longer in the export, so
+ * earlier stocks would miss them) to its last entry or exit; a register nobody has left yet,
+ * its last year only.
  */
 async function a0Years(engine: Engine): Promise<[number, number] | null> {
   const sources: Array<[string, string]> = [['sinh', 'birth_date'], ['chet', 'death_date'], ['chuyen_cu', 'move_date']];
   const parts: string[] = [];
   for (const [t, c] of sources) if (await tableExists(engine, t)) parts.push(`SELECT min(year(${c})) lo, max(year(${c})) hi FROM ${t}`);
-  if (parts.length === 0) return null;
-  const [r] = await queryRows<{ lo: number | null; hi: number | null }>(engine, `SELECT min(lo) lo, max(hi) hi FROM (${parts.join(' UNION ALL ')})`);
-  return r && r.lo !== null && r.hi !== null ? [r.lo, r.hi] : null;
+  type Span = { lo: number | null; hi: number | null };
+  const [r] = parts.length ? await queryRows<Span>(engine, `SELECT min(lo) lo, max(hi) hi FROM (${parts.join(' UNION ALL ')})`) : [];
+  if (r && r.lo !== null && r.hi !== null) return [r.lo, r.hi];
+  if (!(await tableExists(engine, 'nhan_khau'))) return null;
+  const [p] = await queryRows<Span>(
+    engine,
+    `SELECT min(year(exit_date)) lo, greatest(max(year(entry_date)), max(year(exit_date))) hi FROM nhan_khau`,
+  );
+  return p && p.hi !== null ? [p.lo ?? p.hi, p.hi] : null;
 }
 
 /** Names and provinces of the communes in the data (admin units 2025, else the register's province code). */

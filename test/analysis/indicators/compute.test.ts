@@ -252,3 +252,42 @@ describe('life expectancy through the engine', () => {
     expect(b.map((r) => `${r.indicator} ${r.level} ${r.period}`)).toEqual(['cdr commune 2024']);
   });
 });
+
+describe('an A0 workspace with some tables only', () => {
+  it('a register alone gives its stocks over the years it records leavers, and what needs another table is not computable', async () => {
+    // Commune 11674: three residents since 2015, one who left in 2023, one who entered in 2024.
+    const p = (o: Record<string, string>) => ({ commune_code: '11674', residence_status: 'thuong_tru', entry_date: '2015-01-01', ...o });
+    await insertRows(engine, 'nhan_khau', [
+      p({ person_id: 'A', sex: 'F', birth_date: '1950-05-01' }),
+      p({ person_id: 'B', sex: 'M', birth_date: '1985-05-01' }),
+      p({ person_id: 'C', sex: 'F', birth_date: '2015-05-01', exit_date: '2023-08-01' }),
+      p({ person_id: 'D', sex: 'M', birth_date: '1990-01-01', entry_date: '2024-03-01' }),
+    ]);
+    const res = await computeIndicators(engine, { source: 'a0', level: 'commune' });
+    // Years 2023 (the first with a leaver) to 2024 (the last entry): year-ends of 2022–2024.
+    expect(res.filter((r) => r.indicator === 'population').map((r) => [r.period, r.value])).toEqual([['2022', 3], ['2023', 2], ['2024', 3]]);
+    expect(find(res, 'pop_avg', '11674', '2023').value).toBe((3 + 2) / 2);
+    // A (73 in 2023) of A and B: 50%.
+    expect(find(res, 'elderly_share', '11674', '2023').value).toBe(50);
+    // No births file: not 0 births, and no partial sums as if they were its numbers.
+    const cbr = find(res, 'cbr', '11674', '2024');
+    expect(cbr).toMatchObject({ value: null, flag: 'not_computable', numerator: null, denominator: null, events: null });
+    expect(cbr.reason).toBe('Chưa nhập sổ sinh (sinh) · no births (sinh) file imported');
+    expect(find(res, 'tfr', '11674', '2024').flag).toBe('not_computable');
+    expect(find(res, 'e0', '11674', '2024')).toMatchObject({ flag: 'not_computable', numerator: null, denominator: null, reason: 'Chưa nhập sổ chết (chet) · no deaths (chet) file imported' });
+    // Every table an indicator needs is named: modern users and married women.
+    expect(find(res, 'mcpr', '11674', '2024').reason).toBe(
+      'Chưa nhập sổ biện pháp tránh thai (bptt), sổ kết hôn (ket_hon) · no contraception (bptt), marriages (ket_hon) files imported',
+    );
+    expect(find(res, 'elderly_check', '11674', '2024').reason).toBe('Chưa nhập sổ khám sức khỏe người cao tuổi (kham_nct) · no elderly check-ups (kham_nct) file imported');
+  });
+  it('an imported table with no event in a year still gives 0, not “not imported”', async () => {
+    const p = (o: Record<string, string>) => ({ commune_code: '11674', residence_status: 'thuong_tru', entry_date: '2015-01-01', ...o });
+    await insertRows(engine, 'nhan_khau', [p({ person_id: 'A', sex: 'F', birth_date: '1995-05-01' }), p({ person_id: 'B', sex: 'M', birth_date: '1990-05-01' })]);
+    await insertRows(engine, 'sinh', [{ commune_code: '11674', mother_id: 'A', birth_date: '2024-06-01', sex: 'F' }]);
+    await insertRows(engine, 'chet', [{ commune_code: '11674', person_id: 'X', sex: 'M', birth_date: '1930-01-01', death_date: '2023-02-01' }]);
+    const res = await computeIndicators(engine, { source: 'a0', level: 'commune', indicators: ['cbr', 'cdr'] });
+    expect(find(res, 'cbr', '11674', '2023')).toMatchObject({ value: 0, numerator: 0, flag: 'unreliable' });
+    expect(find(res, 'cdr', '11674', '2024')).toMatchObject({ value: 0, numerator: 0, flag: 'unreliable' });
+  });
+});
