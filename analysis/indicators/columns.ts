@@ -110,7 +110,8 @@ export function missingReason(column: string, source: 'a0' | 'mis' = 'mis'): str
   if (/^b_\d/.test(column)) return 'Dữ liệu không có số sinh theo tuổi mẹ · this export has no births by mother’s age';
   if (/^w_\d/.test(column)) return 'Dữ liệu không có dân số nữ theo nhóm tuổi · this export has no female population by age group';
   if (column === 'b_m' || column === 'b_f') return 'Dữ liệu không có số sinh theo giới tính · this export has no births by sex';
-  if (column.startsWith('pop_') && column !== 'pop_end') return 'Dữ liệu không có dân số theo giới tính/tuổi · this export has no population by sex or age';
+  if (column === 'pop_m' || column === 'pop_f') return 'Dữ liệu không có dân số theo giới tính · this export has no population by sex';
+  if (column.startsWith('pop_') && column !== 'pop_end') return 'Dữ liệu không có dân số theo nhóm tuổi · this export has no population by age group';
   if (column === 'd_0') return 'Dữ liệu không có số chết theo tuổi · this export has no deaths by age';
   const c = CELL_COLUMNS.find((x) => x.name === column);
   return `Dữ liệu không có chỉ tiêu ${c?.element ?? column} · this export has no ${c?.element ?? column}`;
