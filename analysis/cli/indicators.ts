@@ -62,8 +62,10 @@ export function toComputeOptions(o: Partial<IndicatorCliOptions>): ComputeOption
   }
   if (o.years) out.years = parseYears(o.years);
   if (o.indicators) {
-    out.indicators = o.indicators.split(',').map((s) => s.trim()).filter(Boolean);
-    const unknown = out.indicators.filter((c) => !indicatorByCode(c));
+    // Codes in any case (TFR, Srb); an unknown one is quoted as typed.
+    const typed = o.indicators.split(',').map((s) => s.trim()).filter(Boolean);
+    out.indicators = typed.map((c) => c.toLowerCase());
+    const unknown = typed.filter((c) => !indicatorByCode(c.toLowerCase()));
     if (unknown.length) throw badChoice('--indicators', unknown.join(','), INDICATORS.map((d) => d.code).join(', '));
   }
   if (o.pool) {
@@ -86,8 +88,11 @@ export function toComputeOptions(o: Partial<IndicatorCliOptions>): ComputeOption
   return out;
 }
 
-/** Refuse an --out whose folder does not exist before any work is done (not after a long computation). */
-export function checkOutFolder(out: string | undefined): void {
+/**
+ * Refuse an --out of another kind than `kinds`, or whose folder does not exist, before any
+ * work is done (not after a long computation).
+ */
+export function checkOutFolder(out: string | undefined, kinds: string[] = ['.csv', '.json']): void {
   if (!out) return;
   const dir = dirname(out);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
@@ -95,6 +100,11 @@ export function checkOutFolder(out: string | undefined): void {
   }
   if (existsSync(out) && statSync(out).isDirectory()) {
     throw new Error(`--out là một thư mục, cần tên tệp · --out is a folder, give a file name: ${out}`);
+  }
+  // Only what it can write: a file named .xlsx holding CSV text would not open in Excel.
+  if (!kinds.some((k) => out.toLowerCase().endsWith(k))) {
+    const [vi, en] = [' hoặc ', ' or '].map((or) => kinds.slice(0, -1).join(', ') + or + kinds[kinds.length - 1]);
+    throw new Error(`--out phải là tệp ${vi} · --out must be a ${en} file: ${out}`);
   }
 }
 

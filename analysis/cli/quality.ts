@@ -14,13 +14,8 @@ export function registerQuality(program: Command): void {
     .option('--summary', 'tóm tắt theo xã · per-commune summary')
     .action(async (opts: { workspace: string; out?: string; summary?: boolean }) => {
       // Checked before the workspace is opened: opening a folder that is not one would make it one.
+      checkOutFolder(opts.out, ['.csv', '.xlsx']);
       const lower = opts.out?.toLowerCase();
-      if (lower && !lower.endsWith('.csv') && !lower.endsWith('.xlsx')) {
-        console.error('--out phải là .csv hoặc .xlsx · --out must end in .csv or .xlsx');
-        process.exitCode = 1;
-        return;
-      }
-      checkOutFolder(opts.out);
       if (!checkWorkspace(opts.workspace)) return;
       const ws = await openNodeWorkspace(opts.workspace);
       try {

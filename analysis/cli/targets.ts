@@ -6,7 +6,8 @@ import { openNodeWorkspace } from '../workspace/node-open.js';
 import { checkOutFolder, checkWorkspace, toComputeOptions } from './indicators.js';
 
 const COLUMNS = [
-  'unit_code', 'unit_name', 'year', 'indicator', 'comparator', 'target', 'unit', 'period', 'latest', 'value', 'lower', 'upper', 'flag', 'status', 'note',
+  'unit_code', 'unit_name', 'year', 'indicator', 'comparator', 'target', 'unit', 'source_text', 'period', 'latest', 'value', 'lower', 'upper', 'flag', 'status',
+  'note',
 ] as const;
 
 export function readTargets(file: string): Target[] {
@@ -50,6 +51,7 @@ export function registerTargets(program: Command): void {
         const rows = evaluateTargets(results, targets);
         if (opts.out?.toLowerCase().endsWith('.json')) writeFileSync(opts.out, JSON.stringify(rows, null, 1) + '\n', 'utf8');
         else if (opts.out) writeFileSync(opts.out, targetsCsv(rows), 'utf8');
+        if (opts.out) console.error(`${rows.length} mục tiêu · targets → ${opts.out}`);
         else {
           for (const r of rows) {
             // The indicator's own decimals; a count has no interval to show.

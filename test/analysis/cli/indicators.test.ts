@@ -36,6 +36,12 @@ describe('danso indicators', () => {
     expect(cbr[8]).toBe('280');
     expect(cbr[9]).toBe('20050');
   }, 120_000);
+  it('takes indicator codes in any case, as a user types them', async () => {
+    const out = join(dir, 'upper.csv');
+    await buildProgram().parseAsync(['node', 'danso', 'indicators', '--workspace', join(dir, 'ws'), '--level', 'commune', '--indicators', 'CBR, Srb', '--out', out]);
+    const codes = readFileSync(out, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]);
+    expect([...new Set(codes)]).toEqual(['cbr', 'srb']);
+  }, 120_000);
   it('writes JSON rows', async () => {
     const out = join(dir, 'out.json');
     await buildProgram().parseAsync(['node', 'danso', 'indicators', '--workspace', join(dir, 'ws'), '--indicators', 'srb', '--out', out]);
@@ -59,7 +65,7 @@ describe('danso indicators', () => {
     expect(change).toMatch(/^11674 srb_change <= -0\.3 \(2026\): no_data — 2025 Không có số liệu · no data \(số liệu mới nhất 2025 · latest data 2025; .+\)$/);
     // A value with SRB's one decimal (100 × 150 / 130 = 115.38…) and its interval.
     const mine = join(dir, 'srb-target.csv');
-    writeFileSync(mine, 'unit_code,unit_name,year,indicator,comparator,target,unit,source_text\n11674,An Hưng,2025,srb,<,111,,\n');
+    writeFileSync(mine, 'unit_code,unit_name,year,indicator,comparator,target,unit,source_text\n11674,An Hưng,2025,srb,<,111,,"SRB < 111, kế hoạch thử"\n');
     out.length = 0;
     vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.map(String).join(' ')));
     try {
@@ -69,6 +75,12 @@ describe('danso indicators', () => {
     }
     expect(out).toHaveLength(1);
     expect(out[0]).toMatch(/^11674 srb < 111 \(2025\): (undecided|missed) 115\.4 \[\d+\.\d; \d+\.\d\] 2025 /);
+    // The CSV keeps the plan's own wording of the target beside the status.
+    const csv = join(dir, 'targets.csv');
+    await buildProgram().parseAsync(['node', 'danso', 'targets', '--workspace', join(dir, 'ws'), '--targets', mine, '--out', csv]);
+    const [head, row] = readFileSync(csv, 'utf8').trim().split('\n');
+    expect(head).toBe('unit_code,unit_name,year,indicator,comparator,target,unit,source_text,period,latest,value,lower,upper,flag,status,note');
+    expect(row).toMatch(/^11674,An Hưng,2025,srb,<,111,,"SRB < 111, kế hoạch thử",2025,false,115\.38/);
   }, 120_000);
 });
 
@@ -117,6 +129,19 @@ describe('errors as a user reads them', () => {
     expect(existsSync(out)).toBe(false);
     vi.restoreAllMocks();
     expect((await run('indicators', '--workspace', join(dir, 'ws'), '--out', dir)).stderr).toContain('--out is a folder, give a file name');
+    // A kind it cannot write (CSV text in a .xlsx would not open in Excel): refused, nothing written.
+    vi.restoreAllMocks();
+    const xlsx = join(dir, 'ind.xlsx');
+    expect((await run('indicators', '--workspace', join(dir, 'ws'), '--out', xlsx)).stderr).toBe(
+      `Lỗi · error: --out phải là tệp .csv hoặc .json · --out must be a .csv or .json file: ${xlsx}`,
+    );
+    vi.restoreAllMocks();
+    expect((await run('targets', '--workspace', join(dir, 'ws'), '--targets', '/work/shared/data/plan-targets-2026.csv', '--out', xlsx)).stderr).toContain(
+      '--out must be a .csv or .json file',
+    );
+    vi.restoreAllMocks();
+    expect((await run('quality', '--workspace', join(dir, 'ws'), '--out', join(dir, 'q.txt'))).stderr).toContain('--out must be a .csv or .xlsx file');
+    expect(existsSync(xlsx)).toBe(false);
   });
   it('targets checks its options and names a missing targets file', async () => {
     const targets = '/work/shared/data/plan-targets-2026.csv';
