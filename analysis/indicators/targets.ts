@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { parseWholeNumber } from '../model/whole-number.js';
 import { INDICATORS, indicatorByCode } from './registry.js';
 import type { IndicatorResult } from './result.js';
 
@@ -40,7 +41,8 @@ const COMPARATORS = ['<', '<=', '>=', '>'] as const;
 function parseNumber(s: string, whole: boolean): number {
   const t = s.trim().replace(/\s/g, '').replace('≤', '').replace('≥', '');
   if (t === '') return NaN;
-  if (whole && /^-?\d{1,3}([.,]\d{3})+$/.test(t)) return Number(t.replace(/[.,]/g, ''));
+  const w = whole ? parseWholeNumber(t) : NaN;
+  if (!Number.isNaN(w)) return w;
   return Number(/^-?\d+,\d+$/.test(t) ? t.replace(',', '.') : t);
 }
 

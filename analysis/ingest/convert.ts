@@ -1,4 +1,5 @@
 import { communeByCode, normaliseCommuneCode, normaliseProvinceCode } from '../model/admin-units.js';
+import { parseWholeNumber } from '../model/whole-number.js';
 import { SCHEMA, type CanonicalTable, type ColumnDef } from '../model/schema.js';
 import type { RuleCode } from '../model/quality-rules.js';
 import { isModern, normaliseCode } from './codes.js';
@@ -190,7 +191,8 @@ export function makeConverter(ctx: ConvertContext) {
             break;
           }
           case 'count': {
-            const n = Number(text(raw).replace(/\s/g, ''));
+            // "6.500" is 6500 people; a fraction ("2.5" births) is an error, not a count.
+            const n = parseWholeNumber(text(raw));
             if (!Number.isFinite(n) || n < 0) report('value_invalid', name, raw);
             else vals[idx!] = String(n);
             break;

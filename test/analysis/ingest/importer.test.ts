@@ -176,6 +176,22 @@ describe('importFiles', () => {
     ]);
   });
 
+  it('reads MIS counts with thousands separators as whole numbers and refuses fractions', async () => {
+    ws = await memoryWorkspace();
+    const mis = ['Mã xã,Kỳ báo cáo,Mã chỉ tiêu,Giới tính,Giá trị',
+      '04465,2024,population,,"6.500"', '04465,2024,households,,"1,234"', '04465,2024,births,Nam,12 ', '04465,2024,births,Nữ,2.5',
+      '04465,2024,deaths,,"1,5"'].join('\n');
+    const [s] = await importFiles(ws, [{ name: 'mis.csv', bytes: utf8(mis) }], { today: TODAY });
+    expect([s!.kept, s!.quarantined, s!.rules]).toEqual([3, 2, { value_invalid: 2 }]);
+    expect(await queryRows(ws.engine, 'SELECT element, sex, value FROM mis ORDER BY element')).toEqual([
+      { element: 'births', sex: 'M', value: 12 },
+      { element: 'households', sex: null, value: 1234 },
+      { element: 'population', sex: null, value: 6500 },
+    ]);
+    // The refused cells as the user typed them.
+    expect((await qualityReport(ws.engine)).map((q) => [q.row, q.value]).sort()).toEqual([[5, '2.5'], [6, '1,5']]);
+  });
+
   it('flags MIS stocks that do not follow from the flows', async () => {
     ws = await memoryWorkspace();
     const mis = ['Mã xã,Kỳ báo cáo,Mã chỉ tiêu,Giá trị',
