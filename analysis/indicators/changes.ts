@@ -1,6 +1,6 @@
 import { indicatorByCode } from './registry.js';
 import { normal } from './intervals.js';
-import { UNRELIABLE_EVENTS, type WorkingResult } from './working.js';
+import { UNRELIABLE_EVENTS, unreliableReason, type WorkingResult } from './working.js';
 
 /**
  * Changes (srb_change, cbr_change): value(t) − value(t − 1), where t − 1 is the window just
@@ -38,7 +38,11 @@ export function addChanges(rows: WorkingResult[], wanted: string[]): WorkingResu
         // The previous period's value is the reference the change is measured from.
         r.numerator = cur.value;
         r.denominator = prev.value;
-        if ((cur.events ?? 0) < UNRELIABLE_EVENTS || (prev.events ?? 0) < UNRELIABLE_EVENTS) r.flag = 'unreliable';
+        const fewest = Math.min(cur.events ?? 0, prev.events ?? 0);
+        if (fewest < UNRELIABLE_EVENTS) {
+          r.flag = 'unreliable';
+          r.reason = unreliableReason(fewest);
+        }
       }
       out.push(r);
     }

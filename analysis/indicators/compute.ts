@@ -13,7 +13,7 @@ import type { IndicatorResult, ResultFlag, UnitLevel } from './result.js';
 import { smoothResults } from './smooth-results.js';
 import { periodOrdinalSql, PERIODS_PER_YEAR, pivotSql, pooledSql, POOLED_TABLE, wideSql, type PeriodType } from './wide.js';
 import { addChanges } from './changes.js';
-import { UNRELIABLE_EVENTS, type WorkingResult } from './working.js';
+import { UNRELIABLE_EVENTS, unreliableReason, type WorkingResult } from './working.js';
 
 /** The longest pooling the e₀ suppression note suggests: over more years, a mean of a changing mortality says little. */
 const MAX_USEFUL_POOL = 10;
@@ -191,7 +191,10 @@ function finish(def: IndicatorDef, r: SqlRow, w: PooledKey, source: CubeSource):
     out.lower = def.kind === 'tfr' ? Math.max(0, ci.lower) : ci.lower;
     out.upper = Number.isFinite(ci.upper) ? ci.upper : null;
   }
-  if (def.interval !== 'none' && out.events !== null && out.events < UNRELIABLE_EVENTS) out.flag = 'unreliable';
+  if (def.interval !== 'none' && out.events !== null && out.events < UNRELIABLE_EVENTS) {
+    out.flag = 'unreliable';
+    out.reason = unreliableReason(out.events);
+  }
   return out;
 }
 
@@ -394,7 +397,10 @@ async function lifeExpectancyRows(
       r.lower = t.table.lower;
       r.upper = t.table.upper;
       r.se = t.table.se0;
-      if (deaths < UNRELIABLE_EVENTS) flag = 'unreliable';
+      if (deaths < UNRELIABLE_EVENTS) {
+        flag = 'unreliable';
+        r.reason = unreliableReason(deaths);
+      }
     }
     r.flag = flag;
     // Deaths and person-years of a window the data do not cover are partial sums, not its own.

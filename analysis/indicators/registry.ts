@@ -39,10 +39,14 @@ function rate(code: string, nameVi: string, nameEn: string, num: string, den: st
   };
 }
 
+/**
+ * A share of events: its events are those it counts (1 couple checked of 25 is a value from
+ * one event, unreliable), as a rate's and the IMR's are; the flag follows (compute.ts).
+ */
 function proportion(code: string, nameVi: string, nameEn: string, num: string, den: string, o: Partial<IndicatorDef> & { formula: string }): IndicatorDef {
   return {
     code, nameVi, nameEn, unit: '%', unitVi: '%', kind: 'proportion', interval: 'wilson', direction: 'higher_better', decimals: 1, scale: 100,
-    sql: { num, den, value: `100 * (${num}) / ${nz(den)}`, events: den, requires: [num, den] },
+    sql: { num, den, value: `100 * (${num}) / ${nz(den)}`, events: num, requires: [num, den] },
     ...o,
   };
 }

@@ -291,3 +291,17 @@ describe('an A0 workspace with some tables only', () => {
     expect(find(res, 'cdr', '11674', '2024')).toMatchObject({ value: 0, numerator: 0, flag: 'unreliable' });
   });
 });
+
+describe('small numbers', () => {
+  it('a share counts the events it is made of: 1 couple checked of 25 is unreliable, 20 of 25 is not', async () => {
+    await insertRows(engine, 'mis', [
+      mis('00001', 2024, 'marriages', null, null, 25), mis('00001', 2024, 'premarital_checked', null, null, 1),
+      mis('00002', 2024, 'marriages', null, null, 25), mis('00002', 2024, 'premarital_checked', null, null, 20),
+    ]);
+    const res = await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['premarital_check'] });
+    expect(find(res, 'premarital_check', '00001', '2024')).toMatchObject({
+      value: 4, numerator: 1, denominator: 25, events: 1, flag: 'unreliable', reason: 'Dưới 20 sự kiện (1) · fewer than 20 events (1)',
+    });
+    expect(find(res, 'premarital_check', '00002', '2024')).toMatchObject({ value: 80, numerator: 20, denominator: 25, events: 20, flag: '' });
+  });
+});
