@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
+import { errorMessage } from './errors.js';
 import { importFiles, type ImportSummary } from '../ingest/index.js';
 import { openNodeWorkspace } from '../workspace/node-open.js';
 
@@ -20,7 +21,15 @@ function line(s: ImportSummary): string {
       let out =
         `${where}: table=${s.table} read=${s.rowsRead} kept=${s.kept} quarantined=${s.quarantined} warnings=${s.warnings}` +
         (s.encoding ? ` encoding=${s.encoding}` : '') + (rules ? `\n  rules: ${rules}` : '');
-      for (const r of s.replaced) out += `\n  replaced ${r.rows} ${r.table} rows of ${r.file_name}`;
+      for (const r of s.replaced) {
+        out += `\n  thay thế ${r.rows} dòng ${r.table} của ${r.file_name} · replaced ${r.rows} ${r.table} rows of ${r.file_name}`;
+        // A newer export replaces the commune's rows (FORMAT.md): far fewer rows is worth a look.
+        if (s.kept < r.rows / 2) {
+          out +=
+            `\n  ⚠ tệp mới ít dòng hơn nhiều (${s.kept} so với ${r.rows}): kiểm tra đây có đúng là bản xuất mới hơn · ` +
+            `the new file has far fewer rows (${s.kept} vs ${r.rows}): check that it is a newer export`;
+        }
+      }
       return out;
     }
   }
@@ -39,10 +48,19 @@ export function registerImport(program: Command): void {
       const unreadable: string[] = [];
       for (const f of files) {
         try {
-          inputs.push({ name: basename(f), bytes: new Uint8Array(readFileSync(f)) });
+          // Named with its folder (04288/nhan_khau.csv), as the app names dropped folders:
+          // one commune's file from another's in the output and the import log.
+          const parent = basename(dirname(resolve(f)));
+          inputs.push({ name: parent ? `${parent}/${basename(f)}` : basename(f), bytes: new Uint8Array(readFileSync(f)) });
         } catch (e) {
-          unreadable.push(`${f}: KHÔNG ĐỌC ĐƯỢC · UNREADABLE — ${(e as Error).message}`);
+          unreadable.push(`${f}: KHÔNG ĐỌC ĐƯỢC · UNREADABLE — ${errorMessage(e)}`);
         }
+      }
+      for (const u of unreadable) console.log(u);
+      // Nothing to import: no workspace is made for it.
+      if (inputs.length === 0) {
+        process.exitCode = 2;
+        return;
       }
       const ws = await openNodeWorkspace(opts.workspace);
       let last = -1;
@@ -56,7 +74,6 @@ export function registerImport(program: Command): void {
         },
       });
       if (!opts.quiet && process.stderr.isTTY) process.stderr.write('\n');
-      for (const u of unreadable) console.log(u);
       for (const r of results) console.log(line(r));
       await ws.close();
       const failed = unreadable.length > 0 || results.some((r) => r.status === 'fatal');

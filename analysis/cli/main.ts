@@ -1,6 +1,9 @@
 import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { COMMANDS } from './commands.js';
+import { errorMessage } from './errors.js';
+
+export { errorMessage };
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -14,21 +17,26 @@ export function buildProgram(): Command {
     )
     .version(pkg.version, '-v, --version', 'in phiên bản · print the version')
     .helpOption('-h, --help', 'trợ giúp · show help')
+    .helpCommand('help [command]', 'trợ giúp cho một lệnh · help for a command')
+    .configureOutput({ outputError: (str, write) => write(commanderError(str)) })
     .showHelpAfterError();
   for (const register of COMMANDS) register(program);
   return program;
 }
 
-/**
- * A failure as a user reads it: the message (already bilingual where the code wrote it), a
- * file the system could not open named in both languages, no stack trace.
- */
-export function errorMessage(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  if (err?.code === 'ENOENT' && err.path) return `Không tìm thấy tệp · file not found: ${err.path}`;
-  if ((err?.code === 'EACCES' || err?.code === 'EPERM') && err.path) return `Không có quyền mở tệp · permission denied: ${err.path}`;
-  if (err?.code === 'EISDIR' && err.path) return `Đây là thư mục, không phải tệp · a folder, not a file: ${err.path}`;
-  return err instanceof Error ? err.message : String(e);
+/** Commander's own errors (options and commands), in both languages as the rest of the CLI. */
+const COMMANDER_ERRORS: Array<[RegExp, string]> = [
+  [/^error: required option (.+) not specified/, 'thiếu tùy chọn bắt buộc · required option $1 not specified'],
+  [/^error: missing required argument (.+)/, 'thiếu đối số bắt buộc · missing required argument $1'],
+  [/^error: option (.+) argument missing/, 'tùy chọn $1 cần một giá trị · option $1 needs a value'],
+  [/^error: unknown option (.+)/, 'không có tùy chọn · unknown option $1'],
+  [/^error: unknown command (.+)/, 'không có lệnh · unknown command $1'],
+  [/^error: too many arguments(.*)/, 'thừa đối số · too many arguments$1'],
+];
+
+export function commanderError(str: string): string {
+  for (const [re, text] of COMMANDER_ERRORS) if (re.test(str)) return str.replace(re, `Lỗi · error: ${text}`);
+  return str;
 }
 
 export async function main(argv: string[]): Promise<void> {

@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { commanderError } from '../../../analysis/cli/main.js';
+
+const root = join(import.meta.dirname, '../../..');
+const dir = mkdtempSync(join(tmpdir(), 'danso-import-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The CLI as a user runs it: its output and exit code. */
+function danso(...args: string[]) {
+  const r = spawnSync(process.execPath, [join(root, 'bin/danso.mjs'), ...args], { cwd: root, encoding: 'utf8' });
+  return { stdout: r.stdout, stderr: r.stderr, code: r.status };
+}
+
+describe('danso import', () => {
+  it('names each file with its folder, and warns when a far smaller export replaces a commune’s rows', { timeout: 120_000 }, () => {
+    const ws = join(dir, 'ws');
+    // 04288's register (7,793 rows), then a 20-row register export of the same commune.
+    const r = danso('import', '--quiet', '--workspace', ws, 'fixtures/small/a0/04288/nhan_khau.csv', 'fixtures/small/messy/nhan_khau_headers_english.csv');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^04288\/nhan_khau\.csv: table=nhan_khau read=7793 kept=7793 /);
+    expect(lines[1]).toMatch(/^messy\/nhan_khau_headers_english\.csv: table=nhan_khau read=20 kept=20 /);
+    expect(lines[2]).toBe('  thay thế 7793 dòng nhan_khau của 04288/nhan_khau.csv · replaced 7793 nhan_khau rows of 04288/nhan_khau.csv');
+    expect(lines[3]).toContain('the new file has far fewer rows (20 vs 7793): check that it is a newer export');
+  });
+  it('makes no workspace when no file can be read, and names why in both languages', { timeout: 60_000 }, () => {
+    const ws = join(dir, 'none');
+    const r = danso('import', '--workspace', ws, join(dir, 'missing.csv'), dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain(`missing.csv: KHÔNG ĐỌC ĐƯỢC · UNREADABLE — Không tìm thấy tệp · file not found: ${join(dir, 'missing.csv')}`);
+    expect(r.stdout).toContain(`${dir}: KHÔNG ĐỌC ĐƯỢC · UNREADABLE — Đây là thư mục, không phải tệp · a folder, not a file`);
+    expect(existsSync(ws)).toBe(false);
+  });
+});
+
+describe('commander’s own errors', () => {
+  it('are given in both languages', () => {
+    expect(commanderError("error: required option '-w, --workspace <dir>' not specified\n")).toBe(
+      "Lỗi · error: thiếu tùy chọn bắt buộc · required option '-w, --workspace <dir>' not specified\n",
+    );
+    expect(commanderError("error: unknown command 'foo'\n")).toBe("Lỗi · error: không có lệnh · unknown command 'foo'\n");
+    expect(commanderError("error: unknown option '--bogus'\n")).toBe("Lỗi · error: không có tùy chọn · unknown option '--bogus'\n");
+    expect(commanderError('something else\n')).toBe('something else\n');
+  });
+  it('reach the user from a subcommand', { timeout: 60_000 }, () => {
+    const r = danso('indicators');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("Lỗi · error: thiếu tùy chọn bắt buộc · required option '-w, --workspace <dir>' not specified");
+  });
+});
