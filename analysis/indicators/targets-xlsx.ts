@@ -1,5 +1,5 @@
 import * as XLSX from 'xlsx';
-import { parseTargetsCsv, parseTargetsRows, TARGET_COLUMNS, type Target } from './targets.js';
+import { parseTargetsCsv, parseTargetsRows, TARGET_COLUMNS, targetHeader, type Target } from './targets.js';
 
 /** Rows searched for the header: government templates often start with a title and a blank row. */
 const HEADER_SEARCH_ROWS = 10;
@@ -28,11 +28,11 @@ export function parseTargetsWorkbook(bytes: Uint8Array): Target[] {
   }
   const grid = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, blankrows: true, defval: '' });
   const first = XLSX.utils.decode_range(sheet['!ref'] ?? 'A1').s.r + 1;
-  const trim = (k: unknown) => String(k ?? '').trim();
+  const header = (k: unknown) => targetHeader(String(k ?? ''));
   // The header: the first row naming the columns a targets file needs (else the first row).
-  const found = grid.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => TARGET_COLUMNS.every((c) => row.map(trim).includes(c)));
+  const found = grid.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => TARGET_COLUMNS.every((c) => row.map(header).includes(c)));
   const h = found >= 0 ? found : 0;
-  const headers = (grid[h] ?? []).map(trim);
+  const headers = (grid[h] ?? []).map(header);
   const body = grid.slice(h + 1);
   return parseTargetsRows(
     body.map((row) => Object.fromEntries(headers.map((k, i) => [k, row[i] ?? '']).filter(([k]) => k !== ''))),

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { fold } from '../ingest/fold.js';
 import { parseWholeNumber } from '../model/whole-number.js';
 import { INDICATORS, indicatorByCode } from './registry.js';
 import type { IndicatorResult } from './result.js';
@@ -39,7 +40,8 @@ const COMPARATORS = ['<', '<=', '>=', '>'] as const;
  * never 94.323. Empty: NaN.
  */
 function parseNumber(s: string, whole: boolean): number {
-  const t = s.trim().replace(/\s/g, '').replace('≤', '').replace('≥', '');
+  // "71%" in a target in % is 71, as the CSV writes it.
+  const t = s.trim().replace(/\s/g, '').replace('≤', '').replace('≥', '').replace(/%$/, '');
   if (t === '') return NaN;
   const w = whole ? parseWholeNumber(t) : NaN;
   if (!Number.isNaN(w)) return w;
@@ -48,6 +50,19 @@ function parseNumber(s: string, whole: boolean): number {
 
 /** The columns a targets file must have (unit_name, unit and source_text may be absent). */
 export const TARGET_COLUMNS = ['unit_code', 'year', 'indicator', 'comparator', 'target'] as const;
+
+/** Vietnamese headers a plan's own table may use, folded (fold.ts), for the CSV's column names. */
+const HEADER_ALIASES: Record<string, string> = {
+  madonvi: 'unit_code', madv: 'unit_code', tendonvi: 'unit_name', nam: 'year', chitieu: 'indicator', machitieu: 'indicator',
+  sosanh: 'comparator', phepsosanh: 'comparator', muctieu: 'target', donvitinh: 'unit', dvt: 'unit', nguon: 'source_text', ghichu: 'source_text',
+};
+
+/** A header as the CSV names it: its own name in any case, or a Vietnamese one ("Mã đơn vị", "Năm", "Mục tiêu"). */
+export function targetHeader(h: string): string {
+  const f = fold(h);
+  const own = [...TARGET_COLUMNS, 'unit_name', 'unit', 'source_text'].find((c) => fold(c) === f);
+  return own ?? HEADER_ALIASES[f] ?? h.trim();
+}
 
 /**
  * Targets from rows with the CSV's column names (CSV or a worksheet read as objects).
@@ -70,7 +85,7 @@ export function parseTargetsRows(
     const get = (k: string) => String(raw[k] ?? '').trim();
     if (Object.values(raw).every((v) => String(v ?? '').trim() === '')) return;
     const where = `dòng ${lines[i] ?? i + 2} · row ${lines[i] ?? i + 2}`;
-    const def = indicatorByCode(get('indicator'));
+    const def = indicatorByCode(get('indicator').toLowerCase());
     if (!def) {
       throw new Error(
         `${where}: không có chỉ tiêu · unknown indicator "${get('indicator')}" (mã · codes: ${INDICATORS.map((d) => d.code).join(', ')})`,
@@ -100,7 +115,7 @@ export function parseTargetsRows(
 
 /** Parse the targets CSV (UTF-8, with or without BOM); blank lines are kept so errors give the file's line. */
 export function parseTargetsCsv(text: string): Target[] {
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: false, transformHeader: (h) => h.trim() });
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: false, transformHeader: targetHeader });
   return parseTargetsRows(parsed.data, parsed.meta.fields ?? []);
 }
 

@@ -32,8 +32,16 @@ describe('parseTargetsCsv', () => {
   it('refuses an empty target, an unknown indicator and missing columns, saying which', () => {
     const head = 'unit_code,unit_name,year,indicator,comparator,target,unit,source_text\n';
     expect(() => parseTargetsCsv(`${head}15,x,2026,tfr,<=,2.3,,\n15,x,2026,srb,<,,,`)).toThrow(/row 3: .*bad target ""/);
-    expect(() => parseTargetsCsv(`${head}15,x,2026,TFR,<=,2.3,,`)).toThrow(/row 2: .*unknown indicator "TFR".*tfr/);
-    expect(() => parseTargetsCsv('unit,year,chi_tieu,comparator,target\n15,2026,tfr,<=,2.3')).toThrow(/lacks the column\(s\) unit_code, indicator/);
+    expect(() => parseTargetsCsv(`${head}15,x,2026,TFR2,<=,2.3,,`)).toThrow(/row 2: .*unknown indicator "TFR2".*tfr/);
+    expect(() => parseTargetsCsv('unit,year,ma_so,comparator,target\n15,2026,tfr,<=,2.3')).toThrow(/lacks the column\(s\) unit_code, indicator/);
+  });
+  it('reads a plan table with Vietnamese headers, codes in any case and a percent sign', () => {
+    const t = parseTargetsCsv('Mã đơn vị,Tên đơn vị,Năm,Chỉ tiêu,So sánh,Mục tiêu,Đơn vị tính,Ghi chú\n15,Lào Cai,2026,MCPR,≥,71%,%,"Tỷ lệ ... 71%"\n');
+    expect(t).toEqual([{ unit_code: '15', unit_name: 'Lào Cai', year: 2026, indicator: 'mcpr', comparator: '>=', target: 71, unit: '%', source_text: 'Tỷ lệ ... 71%' }]);
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['KẾ HOẠCH 2026'], [], ['MÃ ĐƠN VỊ', 'NĂM', 'CHỈ TIÊU', 'SO SÁNH', 'MỤC TIÊU'], ['15', 2026, 'tfr', '<=', 2.3]]), 'KH');
+    const bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+    expect(parseTargetsWorkbook(bytes)).toMatchObject([{ unit_code: '15', year: 2026, indicator: 'tfr', comparator: '<=', target: 2.3 }]);
   });
   it('reads a count target with the thousands separators plans print (94.323 is 94323), and refuses a fractional count', () => {
     const head = 'unit_code,unit_name,year,indicator,comparator,target,unit,source_text\n';
