@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
-import { exportQualityCsv, exportQualityXlsx, monthRanges, qualityReport, qualitySummary } from '../ingest/index.js';
+import { exportQualityCsv, exportQualitySummary, exportQualityXlsx, monthRanges, qualityReport, qualitySummary } from '../ingest/index.js';
 import { openNodeWorkspace } from '../workspace/node-open.js';
 import { checkOutFolder, checkWorkspace } from './indicators.js';
 
@@ -20,7 +20,12 @@ export function registerQuality(program: Command): void {
       const ws = await openNodeWorkspace(opts.workspace);
       try {
         if (opts.out && lower) {
-          const bytes = lower.endsWith('.csv') ? await exportQualityCsv(ws.engine) : await exportQualityXlsx(ws.engine);
+          const kind = lower.endsWith('.csv') ? 'csv' : 'xlsx';
+          const bytes = opts.summary
+            ? await exportQualitySummary(ws.engine, kind)
+            : kind === 'csv'
+              ? await exportQualityCsv(ws.engine)
+              : await exportQualityXlsx(ws.engine);
           writeFileSync(opts.out, bytes);
           console.log(`${opts.out}`);
           return;
@@ -43,6 +48,7 @@ export function registerQuality(program: Command): void {
           return;
         }
         const rows = await qualityReport(ws.engine);
+        if (rows.length === 0) console.error('Không có vấn đề nào · no problems found');
         console.log(['file', 'sheet', 'row', 'column', 'value', 'rule', 'severity', 'message'].join('\t'));
         for (const r of rows)
           console.log([r.file, r.sheet ?? '', r.row ?? '', r.column ?? '', r.value ?? '', r.rule, r.severity, `${r.message_vi} · ${r.message_en}`].join('\t'));

@@ -4,6 +4,12 @@
  * Whipple's index (ages 23–62, digits 0 and 5): 100 × people at ages 25, 30, …, 60 over
  * one fifth of people aged 23–62. 100 = no heaping, 500 = every age ends in 0 or 5.
  */
+/**
+ * Fewer people than this in the ages an index counts give no index: one person more at a
+ * round age would move Whipple's by 5 points or more (17 people gave 0, as if no one heaped).
+ */
+export const MIN_HEAPING_PERSONS = 100;
+
 export function whipple(counts: ArrayLike<number>): number | null {
   let heaped = 0;
   let all = 0;
@@ -12,7 +18,7 @@ export function whipple(counts: ArrayLike<number>): number | null {
     all += n;
     if (a % 5 === 0) heaped += n;
   }
-  return all === 0 ? null : (100 * heaped) / (all / 5);
+  return all < MIN_HEAPING_PERSONS ? null : (100 * heaped) / (all / 5);
 }
 
 /**
@@ -33,6 +39,8 @@ export function myers(counts: ArrayLike<number>): number | null {
     blended.push(b);
     total += b;
   }
-  if (total === 0) return null;
+  let persons = 0;
+  for (let a = 10; a <= 99; a++) persons += counts[a] ?? 0;
+  if (total === 0 || persons < MIN_HEAPING_PERSONS) return null;
   return blended.reduce((acc, b) => acc + Math.abs((100 * b) / total - 10), 0) / 2;
 }

@@ -26,6 +26,7 @@ export type { Problem } from './problem.js';
 export {
   ageHeaping,
   exportQualityCsv,
+  exportQualitySummary,
   exportQualityXlsx,
   importLog,
   missingMonths,

@@ -4,6 +4,7 @@ import { allProvinces, communeByCode } from '../model/admin-units.js';
 import { IMPORT_LOG_TABLE, QUALITY_SUMMARY_COLUMNS_SQL, QUALITY_SUMMARY_TABLE, QUALITY_TABLE } from '../workspace/tables.js';
 import { myers, whipple } from './age-heaping.js';
 import type { Replacement } from './importer.js';
+import { monthRanges } from './month-ranges.js';
 import { writeXlsx } from './workbook.js';
 
 export interface QualityRow {
@@ -268,14 +269,31 @@ function exportRows(rows: Row[]): unknown[][] {
   return [[...EXPORT_COLUMNS], ...rows.map((r) => EXPORT_COLUMNS.map((c) => r[c] ?? ''))];
 }
 
+/** Rows as CSV in UTF-8 with a BOM, so Excel shows Vietnamese correctly. */
+function csvBytes(rows: unknown[][]): Uint8Array {
+  return new TextEncoder().encode('\uFEFF' + Papa.unparse(rows) + '\r\n');
+}
+
 /** The quality report as CSV (UTF-8 with BOM, so Excel shows Vietnamese correctly). */
 export async function exportQualityCsv(engine: Engine, filter: QualityFilter = {}): Promise<Uint8Array> {
   const rows = (await qualityReport(engine, filter)) as unknown as Row[];
-  return new TextEncoder().encode('\uFEFF' + Papa.unparse(exportRows(rows)) + '\r\n');
+  return csvBytes(exportRows(rows));
 }
 
 /** The quality report as an .xlsx workbook. */
 export async function exportQualityXlsx(engine: Engine, filter: QualityFilter = {}): Promise<Uint8Array> {
   const rows = (await qualityReport(engine, filter)) as unknown as Row[];
-  return writeXlsx('Chat luong du lieu', exportRows(rows));
+  return writeXlsx('Chất lượng dữ liệu', exportRows(rows));
+}
+
+/** The per-commune summary (qualitySummary) as CSV or an .xlsx workbook: one row per commune. */
+export async function exportQualitySummary(engine: Engine, kind: 'csv' | 'xlsx'): Promise<Uint8Array> {
+  const rows: unknown[][] = [
+    ['commune_code', 'commune_name', 'errors', 'warnings', 'months_without_data', 'months', 'whipple', 'myers'],
+    ...(await qualitySummary(engine)).map((q) => [
+      q.commune_code, q.commune_name ?? '', q.errors, q.warnings, q.months_without_data.length, monthRanges(q.months_without_data).join(', '),
+      q.whipple ?? '', q.myers ?? '',
+    ]),
+  ];
+  return kind === 'csv' ? csvBytes(rows) : writeXlsx('Tóm tắt theo xã', rows);
 }

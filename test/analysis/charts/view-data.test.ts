@@ -46,11 +46,13 @@ describe('view data from the cube and the register', () => {
   });
 
   it('computes Whipple and Myers for one commune or the whole register at 31/12', async () => {
-    // Everyone aged 30 at 31/12/2024: Whipple 500 (all heaped), Myers 90 (one digit).
-    await insertRows(engine, 'nhan_khau', Array.from({ length: 10 }, (_, i) => person(String(i), i < 6 ? '02647' : '02671', 'F', '1994-06-01')));
+    // Everyone aged 30 at 31/12/2024: Whipple 500 (all heaped), Myers 90 (one digit); 100
+    // people in one commune, the fewest an index is given for.
+    await insertRows(engine, 'nhan_khau', Array.from({ length: 120 }, (_, i) => person(String(i), i < 100 ? '02647' : '02671', 'F', '1994-06-01')));
     const one = await unitAgeHeaping(engine, '02647', 2024);
-    expect(one).toEqual({ persons: 6, whipple: 500, myers: 90 });
-    expect((await unitAgeHeaping(engine, null, 2024))?.persons).toBe(10);
+    expect(one).toEqual({ persons: 100, whipple: 500, myers: 90 });
+    expect((await unitAgeHeaping(engine, null, 2024))?.persons).toBe(120);
+    expect(await unitAgeHeaping(engine, '02671', 2024)).toEqual({ persons: 20, whipple: null, myers: null });
     expect(await unitAgeHeaping(engine, '99999', 2024)).toBeNull();
   });
 
@@ -58,12 +60,13 @@ describe('view data from the cube and the register', () => {
     // Ages 30 and 35 heaped, 31 and 37 not, at 31/12/2024; one person left in 2024 (not counted).
     const births = ['1994-06-01', '1994-02-01', '1989-01-01', '1993-05-01', '1987-07-01'];
     await insertRows(engine, 'nhan_khau', [
-      ...births.map((b, i) => person(String(i), '02647', 'F', b)),
+      ...Array.from({ length: 100 }, (_, i) => person(String(i + 10), '02647', 'F', births[i % births.length]!)),
       { ...person('9', '02647', 'M', '1990-01-01'), exit_date: '2024-05-01', exit_reason: 'chet' },
     ]);
     await insertRows(engine, 'chet', [{ commune_code: '02647', person_id: '9', death_date: '2024-05-01', sex: 'M', birth_date: '1990-01-01' }]);
     const fromRegister = await unitAgeHeaping(engine, '02647', 2024);
-    expect(fromRegister?.persons).toBe(5);
+    // 60 of the 100 at ages 30 and 35: Whipple 100 × 60 / (100 / 5).
+    expect(fromRegister).toMatchObject({ persons: 100, whipple: 300 });
     await computeIndicators(engine, { level: 'commune', indicators: ['population'] });
     // The register is emptied: only the cube can answer now.
     await engine.query('DELETE FROM nhan_khau');

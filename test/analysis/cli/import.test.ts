@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -26,6 +26,15 @@ describe('danso import', () => {
     expect(lines[1]).toMatch(/^messy\/nhan_khau_headers_english\.csv: table=nhan_khau read=20 kept=20 /);
     expect(lines[2]).toBe('  thay thế 7793 dòng nhan_khau của 04288/nhan_khau.csv · replaced 7793 nhan_khau rows of 04288/nhan_khau.csv');
     expect(lines[3]).toContain('the new file has far fewer rows (20 vs 7793): check that it is a newer export');
+  });
+  it('quality --summary --out writes the summary per commune (not the whole report)', { timeout: 60_000 }, () => {
+    const out = join(dir, 'summary.csv');
+    const r = danso('quality', '--workspace', join(dir, 'ws'), '--summary', '--out', out);
+    expect(r.code).toBe(0);
+    const lines = readFileSync(out, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines[0]).toBe('commune_code,commune_name,errors,warnings,months_without_data,months,whipple,myers');
+    // 04288 holds the 20-row register now: too few people for the age-heaping indices.
+    expect(lines.find((l) => l.startsWith('04288,'))).toMatch(/^04288,Phường Nghĩa Lộ,\d+,\d+,\d+,[^,]*,,$/);
   });
   it('makes no workspace when no file can be read, and names why in both languages', { timeout: 60_000 }, () => {
     const ws = join(dir, 'none');

@@ -29,4 +29,16 @@ describe('age heaping', () => {
     expect(whipple([])).toBeNull();
     expect(myers([])).toBeNull();
   });
+  it('is null with fewer than 100 people in the ages counted (17 people gave Whipple 0)', () => {
+    const few = new Array(101).fill(0);
+    for (const a of [24, 26, 31, 33, 38, 41, 44, 47, 52, 56, 58, 61, 27, 36, 43, 49, 54]) few[a] = 1;
+    expect(whipple(few)).toBeNull();
+    expect(myers(few)).toBeNull();
+    // 100 people aged 23–62 (and 10–99): indices again.
+    const hundred = new Array(101).fill(0);
+    for (let a = 23; a <= 62; a++) hundred[a] = a <= 42 ? 3 : 2;
+    expect(hundred.slice(23, 63).reduce((s, n) => s + n, 0)).toBe(100);
+    expect(whipple(hundred)).toBeCloseTo((100 * (3 * 4 + 2 * 4)) / (100 / 5), 10);
+    expect(myers(hundred)).not.toBeNull();
+  });
 });
