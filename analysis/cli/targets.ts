@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { cubeProgress } from './cube-progress.js';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { computeIndicators, evaluateTargets, indicatorByCode, parseTargetsFile, type Target, type TargetEvaluation } from '../indicators/index.js';
+import {
+  bundledTargets, computeIndicators, evaluateTargets, indicatorByCode, parseSavedTargets, parseTargetsFile, TARGETS_FILE, type Target, type TargetEvaluation,
+} from '../indicators/index.js';
 import { openNodeWorkspace } from '../workspace/node-open.js';
 import { checkOutFolder, checkWorkspace, toComputeOptions } from './indicators.js';
 
@@ -30,17 +32,26 @@ export function registerTargets(program: Command): void {
     .command('targets')
     .description('đánh giá mục tiêu kế hoạch · progress against plan targets')
     .requiredOption('-w, --workspace <dir>', 'thư mục không gian làm việc · workspace folder')
-    .requiredOption('-t, --targets <file>', 'tệp mục tiêu .csv/.xlsx · targets file (.csv or .xlsx)')
+    .option(
+      '-t, --targets <file>',
+      'tệp mục tiêu .csv/.xlsx (mặc định: tệp đã mở trong ứng dụng, nếu không thì kế hoạch 2026 kèm theo) · ' +
+        'targets file, .csv or .xlsx (default: the file opened in the app, else the bundled 2026 plans)',
+    )
     .option('--pool <k>', 'gộp k năm · pool k years')
     .option('--lifetable <method>', 'cd | chiang2')
     .option('-o, --out <file>', 'tệp .csv hoặc .json · a .csv or .json file')
-    .action(async (opts: { workspace: string; targets: string; out?: string; pool?: string; lifetable?: string }) => {
+    .action(async (opts: { workspace: string; targets?: string; out?: string; pool?: string; lifetable?: string }) => {
       const { pool = 1, lifeTable = 'cd' } = toComputeOptions({ pool: opts.pool, lifetable: opts.lifetable });
       checkOutFolder(opts.out);
-      const targets = readTargets(opts.targets);
+      const given = opts.targets === undefined ? null : readTargets(opts.targets);
       if (!checkWorkspace(opts.workspace)) return;
       const ws = await openNodeWorkspace(opts.workspace);
       try {
+        // The same targets as the dashboard's when no file is given: the workspace's, else the bundled plans.
+        const saved = given ? null : await ws.store.read(TARGETS_FILE);
+        const opened = saved ? parseSavedTargets(saved) : null;
+        const targets = given ?? opened?.targets ?? bundledTargets();
+        if (!given) console.error(opened ? `Mục tiêu của không gian làm việc · the workspace's targets: ${opened.file}` : 'Kế hoạch 2026 kèm theo · the bundled 2026 plans');
         const codes = [...new Set(targets.map((t) => t.indicator))];
         const progress = cubeProgress();
         const results = await computeIndicators(ws.engine, { indicators: codes, level: ['province', 'commune'], pool, lifeTable, ...progress.options }).finally(

@@ -9,5 +9,8 @@ export { unitLifeTables, LIFE_TABLE_AGES, MIN_PERSON_YEARS } from './life-expect
 export { marshallGlobal } from './smoothing.js';
 export { poissonRate, wilson, srbWilson, normal, type IntervalMethod } from './intervals.js';
 export { parseTargetsFile, parseTargetsWorkbook } from './targets-xlsx.js';
-export { parseTargetsCsv, parseTargetsRows, evaluateTargets, yearsPerValue, type Target, type TargetStatus, type TargetEvaluation } from './targets.js';
+export {
+  bundledTargets, parseSavedTargets, parseTargetsCsv, parseTargetsRows, evaluateTargets, yearsPerValue, TARGETS_FILE,
+  type Target, type TargetStatus, type TargetEvaluation,
+} from './targets.js';
 export type { IndicatorResult, ResultFlag, UnitLevel } from './result.js';

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { fold } from '../ingest/fold.js';
 import { parseWholeNumber } from '../model/whole-number.js';
+import { PLAN_TARGETS_2026_CSV } from './plan-targets-2026.js';
 import { INDICATORS, indicatorByCode } from './registry.js';
 import type { IndicatorResult } from './result.js';
 
@@ -204,4 +205,20 @@ export function evaluateTargets(results: IndicatorResult[], targets: Target[]): 
     const note = labels.length ? `${NOTES[status]} (${labels.join('; ')})` : NOTES[status];
     return { ...t, status, period: r.period, latest, value, lower: scale(r.lower), upper: scale(r.upper), flag: r.flag, note };
   });
+}
+
+/** Where a workspace keeps the targets the analyst opened (beside settings.json). */
+export const TARGETS_FILE = 'targets.json';
+
+/** The bundled 2026 plans (shared/data/plan-targets-2026.csv). */
+export function bundledTargets(): Target[] {
+  return parseTargetsCsv(PLAN_TARGETS_2026_CSV);
+}
+
+/** A workspace's saved targets (targets.json: the opened file's name and rows); throws when they cannot be used. */
+export function parseSavedTargets(bytes: Uint8Array): { file: string; targets: Target[] } {
+  const saved = JSON.parse(new TextDecoder().decode(bytes)) as { file?: unknown; targets?: unknown };
+  if (typeof saved.file !== 'string' || !Array.isArray(saved.targets)) throw new Error(`${TARGETS_FILE}: không đúng dạng · not in the expected form`);
+  // Checked again as a file's rows would be (a hand-edited file, or one from another version).
+  return { file: saved.file, targets: parseTargetsRows(saved.targets as Array<Record<string, unknown>>) };
 }

@@ -1,6 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { parseTargetsCsv, parseTargetsFile, parseTargetsRows, type Target } from '../../analysis/indicators/index.js';
-import { PLAN_TARGETS_2026_CSV } from '../components/plan-targets.js';
+import { bundledTargets, parseSavedTargets, parseTargetsFile, TARGETS_FILE, type Target } from '../../analysis/indicators/index.js';
 import { currentWorkspace } from './session.js';
 
 /** The plan targets the views judge against: the bundled 2026 plans, or a file the analyst loaded. */
@@ -12,10 +11,7 @@ export interface TargetsState {
   problem?: string;
 }
 
-/** Saved in the workspace beside settings.json: the loaded file's targets, parsed. */
-export const TARGETS_FILE = 'targets.json';
-
-export const BUNDLED_TARGETS: TargetsState = { file: null, targets: parseTargetsCsv(PLAN_TARGETS_2026_CSV) };
+export const BUNDLED_TARGETS: TargetsState = { file: null, targets: bundledTargets() };
 
 let state: TargetsState = BUNDLED_TARGETS;
 let loadedFor: unknown = null;
@@ -24,14 +20,6 @@ const listeners = new Set<() => void>();
 function set(next: TargetsState) {
   state = next;
   for (const l of listeners) l();
-}
-
-/** The saved targets of `bytes` (targets.json); throws when they cannot be used. */
-function savedTargets(bytes: Uint8Array): TargetsState {
-  const saved = JSON.parse(new TextDecoder().decode(bytes)) as { file?: unknown; targets?: unknown };
-  if (typeof saved.file !== 'string' || !Array.isArray(saved.targets)) throw new Error(`${TARGETS_FILE}: không đúng dạng · not in the expected form`);
-  // Checked again as a file's rows would be (a hand-edited file, or one from another version).
-  return { file: saved.file, targets: parseTargetsRows(saved.targets as Array<Record<string, unknown>>) };
 }
 
 /**
@@ -47,7 +35,7 @@ export async function loadTargets(): Promise<void> {
   let next: TargetsState;
   try {
     const bytes = await ws.store.read(TARGETS_FILE);
-    next = bytes ? savedTargets(bytes) : BUNDLED_TARGETS;
+    next = bytes ? parseSavedTargets(bytes) : BUNDLED_TARGETS;
   } catch (e) {
     next = { ...BUNDLED_TARGETS, problem: e instanceof Error ? e.message : String(e) };
   }

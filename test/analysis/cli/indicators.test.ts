@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseYears, resultsCsv, RESULT_COLUMNS, toComputeOptions } from '../../../analysis/cli/indicators.js';
 import { buildProgram, main } from '../../../analysis/cli/main.js';
+import { parseTargetsCsv } from '../../../analysis/indicators/index.js';
 import { openNodeWorkspace } from '../../../analysis/workspace/node-open.js';
 import { insertRows } from '../indicators/helpers.js';
 
@@ -35,6 +36,38 @@ describe('danso indicators', () => {
     expect(cbr[5]).toContain('.');
     expect(cbr[8]).toBe('280');
     expect(cbr[9]).toBe('20050');
+  }, 120_000);
+  it('targets without a file judges against what the dashboard uses: the workspace’s opened targets, else the bundled 2026 plans', async () => {
+    const lines = async () => {
+      const out: string[] = [];
+      const err: string[] = [];
+      vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.map(String).join(' ')));
+      vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.map(String).join(' ')));
+      try {
+        await buildProgram().parseAsync(['node', 'danso', 'targets', '--workspace', join(dir, 'ws')]);
+      } finally {
+        vi.restoreAllMocks();
+      }
+      return { out, err };
+    };
+    const bundled = await lines();
+    expect(bundled.err).toContain('Kế hoạch 2026 kèm theo · the bundled 2026 plans');
+    expect(bundled.out).toHaveLength(parseTargetsCsv(readFileSync('/work/shared/data/plan-targets-2026.csv', 'utf8')).length);
+    // A file opened in the app is kept as targets.json in the workspace.
+    const ws = await openNodeWorkspace(join(dir, 'ws'));
+    const opened = { file: 'ke-hoach.csv', targets: [{ unit_code: '11674', unit_name: 'An Hưng', year: 2025, indicator: 'srb', comparator: '<', target: 111, unit: '', source_text: '' }] };
+    await ws.store.write('targets.json', new TextEncoder().encode(JSON.stringify(opened)));
+    await ws.close();
+    try {
+      const mine = await lines();
+      expect(mine.err).toContain("Mục tiêu của không gian làm việc · the workspace's targets: ke-hoach.csv");
+      expect(mine.out).toHaveLength(1);
+      expect(mine.out[0]).toMatch(/^11674 srb < 111 \(2025\): /);
+    } finally {
+      const again = await openNodeWorkspace(join(dir, 'ws'));
+      await again.store.remove('targets.json');
+      await again.close();
+    }
   }, 120_000);
   it('takes indicator codes in any case, as a user types them', async () => {
     const out = join(dir, 'upper.csv');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { evaluateTargets, parseTargetsCsv, parseTargetsFile, parseTargetsWorkbook, type IndicatorResult } from '../../../analysis/indicators/index.js';
+import { bundledTargets, evaluateTargets, parseTargetsCsv, parseTargetsFile, parseTargetsWorkbook, type IndicatorResult } from '../../../analysis/indicators/index.js';
 
 const csv = readFileSync('/work/shared/data/plan-targets-2026.csv', 'utf8');
 
@@ -18,6 +18,9 @@ describe('parseTargetsCsv', () => {
     expect(t.find((x) => x.indicator === 'srb' && x.unit_code === '15')!.comparator).toBe('<');
     expect(t.find((x) => x.indicator === 'srb_change')).toMatchObject({ unit_code: '11674', comparator: '<=', target: -0.3 });
     expect(t.find((x) => x.indicator === 'new_acceptors' && x.unit_code === '15')!.target).toBe(94323);
+  });
+  it('bundles the same plans for the app and the CLI', () => {
+    expect(bundledTargets()).toEqual(parseTargetsCsv(csv));
   });
   it('reads the same columns from XLSX', () => {
     const wb = XLSX.utils.book_new();
