@@ -71,12 +71,9 @@ const ORDER: Partial<Record<CanonicalTable, Array<[string, string]>>> = {
   bptt: [['start_date', 'end_date']],
 };
 
-/** Builds a chunk converter: raw cells → validated, normalised staging values + problems. */
-export function makeConverter(ctx: ConvertContext) {
-  const cols = stagingColumns(ctx.table);
-  const colIndex = new Map(cols.map((c, i) => [c, i]));
+/** (file column index, field) for each column of the file the mapping maps. */
+export function mappedColumns(ctx: Pick<ConvertContext, 'table' | 'mapping' | 'headers'>): Array<[number, FieldDef]> {
   const fieldsByName = new Map(FIELDS[ctx.table].map((f) => [f.name, f]));
-  // (file column index, field) for each mapped column.
   const mapped: Array<[number, FieldDef]> = [];
   // Presets were saved for another file's spelling of the same headers: match folded.
   const byFolded = new Map(Object.entries(ctx.mapping.columns).map(([h, f]) => [fold(h), f]));
@@ -85,6 +82,15 @@ export function makeConverter(ctx: ConvertContext) {
     const field = name ? fieldsByName.get(name) : undefined;
     if (field) mapped.push([i, field]);
   });
+  return mapped;
+}
+
+/** Builds a chunk converter: raw cells → validated, normalised staging values + problems. */
+export function makeConverter(ctx: ConvertContext) {
+  const cols = stagingColumns(ctx.table);
+  const colIndex = new Map(cols.map((c, i) => [c, i]));
+  const mapped = mappedColumns(ctx);
+  const cellOf = new Map(mapped.map(([i, f]) => [f.name, i]));
   const mappedNames = new Set(mapped.map(([, f]) => f.name));
   const requiredAbsent = FIELDS[ctx.table].filter((f) => f.required && !mappedNames.has(f.name));
   const at = { file: ctx.file, sheet: ctx.sheet, table: ctx.table };
@@ -226,7 +232,8 @@ export function makeConverter(ctx: ConvertContext) {
       for (const [a, b] of ORDER[ctx.table] ?? []) {
         const va = vals[colIndex.get(a)!];
         const vb = vals[colIndex.get(b)!];
-        if (va && vb && va > vb) report('date_order', b, `${va} > ${vb}`);
+        // The two cells as the user typed them, not their ISO forms.
+        if (va && vb && va > vb) report('date_order', b, `${String(cells[cellOf.get(a)!] ?? va).trim()} > ${String(cells[cellOf.get(b)!] ?? vb).trim()}`);
       }
       finishRow(ctx.table, vals, colIndex, imputed, report);
       problems.push(...rowProblems);

@@ -7,7 +7,7 @@ import { CANONICAL_TABLES, castFromText, SCHEMA, type CanonicalTable, type Colum
 import type { Workspace } from '../workspace/workspace.js';
 import { IMPORT_LOG_COLUMNS, IMPORT_LOG_TABLE, QUALITY_REPORT_COLUMNS, QUALITY_TABLE } from '../workspace/tables.js';
 import { insertTextColumns } from './arrow-text.js';
-import { makeConverter, stagingColumnDefs, type ConvertedChunk } from './convert.js';
+import { makeConverter, mappedColumns, stagingColumnDefs, type ConvertedChunk } from './convert.js';
 import { planFast } from './fast-csv.js';
 import { crossChecks } from './cross-checks.js';
 import { todayIso } from './dates.js';
@@ -323,6 +323,9 @@ async function importSource(ws: Workspace, job: SourceJob): Promise<ImportSummar
       quarantined += dropRows.size;
     }
     const [{ n: kept }] = (await queryRows<{ n: number }>(engine, `SELECT count(*) AS n FROM ${STAGING}`)) as [{ n: number }];
+    // The report names the file's own column ("Ngày sinh"), as the user will look for it.
+    const headerOf = new Map(mappedColumns({ table, mapping: job.mapping, headers: job.src.headers }).map(([i, f]) => [f.name, job.src.headers[i]!]));
+    for (const p of problems) if (p.column !== null && headerOf.has(p.column)) p.column = headerOf.get(p.column)!;
     const replaced = await commit(ws, job, table, problems, { read, kept, quarantined });
     // Per rule, the number of records it hit: a register row with two future dates is one
     // record; a report form's record is a commune's cell, so its row is keyed by commune too.

@@ -46,10 +46,13 @@ describe('importFiles', () => {
     // Names are never stored.
     const all = JSON.stringify(await queryRows(ws.engine, 'SELECT * FROM nhan_khau'));
     expect(all).not.toContain('Nguyễn');
+    // The column as the file names it, where the user will look for the cell.
     const future = await qualityReport(ws.engine, { rule: 'date_future' });
     expect(future).toEqual([
-      expect.objectContaining({ file: 'nk.csv', sheet: null, row: 4, column: 'birth_date', value: '12/12/2030', severity: 'error', commune_code: '04465', message_vi: 'Ngày ở tương lai', message_en: 'Date in the future' }),
+      expect.objectContaining({ file: 'nk.csv', sheet: null, row: 4, column: 'Ngày sinh', value: '12/12/2030', severity: 'error', commune_code: '04465', message_vi: 'Ngày ở tương lai', message_en: 'Date in the future' }),
     ]);
+    // Two dates out of order: both cells as typed (not their ISO forms).
+    expect((await qualityReport(ws.engine, { rule: 'date_order' })).map((q) => [q.row, q.column, q.value])).toEqual([[4, 'Ngày vào sổ', '12/12/2030 > 01/01/2021']]);
     const dup = await qualityReport(ws.engine, { rule: 'duplicate_row' });
     expect(dup.map((d) => d.row)).toEqual([6]);
   });
@@ -290,6 +293,6 @@ describe('importFiles', () => {
     const lines = csv.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
     expect(lines[0]).toBe('file,sheet,row,column,value,rule,severity,message_vi,message_en,table_name,commune_code,import_id');
     expect(lines.length).toBe(4);
-    expect(lines.filter((l) => /^nk\.csv,,3,birth_date,2015,date_partial,warning,/.test(l))).toHaveLength(1);
+    expect(lines.filter((l) => /^nk\.csv,,3,Ngày sinh,2015,date_partial,warning,/.test(l))).toHaveLength(1);
   });
 });
