@@ -13,6 +13,7 @@ import { crossChecks } from './cross-checks.js';
 import { todayIso } from './dates.js';
 import type { Encoding } from './decode.js';
 import { rankTables } from './detect.js';
+import { FIELDS } from './fields.js';
 import { findPreset, guessMapping, mappingFromGuesses, type ColumnMapping } from './mapping.js';
 import { openFile } from './open-file.js';
 import { itemCodes, wideMapping, wideToLong } from './wide.js';
@@ -173,9 +174,9 @@ async function importUnlocked(ws: Workspace, files: InputFile[], opts: ImportOpt
       }
       const sheets = opened.sources.map((src) => resolveSheet(ws, file.name, src, opts));
       if (sheets.every((s) => !s.mapping)) {
-        const headers = opened.sources[0]?.headers.join(', ') ?? '';
+        const headers = opened.sources[0]?.headers ?? [];
         results.push(
-          summary(file.name, null, 'fatal', { encoding: opened.encoding, fatal: problem('file_unrecognised', at, 1, null, headers) }),
+          summary(file.name, null, 'fatal', { encoding: opened.encoding, fatal: problem('file_unrecognised', at, 1, null, headers.join(', '), null, nearestTable(headers)) }),
         );
         continue;
       }
@@ -245,6 +246,17 @@ const EVENT_DATE: Partial<Record<CanonicalTable, string>> = {
   bptt: 'start_date',
   kham_nct: 'check_date',
 };
+
+/**
+ * For headers no table fits: the table they come close to (three of its columns or more) and
+ * the required columns it lacks, by their formats.md names, so the user knows what to add.
+ */
+function nearestTable(headers: string[]): { vi: string; en: string } | undefined {
+  const best = rankTables(headers)[0];
+  if (!best || best.matched < 3 || best.missingRequired.length === 0) return undefined;
+  const names = best.missingRequired.map((n) => FIELDS[best.table].find((f) => f.name === n)?.headers[0] ?? n).join(', ');
+  return { vi: `giống bảng ${best.table} nhưng thiếu cột ${names}`, en: `looks like ${best.table} but lacks the column(s) ${names}` };
+}
 
 async function importSource(ws: Workspace, job: SourceJob): Promise<ImportSummary> {
   const { engine } = ws;

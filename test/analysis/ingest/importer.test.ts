@@ -57,6 +57,20 @@ describe('importFiles', () => {
     expect(dup.map((d) => d.row)).toEqual([6]);
   });
 
+  it('names the columns a file lacks when its headers come close to a table', async () => {
+    ws = await memoryWorkspace();
+    // The register without its "Ngày vào sổ" column.
+    const drop = (line: string) => line.split(',').filter((_, i) => i !== NK_HEADER.split(',').indexOf('Ngày vào sổ')).join(',');
+    const text = [NK_HEADER, nkRow({ id: 'P1' })].map(drop).join('\n');
+    const [r] = await importFiles(ws, [{ name: 'nk.csv', bytes: utf8(text) }], { today: TODAY });
+    expect(r!.status).toBe('fatal');
+    expect(r!.fatal?.message_vi).toBe('Không nhận ra bảng nào từ tiêu đề cột: giống bảng nhan_khau nhưng thiếu cột Ngày vào sổ');
+    expect(r!.fatal?.message_en).toContain('looks like nhan_khau but lacks the column(s) Ngày vào sổ');
+    // Headers of no table at all: no guess.
+    const [x] = await importFiles(ws, [{ name: 'x.csv', bytes: utf8('a,b,c\n1,2,3\n') }], { today: TODAY });
+    expect(x!.fatal?.message_en).toBe('No known table matches the column headers');
+  });
+
   it('quarantines repeated births, blank key parts counting as equal, and keeps the first', async () => {
     ws = await memoryWorkspace();
     const sinh = ['Mã xã;Mã đối tượng;Mã mẹ;Ngày sinh mẹ;Ngày sinh;Giới tính;Con thứ',
