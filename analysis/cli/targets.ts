@@ -49,7 +49,13 @@ export function registerTargets(program: Command): void {
       try {
         // The same targets as the dashboard's when no file is given: the workspace's, else the bundled plans.
         const saved = given ? null : await ws.store.read(TARGETS_FILE);
-        const opened = saved ? parseSavedTargets(saved) : null;
+        let opened: ReturnType<typeof parseSavedTargets> | null = null;
+        try {
+          opened = saved ? parseSavedTargets(saved) : null;
+        } catch (e) {
+          // As the dashboard does: the bundled plans, saying why the saved ones were not used.
+          console.error(`${e instanceof Error ? e.message : String(e)}`);
+        }
         const targets = given ?? opened?.targets ?? bundledTargets();
         if (!given) console.error(opened ? `Mục tiêu của không gian làm việc · the workspace's targets: ${opened.file}` : 'Kế hoạch 2026 kèm theo · the bundled 2026 plans');
         const codes = [...new Set(targets.map((t) => t.indicator))];

@@ -76,6 +76,9 @@ export const DERIVED_COLUMNS: Array<{ name: string; sql: string; from: string[] 
   ...FERTILE.map((f) => ({ name: f.w, sql: `(${f.w}_prev + ${f.w}_end) / 2`, from: [`${f.w}_prev`, `${f.w}_end`] })),
   { name: 'w_15_49', sql: FERTILE.map((f) => `(${f.w}_prev + ${f.w}_end) / 2`).join(' + '), from: FERTILE.flatMap((f) => [`${f.w}_prev`, `${f.w}_end`]) },
   { name: 'b_15_49', sql: FERTILE.map((f) => f.b).join(' + '), from: FERTILE.map((f) => f.b) },
+  // Persons 60+ at the year-end: the elderly element where the data give it (an MIS report
+  // form's item 19), else the population's age groups 60+ (A0 gives both, equal).
+  { name: 'elderly_60p', sql: 'coalesce(eld, pop_60p)', from: ['eld', 'pop_60p'] },
 ];
 
 /**
@@ -110,6 +113,7 @@ export function missingReason(column: string, source: 'a0' | 'mis' = 'mis'): str
   if (/^b_\d/.test(column)) return 'Dữ liệu không có số sinh theo tuổi mẹ · this export has no births by mother’s age';
   if (/^w_\d/.test(column)) return 'Dữ liệu không có dân số nữ theo nhóm tuổi · this export has no female population by age group';
   if (column === 'b_m' || column === 'b_f') return 'Dữ liệu không có số sinh theo giới tính · this export has no births by sex';
+  if (column === 'elderly_60p') return 'Dữ liệu không có số người cao tuổi (60+) · this export has no count of persons 60+';
   if (column === 'pop_m' || column === 'pop_f') return 'Dữ liệu không có dân số theo giới tính · this export has no population by sex';
   if (column.startsWith('pop_') && column !== 'pop_end') return 'Dữ liệu không có dân số theo nhóm tuổi · this export has no population by age group';
   if (column === 'd_0') return 'Dữ liệu không có số chết theo tuổi · this export has no deaths by age';

@@ -145,9 +145,9 @@ export const INDICATORS: IndicatorDef[] = [
     sql: { num: 'new_acc', den: 'NULL', value: 'new_acc', events: null, requires: ['new_acc'] },
   },
   proportion('elderly_check', 'Tỷ lệ người cao tuổi được khám sức khỏe định kỳ ít nhất 1 lần/năm', 'Elderly with a periodic health check', 'eld_chk', 'eld', { formula: 'elderly_checked / elderly × 100' }),
-  // The elderly element is the population 60+ at the year-end (the cube copies it so from the
-  // register's ages): MIS report forms that give the elderly but no population by age have it too.
-  structure('elderly_share', 'Tỷ lệ người cao tuổi', 'Share of elderly (60+)', 'eld', 'pop_end', 'population 60+ / population × 100', ['eld', 'pop_end']),
+  // Persons 60+ from the elderly element or the age groups (columns.ts elderly_60p): MIS report
+  // forms give the one, long exports by age the other.
+  structure('elderly_share', 'Tỷ lệ người cao tuổi', 'Share of elderly (60+)', 'elderly_60p', 'pop_end', 'population 60+ / population × 100', ['elderly_60p', 'pop_end']),
   structure('ageing_index', 'Chỉ số già hóa', 'Ageing index', 'pop_60p', 'pop_0_14', 'population 60+ / population 0–14 × 100', ['pop_60p', 'pop_0_14']),
   structure('dependency_ratio', 'Tỷ số phụ thuộc chung', 'Total dependency ratio', 'pop_0_14 + pop_65p', 'pop_15_64', '(pop 0–14 + pop 65+) / pop 15–64 × 100', ['pop_0_14', 'pop_65p', 'pop_15_64']),
   structure('child_dependency_ratio', 'Tỷ số phụ thuộc trẻ em', 'Child dependency ratio', 'pop_0_14', 'pop_15_64', 'pop 0–14 / pop 15–64 × 100', ['pop_0_14', 'pop_15_64']),

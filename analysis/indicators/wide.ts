@@ -88,16 +88,15 @@ export function wideSql(source: CubeSource, firstYear: number, lastYear: number,
   const present = tables
     .map((t) => `coalesce(bool_or(${cur.filter((c) => tableOf(c) === t).map((c) => `${c.name} IS NOT NULL`).join(' OR ')}), false) AS t_${t}`)
     .join(', ');
-  const av = cur.map((c) => (source === 'a0' ? `p.t_${tableOf(c)} AS ${c.name}` : `${availability(c)} AS ${c.name}`)).join(', ');
+  // Quarters and months: a table's flows by sex (all a sub-annual indicator reads) are there
+  // when the table is; its stocks and age groups never are, so those stay unavailable.
+  const a0Has = (c: CellColumn) => (pt === 'year' || c.ages === 'total' ? `p.t_${tableOf(c)}` : 'false');
   const measured = cur.map((c) => `${availability(c)} AS ${c.name}`).join(', ');
   const avFrom =
-    source === 'a0' && pt === 'year'
-      ? `(SELECT y AS year, ${av} FROM ${years} t(y), (SELECT ${present} FROM _ind_raw) p
+    source === 'a0'
+      ? `(SELECT y AS year, ${cur.map((c) => `${a0Has(c)} AS ${c.name}`).join(', ')} FROM ${years} t(y), (SELECT ${present} FROM _ind_raw) p
           WHERE y BETWEEN (SELECT min(year) FROM _ind_raw) AND (SELECT max(year) FROM _ind_raw))`
-      : source === 'a0'
-        ? // A0 has a breakdown in every period or in none: what it has over all of them.
-          `(SELECT y AS year, a.* FROM ${years} t(y), (SELECT ${measured} FROM ${CUBE_TABLE} WHERE source = ${src} AND period_type = '${pt}' AND level = 'commune') a)`
-        : `(SELECT ${ord} AS year, ${measured} FROM ${CUBE_TABLE} WHERE source = ${src} AND period_type = '${pt}' AND level = 'commune' GROUP BY 1)`;
+      : `(SELECT ${ord} AS year, ${measured} FROM ${CUBE_TABLE} WHERE source = ${src} AND period_type = '${pt}' AND level = 'commune' GROUP BY 1)`;
   const pick = (c: CellColumn) => {
     const base = CELL_COLUMNS.find((x) => x.at === 'cur' && x.element === c.element && x.sex === c.sex && JSON.stringify(x.ages) === JSON.stringify(c.ages));
     const name = base?.name ?? c.name;

@@ -1,15 +1,15 @@
 /**
- * Age-reporting quality from counts by single year of age (counts[a] = people aged a).
- *
- * Whipple's index (ages 23–62, digits 0 and 5): 100 × people at ages 25, 30, …, 60 over
- * one fifth of people aged 23–62. 100 = no heaping, 500 = every age ends in 0 or 5.
- */
-/**
  * Fewer people than this in the ages an index counts give no index: one person more at a
  * round age would move Whipple's by 5 points or more (17 people gave 0, as if no one heaped).
  */
 export const MIN_HEAPING_PERSONS = 100;
 
+/**
+ * Age-reporting quality from counts by single year of age (counts[a] = people aged a).
+ *
+ * Whipple's index (ages 23–62, digits 0 and 5): 100 × people at ages 25, 30, …, 60 over
+ * one fifth of people aged 23–62. 100 = no heaping, 500 = every age ends in 0 or 5.
+ */
 export function whipple(counts: ArrayLike<number>): number | null {
   let heaped = 0;
   let all = 0;

@@ -197,8 +197,9 @@ export function makeConverter(ctx: ConvertContext) {
             break;
           }
           case 'count': {
-            // "6.500" is 6500 people; a fraction ("2.5" births) is an error, not a count.
-            const n = parseWholeNumber(text(raw));
+            // "6.500" is 6500 people; a fraction ("2.5" births) is an error, not a count. A
+            // spreadsheet's number cell is its value (12.125 is not twelve thousand).
+            const n = typeof raw === 'number' ? (Number.isInteger(raw) ? raw : NaN) : parseWholeNumber(text(raw));
             if (!Number.isFinite(n) || n < 0) report('value_invalid', name, raw);
             else vals[idx!] = String(n);
             break;
@@ -233,7 +234,12 @@ export function makeConverter(ctx: ConvertContext) {
         const va = vals[colIndex.get(a)!];
         const vb = vals[colIndex.get(b)!];
         // The two cells as the user typed them, not their ISO forms.
-        if (va && vb && va > vb) report('date_order', b, `${String(cells[cellOf.get(a)!] ?? va).trim()} > ${String(cells[cellOf.get(b)!] ?? vb).trim()}`);
+        // A spreadsheet's date cell is a day number: its ISO form then.
+        const typed = (name: string, iso: string) => {
+          const cell = cells[cellOf.get(name)!];
+          return typeof cell === 'string' ? cell.trim() : iso;
+        };
+        if (va && vb && va > vb) report('date_order', b, `${typed(a, va)} > ${typed(b, vb)}`);
       }
       finishRow(ctx.table, vals, colIndex, imputed, report);
       problems.push(...rowProblems);

@@ -14,6 +14,7 @@ import { todayIso } from './dates.js';
 import type { Encoding } from './decode.js';
 import { rankTables } from './detect.js';
 import { FIELDS } from './fields.js';
+import { A0_TABLE_NAMES } from '../model/data-elements.js';
 import { findPreset, guessMapping, mappingFromGuesses, type ColumnMapping } from './mapping.js';
 import { openFile } from './open-file.js';
 import { itemCodes, wideMapping, wideToLong } from './wide.js';
@@ -255,7 +256,11 @@ function nearestTable(headers: string[]): { vi: string; en: string } | undefined
   const best = rankTables(headers)[0];
   if (!best || best.matched < 3 || best.missingRequired.length === 0) return undefined;
   const names = best.missingRequired.map((n) => FIELDS[best.table].find((f) => f.name === n)?.headers[0] ?? n).join(', ');
-  return { vi: `giống bảng ${best.table} nhưng thiếu cột ${names}`, en: `looks like ${best.table} but lacks the column(s) ${names}` };
+  const name = (A0_TABLE_NAMES as Partial<Record<string, { vi: string; en: string }>>)[best.table] ?? { vi: 'báo cáo MIS', en: 'an MIS report' };
+  return {
+    vi: `giống ${name.vi} (${best.table}) nhưng thiếu cột ${names}`,
+    en: `looks like the ${name.en} table (${best.table}) but lacks the column(s) ${names}`,
+  };
 }
 
 async function importSource(ws: Workspace, job: SourceJob): Promise<ImportSummary> {

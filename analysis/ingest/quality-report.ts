@@ -199,7 +199,7 @@ interface StoredSummary {
   version: number;
   communes: CommuneQuality[];
 }
-const SUMMARY_VERSION = 3;
+const SUMMARY_VERSION = 4;
 
 /**
  * The quality report summarised per commune, with completeness and age heaping. Read from
@@ -258,7 +258,9 @@ async function computeQualitySummary(engine: Engine): Promise<CommuneQuality[]> 
     q.rules[r.rule] = (q.rules[r.rule] ?? 0) + r.n;
   }
   for (const m of missing) get(m.commune_code).months_without_data.push(m.month);
-  for (const q of out.values()) q.silent = span.length > 0 && q.months_without_data.length === span.length;
+  // A register with nobody on it at the reference date is no data either; one with people is.
+  const registered = new Set(heaping.filter((h) => h.persons > 0).map((h) => h.commune_code));
+  for (const q of out.values()) q.silent = span.length > 0 && q.months_without_data.length === span.length && !registered.has(q.commune_code);
   for (const h of heaping) Object.assign(get(h.commune_code), { whipple: h.whipple, myers: h.myers });
   return [...out.values()].sort((a, b) => a.commune_code.localeCompare(b.commune_code));
 }

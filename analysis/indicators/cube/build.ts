@@ -48,15 +48,21 @@ async function a0Years(engine: Engine): Promise<[number, number] | null> {
   const parts: string[] = [];
   for (const [t, c] of sources) if (await tableExists(engine, t)) parts.push(`SELECT min(year(${c})) lo, max(year(${c})) hi FROM ${t}`);
   type Span = { lo: number | null; hi: number | null };
+  // The cube keeps a person's years as bits of one 64-bit mask: a stray date decades back
+  // (a birth typed 1955) must not widen it past that, so the span is its last MAX_YEARS years.
+  const capped = (lo: number, hi: number): [number, number] => [Math.max(lo, hi - MAX_YEARS + 1), hi];
   const [r] = parts.length ? await queryRows<Span>(engine, `SELECT min(lo) lo, max(hi) hi FROM (${parts.join(' UNION ALL ')})`) : [];
-  if (r && r.lo !== null && r.hi !== null) return [r.lo, r.hi];
+  if (r && r.lo !== null && r.hi !== null) return capped(r.lo, r.hi);
   if (!(await tableExists(engine, 'nhan_khau'))) return null;
   const [p] = await queryRows<Span>(
     engine,
     `SELECT min(year(exit_date)) lo, greatest(max(year(entry_date)), max(year(exit_date))) hi FROM nhan_khau`,
   );
-  return p && p.hi !== null ? [p.lo ?? p.hi, p.hi] : null;
+  return p && p.hi !== null ? capped(p.lo ?? p.hi, p.hi) : null;
 }
+
+/** The most years a cube spans (its year masks hold 62; a register's history is shorter than this). */
+const MAX_YEARS = 40;
 
 /** Names and provinces of the communes in the data (admin units 2025, else the register's province code). */
 async function loadUnits(engine: Engine, source: CubeSource): Promise<void> {

@@ -36,6 +36,16 @@ describe('danso import', () => {
     // 04288 holds the 20-row register now: too few people for the age-heaping indices.
     expect(lines.find((l) => l.startsWith('04288,'))).toMatch(/^04288,Phường Nghĩa Lộ,\d+,\d+,\d+,[^,]*,,$/);
   });
+  it('counts a commune whose register alone was imported as having data', { timeout: 120_000 }, () => {
+    const ws = join(dir, 'reg');
+    expect(danso('import', '--quiet', '--workspace', ws, 'fixtures/small/a0/04288/sinh.csv', 'fixtures/small/a0/04303/nhan_khau.csv').code).toBe(0);
+    const r = danso('quality', '--workspace', ws, '--summary');
+    // 04303 has people on its register (its age-heaping indices), no events: a row of its own.
+    expect(r.stdout).toMatch(/^04303 Xã Lục Yên: errors=0 warnings=0 months_without_data=\d+ whipple=\d+\.\d myers=\d+\.\d$/m);
+    const silentLine = r.stdout.split('\n').find((l) => l.includes('communes without any data'))!;
+    expect(silentLine).not.toContain('04303');
+    expect(silentLine).not.toContain('04288');
+  });
   it('makes no workspace when no file can be read, and names why in both languages', { timeout: 60_000 }, () => {
     const ws = join(dir, 'none');
     const r = danso('import', '--workspace', ws, join(dir, 'missing.csv'), dir);

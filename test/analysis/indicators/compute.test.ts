@@ -281,6 +281,28 @@ describe('an A0 workspace with some tables only', () => {
     );
     expect(find(res, 'elderly_check', '11674', '2024').reason).toBe('Chưa nhập sổ khám sức khỏe người cao tuổi (kham_nct) · no elderly check-ups (kham_nct) file imported');
   });
+  it('a register whose leavers go back decades spans its last 40 years, not every year since', async () => {
+    const p = (o: Record<string, string>) => ({ commune_code: '11674', residence_status: 'thuong_tru', entry_date: '1950-01-01', ...o });
+    await insertRows(engine, 'nhan_khau', [
+      p({ person_id: 'A', sex: 'F', birth_date: '1930-05-01', exit_date: '1955-03-01' }),
+      p({ person_id: 'C', sex: 'F', birth_date: '1940-05-01', entry_date: '1960-01-01' }),
+      p({ person_id: 'B', sex: 'M', birth_date: '1985-05-01', entry_date: '2024-03-01' }),
+    ]);
+    // Before, a span from 1955 overflowed the cube's year masks and the computation failed.
+    const res = await computeIndicators(engine, { source: 'a0', level: 'commune', indicators: ['population'] });
+    expect(res.map((r) => r.period)).toEqual(Array.from({ length: 41 }, (_, i) => String(1984 + i)));
+    expect(find(res, 'population', '11674', '2023').value).toBe(1);
+    expect(find(res, 'population', '11674', '2024').value).toBe(2);
+  });
+  it('by quarter, a table that is there gives 0 where it has no event, as by year', async () => {
+    const p = (o: Record<string, string>) => ({ commune_code: '11674', residence_status: 'thuong_tru', entry_date: '2015-01-01', ...o });
+    await insertRows(engine, 'nhan_khau', [p({ person_id: 'W', sex: 'F', birth_date: '1995-05-01' }), p({ person_id: 'H', sex: 'M', birth_date: '1990-05-01' })]);
+    await insertRows(engine, 'sinh', [{ commune_code: '11674', mother_id: 'W', birth_date: '2024-06-01', sex: 'F' }]);
+    await insertRows(engine, 'ket_hon', [{ commune_code: '11674', wife_id: 'W', husband_id: 'H', marriage_date: '2024-02-10', consanguineous: false, premarital_check: true }]);
+    const res = await computeIndicators(engine, { source: 'a0', level: 'commune', periodType: 'quarter', indicators: ['consanguineous_marriage', 'premarital_check'] });
+    expect(find(res, 'consanguineous_marriage', '11674', '2024-Q1')).toMatchObject({ value: 0, numerator: 0, denominator: 1 });
+    expect(find(res, 'premarital_check', '11674', '2024-Q1')).toMatchObject({ value: 100, numerator: 1, denominator: 1 });
+  });
   it('an imported table with no event in a year still gives 0, not “not imported”', async () => {
     const p = (o: Record<string, string>) => ({ commune_code: '11674', residence_status: 'thuong_tru', entry_date: '2015-01-01', ...o });
     await insertRows(engine, 'nhan_khau', [p({ person_id: 'A', sex: 'F', birth_date: '1995-05-01' }), p({ person_id: 'B', sex: 'M', birth_date: '1990-05-01' })]);
@@ -289,6 +311,25 @@ describe('an A0 workspace with some tables only', () => {
     const res = await computeIndicators(engine, { source: 'a0', level: 'commune', indicators: ['cbr', 'cdr'] });
     expect(find(res, 'cbr', '11674', '2023')).toMatchObject({ value: 0, numerator: 0, flag: 'unreliable' });
     expect(find(res, 'cdr', '11674', '2024')).toMatchObject({ value: 0, numerator: 0, flag: 'unreliable' });
+  });
+});
+
+describe('the elderly share', () => {
+  it('reads persons 60+ from the elderly element or from the age groups, whichever an export gives', async () => {
+    const ages = (c: string) => [
+      mis(c, 2024, 'population', null, null, 1000), mis(c, 2024, 'population', null, '60-64', 40), mis(c, 2024, 'population', null, '85+', 10),
+      mis(c, 2024, 'population', null, '20-24', 950),
+    ];
+    // An export by age group (no elderly item)…
+    await insertRows(engine, 'mis', ages('00001'));
+    const byAge = await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['elderly_share'] });
+    expect(find(byAge, 'elderly_share', '00001', '2024').value).toBeCloseTo((100 * 50) / 1000, 12);
+    // …and a report form's item 19 (no age groups).
+    await engine.query('DELETE FROM mis');
+    await engine.query('DROP TABLE cube');
+    await insertRows(engine, 'mis', [mis('00002', 2024, 'population', null, null, 2000), mis('00002', 2024, 'elderly', null, null, 300)]);
+    const form = await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['elderly_share'] });
+    expect(find(form, 'elderly_share', '00002', '2024').value).toBeCloseTo((100 * 300) / 2000, 12);
   });
 });
 

@@ -64,8 +64,8 @@ describe('importFiles', () => {
     const text = [NK_HEADER, nkRow({ id: 'P1' })].map(drop).join('\n');
     const [r] = await importFiles(ws, [{ name: 'nk.csv', bytes: utf8(text) }], { today: TODAY });
     expect(r!.status).toBe('fatal');
-    expect(r!.fatal?.message_vi).toBe('Không nhận ra bảng nào từ tiêu đề cột: giống bảng nhan_khau nhưng thiếu cột Ngày vào sổ');
-    expect(r!.fatal?.message_en).toContain('looks like nhan_khau but lacks the column(s) Ngày vào sổ');
+    expect(r!.fatal?.message_vi).toBe('Không nhận ra bảng nào từ tiêu đề cột: giống sổ nhân khẩu (nhan_khau) nhưng thiếu cột Ngày vào sổ');
+    expect(r!.fatal?.message_en).toContain('looks like the register of persons table (nhan_khau) but lacks the column(s) Ngày vào sổ');
     // Headers of no table at all: no guess.
     const [x] = await importFiles(ws, [{ name: 'x.csv', bytes: utf8('a,b,c\n1,2,3\n') }], { today: TODAY });
     expect(x!.fatal?.message_en).toBe('No known table matches the column headers');
@@ -178,15 +178,17 @@ describe('importFiles', () => {
       ['Mã xã', 'Kỳ báo cáo', 'Mã chỉ tiêu', 'Giới tính', 'Nhóm tuổi', 'Giá trị'],
       ['04465', 'Quý II/2024', 'births', 'Nữ', '20-24', 7],
       ['04465', 'Năm 2024', 'marriages', 'Nam', '', 12],
+      // A number cell is its value: 12.125 births is a fraction, not twelve thousand.
+      ['04465', 'Năm 2024', 'births', 'Nam', '', 12.125],
     ]), 'MIS');
     const bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
     const res = await importFiles(ws, [{ name: 'book.xlsx', bytes }], { today: TODAY });
     expect(res.map((r) => [r.sheet, r.status, r.table, r.kept, r.quarantined])).toEqual([
       ['Ghi chu', 'skipped', null, 0, 0],
       ['kham_nct', 'imported', 'kham_nct', 1, 0],
-      ['MIS', 'imported', 'mis', 1, 1],
+      ['MIS', 'imported', 'mis', 1, 2],
     ]);
-    expect(res[2]!.rules).toEqual({ marriages_in_persons: 1 });
+    expect(res[2]!.rules).toEqual({ marriages_in_persons: 1, value_invalid: 1 });
     expect(await queryRows(ws.engine, 'SELECT commune_code, check_date FROM kham_nct')).toEqual([{ commune_code: '04465', check_date: '2024-01-15' }]);
     expect(await queryRows(ws.engine, 'SELECT period, period_type, year, element, sex, age_group, value FROM mis')).toEqual([
       { period: '2024-Q2', period_type: 'quarter', year: 2024, element: 'births', sex: 'F', age_group: '20-24', value: 7 },
