@@ -28,6 +28,8 @@ export function registerQuality(program: Command): void {
               : await exportQualityXlsx(ws.engine);
           writeFileSync(opts.out, bytes);
           console.log(`${opts.out}`);
+          // A summary computed again (an older workspace's) is kept for the next run and the app.
+          if (opts.summary) await ws.saveChanges();
           return;
         }
         if (opts.summary) {
@@ -45,6 +47,7 @@ export function registerQuality(program: Command): void {
             const span = monthRanges(quiet[0]!.months_without_data).join(', ');
             console.log(`${quiet.length} xã/phường không có số liệu nào trong ${span} · communes without any data in ${span}: ${quiet.map((q) => q.commune_code).join(' ')}`);
           }
+          await ws.saveChanges();
           return;
         }
         const rows = await qualityReport(ws.engine);

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { commanderError } from '../../../analysis/cli/main.js';
+import { queryRows } from '../../../analysis/engine/engine.js';
+import { openNodeWorkspace } from '../../../analysis/workspace/node-open.js';
 
 const root = join(import.meta.dirname, '../../..');
 const dir = mkdtempSync(join(tmpdir(), 'danso-import-cli-'));
@@ -45,6 +47,26 @@ describe('danso import', () => {
     const silentLine = r.stdout.split('\n').find((l) => l.includes('communes without any data'))!;
     expect(silentLine).not.toContain('04303');
     expect(silentLine).not.toContain('04288');
+  });
+  it('keeps a summary it had to compute again (one stored by an older version)', { timeout: 120_000 }, async () => {
+    const ws = join(dir, 'old-summary');
+    expect(danso('import', '--quiet', '--workspace', ws, 'fixtures/small/a0/04288/sinh.csv').code).toBe(0);
+    const stored = async () => {
+      const w = await openNodeWorkspace(ws);
+      try {
+        return (await queryRows<{ summary: string }>(w.engine, 'SELECT summary FROM quality_summary'))[0]?.summary;
+      } finally {
+        await w.close();
+      }
+    };
+    // As an older version stored it: a bare list.
+    const w = await openNodeWorkspace(ws);
+    await w.engine.query(`UPDATE quality_summary SET summary = '[]'`);
+    await w.save();
+    await w.close();
+    expect(await stored()).toBe('[]');
+    expect(danso('quality', '--workspace', ws, '--summary').code).toBe(0);
+    expect(JSON.parse((await stored())!)).toMatchObject({ version: 4 });
   });
   it('makes no workspace when no file can be read, and names why in both languages', { timeout: 60_000 }, () => {
     const ws = join(dir, 'none');
