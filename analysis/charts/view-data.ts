@@ -13,15 +13,18 @@ function sourceSql(): string {
   return `(SELECT CASE WHEN count(*) FILTER (WHERE source = 'a0') > 0 THEN 'a0' ELSE 'mis' END FROM ${CUBE_TABLE})`;
 }
 
-/** First and last year with flows in the cube (a first year with stocks only is not reported). */
+/** First and last year with flows in the cube (a first year with stocks only is not reported); a cube of stocks only, its years. */
 export async function cubeYears(engine: Engine): Promise<[number, number] | null> {
   const flows = Object.entries(DATA_ELEMENTS).filter(([, k]) => k === 'flow').map(([e]) => sqlString(e)).join(', ');
-  const [r] = await queryRows<{ lo: number | null; hi: number | null }>(
+  // A register imported without any events has stocks only: their years then.
+  const [r] = await queryRows<{ lo: number | null; hi: number | null; slo: number | null; shi: number | null }>(
     engine,
-    `SELECT min(year) AS lo, max(year) AS hi FROM ${CUBE_TABLE}
-     WHERE source = ${sourceSql()} AND period_type = 'year' AND element IN (${flows})`,
+    `SELECT min(year) FILTER (WHERE element IN (${flows})) AS lo, max(year) FILTER (WHERE element IN (${flows})) AS hi,
+       min(year) AS slo, max(year) AS shi
+     FROM ${CUBE_TABLE} WHERE source = ${sourceSql()} AND period_type = 'year'`,
   );
-  return r && r.lo != null && r.hi != null ? [Number(r.lo), Number(r.hi)] : null;
+  if (r && r.lo != null && r.hi != null) return [Number(r.lo), Number(r.hi)];
+  return r && r.slo != null && r.shi != null ? [Number(r.slo), Number(r.shi)] : null;
 }
 
 /** Five-year groups for a pyramid: the cube's 0 and 1–4 make 0–4. */

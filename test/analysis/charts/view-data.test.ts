@@ -45,6 +45,17 @@ describe('view data from the cube and the register', () => {
     expect(await cubeYears(engine)).toEqual([2024, 2024]);
   });
 
+  it('gives the years of a cube built from a register alone (stocks, no events)', async () => {
+    // In since 2015, one left in 2023: years 2023–2024 (the stock of 2022's year-end too).
+    await insertRows(engine, 'nhan_khau', [
+      { ...person('1', '02647', 'F', '1980-01-01'), entry_date: '2015-01-01' },
+      { ...person('2', '02647', 'M', '1980-01-01'), entry_date: '2015-01-01', exit_date: '2023-05-01' },
+      { ...person('3', '02647', 'M', '1990-01-01'), entry_date: '2024-02-01' },
+    ]);
+    await computeIndicators(engine, { level: 'province', indicators: ['population'] });
+    expect(await cubeYears(engine)).toEqual([2022, 2024]);
+  });
+
   it('computes Whipple and Myers for one commune or the whole register at 31/12', async () => {
     // Everyone aged 30 at 31/12/2024: Whipple 500 (all heaped), Myers 90 (one digit); 100
     // people in one commune, the fewest an index is given for.
