@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { cubeProgress } from './cube-progress.js';
-import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { checkOutFolder, checkWorkspace } from './checks.js';
 import { computeIndicators, INDICATORS, indicatorByCode, type ComputeOptions, type IndicatorResult, type UnitLevel } from '../indicators/index.js';
-import { MANIFEST } from '../workspace/manifest.js';
 import { openNodeWorkspace } from '../workspace/node-open.js';
 
 /** The columns `danso indicators` writes, in order (analysis/indicators/result.ts). */
@@ -86,34 +85,6 @@ export function toComputeOptions(o: Partial<IndicatorCliOptions>): ComputeOption
     out.source = o.source;
   }
   return out;
-}
-
-/**
- * Refuse an --out of another kind than `kinds`, or whose folder does not exist, before any
- * work is done (not after a long computation).
- */
-export function checkOutFolder(out: string | undefined, kinds: string[] = ['.csv', '.json']): void {
-  if (!out) return;
-  const dir = dirname(out);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new Error(`Thư mục của --out không tồn tại · the folder of --out does not exist: ${dir}`);
-  }
-  if (existsSync(out) && statSync(out).isDirectory()) {
-    throw new Error(`--out là một thư mục, cần tên tệp · --out is a folder, give a file name: ${out}`);
-  }
-  // Only what it can write: a file named .xlsx holding CSV text would not open in Excel.
-  if (!kinds.some((k) => out.toLowerCase().endsWith(k))) {
-    const [vi, en] = [' hoặc ', ' or '].map((or) => kinds.slice(0, -1).join(', ') + or + kinds[kinds.length - 1]);
-    throw new Error(`--out phải là tệp ${vi} · --out must be a ${en} file: ${out}`);
-  }
-}
-
-/** Refuse a folder that is not a workspace (exit code 2: nothing was imported there yet). */
-export function checkWorkspace(dir: string): boolean {
-  if (existsSync(join(dir, MANIFEST))) return true;
-  console.error(`Không tìm thấy không gian làm việc · no workspace at ${dir} (danso import --workspace DIR FILE…)`);
-  process.exitCode = 2;
-  return false;
 }
 
 /** `danso indicators --workspace DIR [...] --out FILE.csv|FILE.json` */

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
-import { exportQualityCsv, exportQualitySummary, exportQualityXlsx, monthRanges, qualityReport, qualitySummary } from '../ingest/index.js';
+import { exportQualityCsv, exportQualitySummary, exportQualityXlsx, monthRanges, qualityReport, qualitySummary, sentNothing } from '../ingest/index.js';
 import { openNodeWorkspace } from '../workspace/node-open.js';
-import { checkOutFolder, checkWorkspace } from './indicators.js';
+import { checkOutFolder, checkWorkspace } from './checks.js';
 
 /** `danso quality --workspace DIR [--out FILE.csv|.xlsx]` */
 export function registerQuality(program: Command): void {
@@ -15,12 +15,11 @@ export function registerQuality(program: Command): void {
     .action(async (opts: { workspace: string; out?: string; summary?: boolean }) => {
       // Checked before the workspace is opened: opening a folder that is not one would make it one.
       checkOutFolder(opts.out, ['.csv', '.xlsx']);
-      const lower = opts.out?.toLowerCase();
       if (!checkWorkspace(opts.workspace)) return;
       const ws = await openNodeWorkspace(opts.workspace);
       try {
-        if (opts.out && lower) {
-          const kind = lower.endsWith('.csv') ? 'csv' : 'xlsx';
+        if (opts.out) {
+          const kind = opts.out.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx';
           const bytes = opts.summary
             ? await exportQualitySummary(ws.engine, kind)
             : kind === 'csv'
@@ -34,9 +33,9 @@ export function registerQuality(program: Command): void {
         }
         if (opts.summary) {
           const all = await qualitySummary(ws.engine);
-          // Communes that sent nothing in the whole span: one line after those with data.
-          const quiet = all.filter((q) => q.silent && q.errors === 0 && q.warnings === 0);
-          for (const q of all.filter((x) => !quiet.includes(x))) {
+          // Communes that sent nothing: one line after those with data.
+          const quiet = all.filter(sentNothing);
+          for (const q of all.filter((x) => !sentNothing(x))) {
             const fmt = (x: number | null) => (x === null ? '-' : x.toFixed(1));
             console.log(
               `${q.commune_code} ${q.commune_name ?? ''}: errors=${q.errors} warnings=${q.warnings} ` +

@@ -5,7 +5,9 @@ import {
   bundledTargets, computeIndicators, evaluateTargets, indicatorByCode, parseSavedTargets, parseTargetsFile, TARGETS_FILE, type Target, type TargetEvaluation,
 } from '../indicators/index.js';
 import { openNodeWorkspace } from '../workspace/node-open.js';
-import { checkOutFolder, checkWorkspace, toComputeOptions } from './indicators.js';
+import { checkOutFolder, checkWorkspace } from './checks.js';
+import { errorMessage } from './errors.js';
+import { toComputeOptions } from './indicators.js';
 
 const COLUMNS = [
   'unit_code', 'unit_name', 'year', 'indicator', 'comparator', 'target', 'unit', 'source_text', 'period', 'latest', 'value', 'lower', 'upper', 'flag', 'status',
@@ -54,7 +56,7 @@ export function registerTargets(program: Command): void {
           opened = saved ? parseSavedTargets(saved) : null;
         } catch (e) {
           // As the dashboard does: the bundled plans, saying why the saved ones were not used.
-          console.error(`${e instanceof Error ? e.message : String(e)}`);
+          console.error(errorMessage(e));
         }
         const targets = given ?? opened?.targets ?? bundledTargets();
         if (!given) console.error(opened ? `Mục tiêu của không gian làm việc · the workspace's targets: ${opened.file}` : 'Kế hoạch 2026 kèm theo · the bundled 2026 plans');

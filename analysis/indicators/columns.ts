@@ -85,7 +85,7 @@ export const DERIVED_COLUMNS: Array<{ name: string; sql: string; from: string[] 
  * Why an A0 workspace cannot give columns: the tables they are counted from were not
  * imported (every one of them named). Null when only a previous year-end is missing.
  */
-export function a0MissingReason(columns: string[]): string | null {
+function a0MissingReason(columns: string[]): string | null {
   const tables = [
     ...new Set(
       columns
@@ -102,14 +102,29 @@ export function a0MissingReason(columns: string[]): string | null {
 }
 
 /**
- * Why a column is missing, for `not_computable` (Vietnamese · English). An MIS export lacks
- * the element or its breakdown; an A0 workspace lacks the table it is counted from.
+ * The column to explain: one the export lacks altogether rather than a previous year-end
+ * whose current year-end is present (that only means the previous period is missing).
  */
-export function missingReason(column: string, source: 'a0' | 'mis' = 'mis'): string {
+function mainMissing(missing: string[]): string {
+  const counterpart = (c: string) => c.replace(/_prev$/, '_end');
+  const lacking = missing.find((c) => !c.endsWith('_prev') || missing.includes(counterpart(c)));
+  if (lacking === undefined) return missing[0]!;
+  return lacking.endsWith('_prev') ? counterpart(lacking) : lacking;
+}
+
+/**
+ * Why the columns an indicator needs are missing, for `not_computable` (Vietnamese · English).
+ * An A0 workspace lacks the tables they are counted from; an MIS export lacks an element or
+ * its breakdown (the one it lacks altogether is named).
+ */
+export function missingReason(columns: string[], source: 'a0' | 'mis' = 'mis'): string {
+  return (source === 'a0' ? a0MissingReason(columns) : null) ?? columnReason(mainMissing(columns));
+}
+
+/** Why one column is missing from an export. */
+function columnReason(column: string): string {
   if (column === 'pop_prev' || column.endsWith('_prev'))
     return 'Không có dân số cuối kỳ trước · no population at the end of the previous period';
-  const a0 = source === 'a0' ? a0MissingReason([column]) : null;
-  if (a0) return a0;
   if (/^b_\d/.test(column)) return 'Dữ liệu không có số sinh theo tuổi mẹ · this export has no births by mother’s age';
   if (/^w_\d/.test(column)) return 'Dữ liệu không có dân số nữ theo nhóm tuổi · this export has no female population by age group';
   if (column === 'b_m' || column === 'b_f') return 'Dữ liệu không có số sinh theo giới tính · this export has no births by sex';

@@ -3,7 +3,7 @@ import { numberArray, queryRows, sqlString, tableExists, type Engine } from '../
 import { buildCubeUnlocked, ensureCubeVillagesUnlocked } from './cube/build.js';
 import { DATA_ELEMENTS } from '../model/data-elements.js';
 import { CUBE_TABLE, type CubeSource } from './cube/schema.js';
-import { a0MissingReason, CELL_COLUMNS, missingReason } from './columns.js';
+import { CELL_COLUMNS, missingReason } from './columns.js';
 import { normal, poissonRate, srbWilson, wilson, type Interval } from './intervals.js';
 import { lifeTableSeries, MIN_PERSON_YEARS, unitLifeTables, type LifeTableSeries } from './life-expectancy.js';
 import { cubeDerived } from './cube-derived.js';
@@ -144,17 +144,6 @@ interface SqlRow {
 
 const finite = (x: number | null | undefined): x is number => typeof x === 'number' && Number.isFinite(x);
 
-/**
- * The column to explain: one the export lacks altogether rather than a previous year-end
- * whose current year-end is present (that only means the previous period is missing).
- */
-function mainMissing(missing: string[]): string {
-  const counterpart = (c: string) => c.replace(/_prev$/, '_end');
-  const lacking = missing.find((c) => !c.endsWith('_prev') || missing.includes(counterpart(c)));
-  if (lacking === undefined) return missing[0]!;
-  return lacking.endsWith('_prev') ? counterpart(lacking) : lacking;
-}
-
 /** Interval and flag of one row computed in SQL. */
 function finish(def: IndicatorDef, r: SqlRow, w: PooledKey, source: CubeSource): WorkingResult {
   const out: WorkingResult = {
@@ -165,9 +154,7 @@ function finish(def: IndicatorDef, r: SqlRow, w: PooledKey, source: CubeSource):
   };
   if (out.value === null) {
     out.flag = 'not_computable';
-    out.reason = !r.missing
-      ? 'Mẫu số bằng 0 · the denominator is zero'
-      : ((source === 'a0' ? a0MissingReason(r.missing) : null) ?? missingReason(mainMissing(r.missing), source));
+    out.reason = r.missing ? missingReason(r.missing, source) : 'Mẫu số bằng 0 · the denominator is zero';
     out.lower = out.upper = null;
     // Without the data, partial sums would read as the indicator's numerator and denominator.
     if (r.missing) out.numerator = out.denominator = out.events = null;
@@ -351,7 +338,7 @@ async function lifeExpectancyRows(
     ]),
   );
   const codeOf = { T: 'e0', M: 'e0_male', F: 'e0_female' } as const;
-  const noDeaths = source === 'a0' ? missingReason('d_0', source) : 'Dữ liệu không có số chết theo nhóm tuổi · this export has no deaths by age group';
+  const noDeaths = source === 'a0' ? missingReason(['d_0'], source) : 'Dữ liệu không có số chết theo nhóm tuổi · this export has no deaths by age group';
   const out: WorkingResult[] = [];
   // Every unit and window gets its rows, even when the export has no age groups at all.
   for (const w of windows) for (const sex of ['T', 'M', 'F'] as const) {
@@ -369,10 +356,10 @@ async function lifeExpectancyRows(
     const window = Array.from({ length: k }, (_, i) => w.end_year - i);
     if (byAge === 0 || popYears.size === 0) {
       flag = 'not_computable';
-      r.reason = byAge === 0 ? noDeaths : missingReason('pop_0', source);
+      r.reason = byAge === 0 ? noDeaths : missingReason(['pop_0'], source);
     } else if (!popYears.has(w.end_year - k) || window.some((y) => !popYears.has(y))) {
       flag = 'not_computable';
-      r.reason = missingReason('pop_prev');
+      r.reason = missingReason(['pop_prev']);
     } else if (window.some((y) => !deathYears.has(y))) {
       flag = 'not_computable';
       r.reason = noDeaths;

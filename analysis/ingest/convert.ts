@@ -71,6 +71,15 @@ const ORDER: Partial<Record<CanonicalTable, Array<[string, string]>>> = {
   bptt: [['start_date', 'end_date']],
 };
 
+/**
+ * A cell as the user typed it, for a report; a spreadsheet's date cell is a day number, so
+ * its ISO form then.
+ */
+function typedCell(cells: readonly unknown[], index: number, iso: string): string {
+  const cell = cells[index];
+  return typeof cell === 'string' ? cell.trim() : iso;
+}
+
 /** (file column index, field) for each column of the file the mapping maps. */
 export function mappedColumns(ctx: Pick<ConvertContext, 'table' | 'mapping' | 'headers'>): Array<[number, FieldDef]> {
   const fieldsByName = new Map(FIELDS[ctx.table].map((f) => [f.name, f]));
@@ -233,13 +242,7 @@ export function makeConverter(ctx: ConvertContext) {
       for (const [a, b] of ORDER[ctx.table] ?? []) {
         const va = vals[colIndex.get(a)!];
         const vb = vals[colIndex.get(b)!];
-        // The two cells as the user typed them, not their ISO forms.
-        // A spreadsheet's date cell is a day number: its ISO form then.
-        const typed = (name: string, iso: string) => {
-          const cell = cells[cellOf.get(name)!];
-          return typeof cell === 'string' ? cell.trim() : iso;
-        };
-        if (va && vb && va > vb) report('date_order', b, `${typed(a, va)} > ${typed(b, vb)}`);
+        if (va && vb && va > vb) report('date_order', b, `${typedCell(cells, cellOf.get(a)!, va)} > ${typedCell(cells, cellOf.get(b)!, vb)}`);
       }
       finishRow(ctx.table, vals, colIndex, imputed, report);
       problems.push(...rowProblems);

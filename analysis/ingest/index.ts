@@ -27,6 +27,7 @@ export {
   ageHeaping,
   exportQualityCsv,
   exportQualitySummary,
+  sentNothing,
   exportQualityXlsx,
   importLog,
   missingMonths,

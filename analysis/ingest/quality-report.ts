@@ -188,10 +188,18 @@ export interface CommuneQuality {
   /** Problems per rule. */
   rules: Record<string, number>;
   months_without_data: string[];
-  /** No A0 event and no MIS report in any month of the span: a commune that sent nothing. */
+  /** No A0 event and no MIS report in any month of the span, and nobody on its register. */
   silent: boolean;
   whipple: number | null;
   myers: number | null;
+}
+
+/**
+ * A commune that sent nothing: silent, and no problem reported either (one whose files were
+ * all rejected is shown with its errors). The views and the CLI list these apart.
+ */
+export function sentNothing(q: CommuneQuality): boolean {
+  return q.silent && q.errors === 0 && q.warnings === 0;
 }
 
 /** The summary as the workspace keeps it; the version changes when its rules do. */

@@ -6,6 +6,7 @@ import {
   qualityCount,
   qualityReport,
   qualitySummary,
+  sentNothing,
   type CommuneQuality,
   type QualityFilter,
   type QualityRow,
@@ -55,12 +56,10 @@ export function QualityPanel() {
 
   if (session.status !== 'ready') return null;
   const n = (v: number | null, d = 0) => formatNumber(v, lang, d);
-  // Communes of the province that sent nothing in the whole span (the admin list names every
-  // one, imported or not) go in one line, so the table starts with the communes that have data.
-  // One whose files were all rejected stays in the table with its errors.
-  const quiet = (s: CommuneQuality) => s.silent && s.errors === 0 && s.warnings === 0;
-  const silent = summary.filter(quiet);
-  const shownSummary = summary.filter((s) => !quiet(s));
+  // Communes of the province that sent nothing (the admin list names every one, imported or
+  // not) go in one line, so the table starts with the communes that have data.
+  const silent = summary.filter(sentNothing);
+  const shownSummary = summary.filter((s) => !sentNothing(s));
   const save = async (kind: 'csv' | 'xlsx') => {
     const engine = currentWorkspace().engine;
     const bytes = kind === 'csv' ? await exportQualityCsv(engine, filter) : await exportQualityXlsx(engine, filter);
