@@ -6,6 +6,7 @@ const L = {
   value: { vi: 'Giá trị', en: 'Value' },
   lower: { vi: 'Cận dưới 95%', en: '95% lower' },
   upper: { vi: 'Cận trên 95%', en: '95% upper' },
+  interval: { vi: 'KTC 95%', en: '95% CI' },
   target: { vi: 'Chỉ tiêu', en: 'Target' },
   unit: { vi: 'Đơn vị', en: 'Unit' },
   commune: { vi: 'Xã/phường', en: 'Commune' },

@@ -1,4 +1,5 @@
 import type { IndicatorResult } from '../indicators/result.js';
+import { label, type ChartLang } from './labels.js';
 
 /** The fields a chart reads from a result row; charts never see more than they plot. */
 export interface ChartPoint {
@@ -28,4 +29,33 @@ export function toChartPoints(results: IndicatorResult[]): ChartPoint[] {
 /** A d3 format string with a fixed number of decimals and thousands grouping. */
 export function numberFormat(decimals: number): string {
   return `,.${decimals}f`;
+}
+
+/**
+ * Vega-Lite params and transforms that spell a point out for its tooltip and for screen
+ * readers: `interval` ("97,0–118,7", spaced when a bound is negative; "—" when the value has
+ * none, as for counts) and `description` ("Xã A, 2024: 107,3 (KTC 95% 97,0–118,7), few
+ * events"), in the chart's number locale. Without them a count's tooltip read "null" and the
+ * marks' aria-labels listed raw field names and unrounded numbers. The number format and the
+ * words are params named tpl_…, which a live view takes as updates (vega-template.ts), so
+ * another indicator's decimals do not make another chart.
+ */
+export function describedPoints(decimals: number, lang: ChartLang, options: { period: boolean }) {
+  const f = (x: string) => `format(${x}, tpl_point_format)`;
+  const interval = `isValid(datum.lower) && isValid(datum.upper) ? ${f('datum.lower')} + (datum.lower < 0 ? ' – ' : '–') + ${f('datum.upper')} : '—'`;
+  const description =
+    `datum.unit_name + ${options.period ? `', ' + datum.period + ` : ''}': ' + (isValid(datum.value) ? ${f('datum.value')} : '—')` +
+    ` + (datum.interval === '—' ? '' : ' (' + tpl_point_interval + ' ' + datum.interval + ')')` +
+    ` + (datum.flagged ? ', ' + tpl_point_flag : '')`;
+  return {
+    params: [
+      { name: 'tpl_point_format', value: numberFormat(decimals) },
+      { name: 'tpl_point_interval', value: label('interval', lang) },
+      { name: 'tpl_point_flag', value: label('flag', lang) },
+    ],
+    transform: [
+      { calculate: interval, as: 'interval' },
+      { calculate: description, as: 'description' },
+    ],
+  };
 }

@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { IndicatorResult } from '../indicators/result.js';
 import { label, type ChartLang } from './labels.js';
 import { COLORS } from './palette.js';
-import { numberFormat, toChartPoints } from './points.js';
+import { describedPoints, numberFormat, toChartPoints } from './points.js';
 
 export interface RankedDotsOptions {
   lang: ChartLang;
@@ -52,9 +52,10 @@ export function rankedDotsSpec(results: IndicatorResult[], options: RankedDotsOp
     width: 480,
     height: { step: 16 },
     data: { values },
+    ...describedPoints(options.decimals, lang, { period: false }),
     layer: [
       {
-        mark: { type: 'rule', color: '#888' },
+        mark: { type: 'rule', color: '#888', aria: false },
         encoding: { y, x: { field: 'lower', type: 'quantitative' }, x2: { field: 'upper' } },
       },
       {
@@ -71,9 +72,9 @@ export function rankedDotsSpec(results: IndicatorResult[], options: RankedDotsOp
           tooltip: [
             { field: 'unit_name', title: label('commune', lang) },
             { field: 'value', title: label('value', lang), format: fmt },
-            { field: 'lower', title: label('lower', lang), format: fmt },
-            { field: 'upper', title: label('upper', lang), format: fmt },
+            { field: 'interval', title: label('interval', lang) },
           ],
+          description: { field: 'description' },
         },
       },
       // Always present, empty when there is neither: charts of every indicator then share

@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { IndicatorResult } from '../indicators/result.js';
 import { label, type ChartLang } from './labels.js';
 import { COLORS, OKABE_ITO } from './palette.js';
-import { numberFormat, toChartPoints } from './points.js';
+import { describedPoints, numberFormat, toChartPoints } from './points.js';
 
 export interface TrendOptions {
   lang: ChartLang;
@@ -36,18 +36,19 @@ export function trendSpec(results: IndicatorResult[], options: TrendOptions): To
     { field: 'unit_name', title: label('unit', lang) },
     { field: 'period', title: label('period', lang) },
     { field: 'value', title: label('value', lang), format: fmt },
-    { field: 'lower', title: label('lower', lang), format: fmt },
-    { field: 'upper', title: label('upper', lang), format: fmt },
+    { field: 'interval', title: label('interval', lang) },
   ];
+  const description = { field: 'description' };
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: options.title,
     width: options.width ?? 560,
     height: options.height ?? 280,
     data: { values },
+    ...describedPoints(options.decimals, lang, { period: true }),
     layer: [
       {
-        mark: { type: 'area', opacity: 0.18 },
+        mark: { type: 'area', opacity: 0.18, aria: false },
         encoding: { x, y: { field: 'lower', type: 'quantitative' }, y2: { field: 'upper' }, color },
       },
       {
@@ -61,13 +62,13 @@ export function trendSpec(results: IndicatorResult[], options: TrendOptions): To
       {
         transform: [{ filter: '!datum.flagged' }],
         mark: { type: 'point', size: 60, filled: true },
-        encoding: { x, y: { field: 'value', type: 'quantitative' }, color, tooltip },
+        encoding: { x, y: { field: 'value', type: 'quantitative' }, color, tooltip, description },
       },
       {
         // Values resting on fewer than 20 events: hollow diamonds.
         transform: [{ filter: 'datum.flagged' }],
         mark: { type: 'point', size: 90, filled: false, shape: 'diamond', strokeWidth: 2 },
-        encoding: { x, y: { field: 'value', type: 'quantitative' }, color, tooltip },
+        encoding: { x, y: { field: 'value', type: 'quantitative' }, color, tooltip, description },
       },
       ...(options.target === undefined
         ? []

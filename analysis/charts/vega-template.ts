@@ -77,6 +77,11 @@ export function vegaTemplate(vg: VgSpec): VegaTemplate {
     return out;
   };
   const spec = scope(vg as Scope, '') as Scope;
+  // Signals the spec itself names tpl_… (Vega-Lite params, e.g. points.ts's number format)
+  // are variable parts too: out of the key, and updated in a live view.
+  const own = ((spec.signals as Scope[] | undefined) ?? []).filter((g) => typeof g.name === 'string' && g.name.startsWith(PREFIX) && 'value' in g);
+  for (const g of own) signals[g.name as string] = g.value;
+  spec.signals = ((spec.signals as Scope[] | undefined) ?? []).filter((g) => !own.includes(g));
   // Vega-Lite writes axis titles and formats into mark expressions too, as string literals
   // (aria descriptions "T: …", tooltips format(…, ",.1f")): read them from the same signals,
   // or every unit of measure and every number of decimals would make another template.

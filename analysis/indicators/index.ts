@@ -10,7 +10,7 @@ export { marshallGlobal } from './smoothing.js';
 export { poissonRate, wilson, srbWilson, normal, type IntervalMethod } from './intervals.js';
 export { parseTargetsFile, parseTargetsWorkbook } from './targets-xlsx.js';
 export {
-  bundledTargets, parseSavedTargets, parseTargetsCsv, parseTargetsRows, evaluateTargets, yearsPerValue, TARGETS_FILE,
+  bundledTargets, parseSavedTargets, parseTargetsCsv, parseTargetsRows, evaluateTargets, periodYears, yearsPerValue, TARGETS_FILE,
   type Target, type TargetStatus, type TargetEvaluation,
 } from './targets.js';
 export type { IndicatorResult, ResultFlag, UnitLevel } from './result.js';

@@ -139,7 +139,7 @@ const NOTES: Record<TargetStatus, string> = {
 };
 
 /** First and last year of a period: '2024', or '2023-2025' when pooled; null for quarters and months. */
-function periodYears(period: string): [number, number] | null {
+export function periodYears(period: string): [number, number] | null {
   const m = /^(\d{4})(?:-(\d{4}))?$/.exec(period);
   return m ? [Number(m[1]), Number(m[2] ?? m[1])] : null;
 }

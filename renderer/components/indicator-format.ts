@@ -22,7 +22,8 @@ export function formatValue(def: IndicatorDef, value: number | null | undefined,
 /** "(70,7–75,7)" or '' when there is no interval. */
 export function formatInterval(def: IndicatorDef, r: Pick<IndicatorResult, 'lower' | 'upper'> | undefined, lang: Lang): string {
   if (!r || r.lower == null || r.upper == null) return '';
-  return `${formatNumber(r.lower, lang, def.decimals)}–${formatNumber(r.upper, lang, def.decimals)}`;
+  // Spaced when a bound is negative: "−4,48 – −0,03", not "−4,48–−0,03" (as the charts write it).
+  return `${formatNumber(r.lower, lang, def.decimals)}${r.lower < 0 ? ' – ' : '–'}${formatNumber(r.upper, lang, def.decimals)}`;
 }
 
 /** +0,3 / −1,2 with the sign always shown. */

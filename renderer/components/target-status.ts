@@ -1,5 +1,6 @@
-import { evaluateTargets, type IndicatorDef, type IndicatorResult, type Target, type TargetEvaluation } from '../../analysis/indicators/index.js';
-import { endYear } from '../state/results.js';
+import { evaluateTargets, periodYears, yearsPerValue, type IndicatorDef, type IndicatorResult, type Target, type TargetEvaluation } from '../../analysis/indicators/index.js';
+import type { Lang } from '../i18n/format.js';
+import { formatValue } from './indicator-format.js';
 
 /**
  * The target of an indicator for a unit that a year's value is measured against: the plan's
@@ -26,8 +27,28 @@ export function pooledTarget(def: IndicatorDef, pool: number, target: Target | u
 export function targetStatus(targets: Target[], series: IndicatorResult[], indicator: string, unit: string, year: number): TargetEvaluation | null {
   const target = targetFor(targets, indicator, unit, year);
   if (!target) return null;
-  const [evaluation] = evaluateTargets(series.filter((r) => endYear(r.period) <= year), [target]);
+  const [evaluation] = evaluateTargets(series.filter((r) => (periodYears(r.period)?.[1] ?? Infinity) <= year), [target]);
   return evaluation ?? null;
+}
+
+/**
+ * What a target's status rests on, when the reader could not tell it from the card: the
+ * period, when it is not the target's own year (the latest data standing in, a pooled window)
+ * or not the period shown beside it (a past year's target); and a pooled count's yearly
+ * average. Empty when the status rests on the shown value of the target year, or on nothing.
+ */
+export function targetBasis(
+  def: IndicatorDef,
+  target: TargetEvaluation,
+  shownPeriod: string | undefined,
+  lang: Lang,
+  text: { latestData: string; yearlyAverage: string },
+): string {
+  if (!target.period || target.status === 'no_data') return '';
+  const period = target.period.replace('-', '–');
+  const other = target.period !== String(target.year) || (shownPeriod !== undefined && target.period !== shownPeriod);
+  const yearly = target.value !== null && yearsPerValue(def.code, target.period) > 1 ? `${text.yearlyAverage} ${formatValue(def, target.value, lang)}` : '';
+  return [other ? `${text.latestData} ${period}` : '', yearly].filter(Boolean).join('; ');
 }
 
 export function comparatorText(c: string): string {

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { INDICATORS, yearsPerValue, type IndicatorDef } from '../../analysis/indicators/index.js';
+import { INDICATORS, type IndicatorDef } from '../../analysis/indicators/index.js';
 import { chosenYear, Controls } from '../components/Controls.js';
 import { flagText, formatInterval, formatSigned, formatValue, indicatorName, unitText } from '../components/indicator-format.js';
 import { Sparkline } from '../components/Sparkline.js';
-import { comparatorText, targetStatus } from '../components/target-status.js';
+import { comparatorText, targetBasis, targetStatus } from '../components/target-status.js';
 import { ViewFrame } from '../components/ViewFrame.js';
 import { formatNumber } from '../i18n/format.js';
 import { useViewText } from '../i18n/views-messages.js';
@@ -31,10 +31,7 @@ function Card({ def, index, unit, year, pool }: { def: IndicatorDef; index: Resu
   const shown = def.kind === 'change' && r?.value != null ? `${formatSigned(r.value, lang, def.decimals)} ${unitText(def, lang)}` : formatValue(def, r?.value, lang);
   const changeUnit = unitText(def, lang) === '%' ? (lang === 'vi' ? 'điểm %' : '% points') : unitText(def, lang);
   const changeText = change === null ? '' : `${pool > 1 ? `${tv('changeFrom')} ${prev?.period.replace('-', '–') ?? ''}` : tv('change')}: ${formatSigned(change, lang, def.decimals)} ${changeUnit}`;
-  // What a target's status rests on when it is not simply the target year's value: a
-  // substitute latest period, and a pooled count's yearly average.
-  const yearly = target?.period && target.value !== null && yearsPerValue(def.code, target.period) > 1 ? `${tv('yearlyAverage')} ${formatValue(def, target.value, lang)}` : '';
-  const basis = [target?.latest && target.period ? `${tv('latestData')} ${target.period}` : '', yearly].filter(Boolean).join('; ');
+  const basis = target ? targetBasis(def, target, r?.period, lang, { latestData: tv('latestData'), yearlyAverage: tv('yearlyAverage') }) : '';
   // What the card shows, read out in one sentence (a screen reader hears the label only).
   const spoken = [
     `${name}: ${shown}`,

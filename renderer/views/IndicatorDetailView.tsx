@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
-import { indicatorByCode, INDICATORS, yearsPerValue } from '../../analysis/indicators/index.js';
+import { indicatorByCode, INDICATORS } from '../../analysis/indicators/index.js';
 import { monthRanges, qualitySummary, type CommuneQuality } from '../../analysis/ingest/index.js';
 import { trendSpec } from '../../analysis/charts/trend.js';
 import { CommuneTable } from '../components/CommuneTable.js';
 import { chosenYear, Controls } from '../components/Controls.js';
 import { flagText, formatInterval, formatValue, indicatorName, unitText } from '../components/indicator-format.js';
-import { comparatorText, targetStatus } from '../components/target-status.js';
+import { comparatorText, targetBasis, targetStatus } from '../components/target-status.js';
 import { VegaChart } from '../components/VegaChart.js';
 import { ViewFrame } from '../components/ViewFrame.js';
 import { formatNumber, type Lang } from '../i18n/format.js';
@@ -69,6 +69,7 @@ export function IndicatorDetail({ index, onBack }: { index: ResultIndex; onBack?
   const series = index.series(def.code, code);
   const { targets } = useTargets();
   const target = targetStatus(targets, series, def.code, code, year);
+  const basis = target ? targetBasis(def, target, r?.period, lang, { latestData: tv('latestData'), yearlyAverage: tv('yearlyAverage') }) : '';
   const quality = useCached(`quality|${session.name}|${session.revision}`, () => qualitySummary(currentWorkspace().engine));
   const communesWithData = useMemo(() => new Set(index.communes.map((c) => c.code)), [index]);
   const q = quality.status === 'ready' ? unitQuality(quality.value, code, unit?.level !== 'commune', index.years, communesWithData) : null;
@@ -137,7 +138,7 @@ export function IndicatorDetail({ index, onBack }: { index: ResultIndex; onBack?
                 <dd>
                   {comparatorText(target.comparator)} {formatNumber(target.target, lang, def.decimals)}{' '}
                   <span className={`status ${target.status}`}>{tv(target.status)}</span>
-                  {target.value !== null && target.period && yearsPerValue(def.code, target.period) > 1 && ` (${tv('yearlyAverage')} ${target.period}: ${formatValue(def, target.value, lang)})`}{' '}
+                  {basis && ` (${basis})`}{' '}
                   <span className="note">{target.source_text}</span>
                 </dd>
               </>

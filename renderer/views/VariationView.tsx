@@ -45,15 +45,19 @@ function Variation({ index }: { index: ResultIndex }) {
   const rows = useMemo(() => (s.smooth ? asSmoothed(raw) : raw), [raw, s.smooth]);
   const province = index.province ? index.get(def.code, index.province.code, year) : undefined;
   const { targets } = useTargets();
-  const target = pooledTarget(def, s.pool, targetFor(targets, def.code, index.province?.code, year));
+  // A count's province total and target are not on the communes' scale (the province's
+  // 94.323 new acceptors beside communes' 43–194): lines only for rates, shares and ratios.
+  const onCommuneScale = def.kind !== 'count';
+  const target = onCommuneScale ? pooledTarget(def, s.pool, targetFor(targets, def.code, index.province?.code, year)) : undefined;
+  const reference = onCommuneScale ? province?.value : undefined;
   const name = indicatorName(def, lang);
   const unit = unitText(def, lang);
   const model = funnelModel(def);
   const period = province?.period ?? String(year);
   const rankedTitle = tv(s.smooth ? 'rankedTitleSmoothed' : 'rankedTitle');
   const ranked = useMemo(
-    () => rankedDotsSpec(rows, { lang, title: `${name}, ${period} — ${rankedTitle}`, unit, decimals: def.decimals, reference: province?.value, target }),
-    [rows, lang, name, period, unit, def, province?.value, target, rankedTitle],
+    () => rankedDotsSpec(rows, { lang, title: `${name}, ${period} — ${rankedTitle}`, unit, decimals: def.decimals, reference, target }),
+    [rows, lang, name, period, unit, def, reference, target, rankedTitle],
   );
   const centre = province?.value ?? null;
   // Funnel limits describe sampling variation of raw values, so the funnel always plots them.

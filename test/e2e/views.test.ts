@@ -167,19 +167,19 @@ describe('analysis views in Chromium', () => {
     const status = () => card('mcpr').locator('[data-status]').getAttribute('data-status');
     const bundled = await status();
     // The province's modern contraception target far below and far above the value: met, then missed.
-    const workbook = (target: number, header = 'target', year = lastYear + 1) => {
+    const workbook = (target: number, header = 'target', year = lastYear + 1, later = true) => {
       const wb = XLSX.utils.book_new();
       XLSX.utils.book_append_sheet(
         wb,
         XLSX.utils.aoa_to_sheet([
           ['unit_code', 'unit_name', 'year', 'indicator', 'comparator', header, 'unit', 'source_text'],
           // A later year's target first: the card measures the latest data against the next target year's.
-          [mcpr.unit_code, 'Tỉnh', lastYear + 3, 'mcpr', '>=', 99, '%', 'kế hoạch 5 năm'],
+          ...(later ? [[mcpr.unit_code, 'Tỉnh', lastYear + 3, 'mcpr', '>=', 99, '%', 'kế hoạch 5 năm']] : []),
           [mcpr.unit_code, 'Tỉnh', year, 'mcpr', '>=', target, '%', 'kế hoạch thử'],
         ]),
         'targets',
       );
-      const file = join(dir, `targets-${target}-${header}-${year}.xlsx`);
+      const file = join(dir, `targets-${target}-${header}-${year}${later ? '' : '-only'}.xlsx`);
       writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
       return file;
     };
@@ -195,6 +195,11 @@ describe('analysis views in Chromium', () => {
     expect(await card('mcpr').getByTestId('target').textContent()).toContain(`(theo số liệu ${lastYear})`);
     expect(await card('mcpr').getAttribute('aria-label')).toContain(`(theo số liệu ${lastYear})`);
     expect(await page.getByTestId('targets-source').textContent()).toContain(`targets-${Math.floor(mcpr.lower! / 2)}-target-${lastYear + 1}.xlsx · 2 mục tiêu`);
+    // Only a past year's target: judged on that year, which the card (showing the last year) names.
+    await open(workbook(Math.ceil(mcpr.upper! + 5), 'target', lastYear - 1, false));
+    await expect.poll(() => card('mcpr').getByTestId('target').textContent()).toContain(`Chỉ tiêu ${lastYear - 1}: ≥ ${Math.ceil(mcpr.upper! + 5)}`);
+    expect(await card('mcpr').getByTestId('target').textContent()).toContain(`(theo số liệu ${lastYear - 1})`);
+    expect(await card('mcpr').getAttribute('aria-label')).toContain(`(theo số liệu ${lastYear - 1})`);
     // A target for the data's own year is judged on it, with no substitute period named.
     await open(workbook(Math.ceil(mcpr.upper! + 5), 'target', lastYear));
     await expect.poll(status).toBe('missed');

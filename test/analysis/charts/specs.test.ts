@@ -26,6 +26,23 @@ describe('trend', () => {
     expect(svg).not.toMatch(/>1\d\d\.0</);
   });
 
+  it("tells a screen reader each point's value, interval and flag in words, and a count's lack of interval without 'null'", async () => {
+    const points = [
+      result({ period: '2022', value: 112.4, lower: 101.2, upper: 124.9 }),
+      result({ period: '2023', value: 1234, lower: null, upper: null, flag: 'unreliable' }),
+      result({ period: '2024', value: -2, lower: -4.48, upper: -0.03 }),
+    ];
+    const svg = await renderSvg(trendSpec(points, { lang: 'vi', title: 'T', unit: 'u', decimals: 2 }), 'vi');
+    const labels = [...svg.matchAll(/aria-label="([^"]*)"/g)].map((m) => m[1]);
+    expect(labels).toContain('Xã Khao Mang, 2022: 112,40 (KTC 95% 101,20–124,90)');
+    // A negative interval keeps its bounds apart; a value without one says nothing of it.
+    expect(labels).toContain('Xã Khao Mang, 2024: −2,00 (KTC 95% −4,48 – −0,03)');
+    expect(labels).toContain('Xã Khao Mang, 2023: 1.234,00, Ít sự kiện (&lt; 20)');
+    expect(svg).not.toMatch(/null|flagged|lower:|upper:/);
+    const en = await renderSvg(trendSpec(points, { lang: 'en', title: 'T', unit: 'u', decimals: 1 }), 'en');
+    expect(en).toContain('aria-label="Xã Khao Mang, 2022: 112.4 (95% CI 101.2–124.9)"');
+  });
+
   it('uses the English format when asked', async () => {
     const svg = await renderSvg(trendSpec(series, { lang: 'en', title: 'SRB', unit: 'boys/100 girls', decimals: 1 }), 'en');
     expect(svg).toMatch(/>1\d\d\.0</);
@@ -43,6 +60,8 @@ describe('ranked dots, sparkline, pyramid', () => {
     expect(spec).toMatchSnapshot();
     const svg = await renderSvg(spec);
     expect(svg.indexOf('Xã B')).toBeLessThan(svg.indexOf('Xã A')); // descending by value
+    expect(svg).toContain('aria-label="Xã B: 118,0 (KTC 95% 100,0–120,0)"');
+    expect(svg).not.toMatch(/flagged|null/);
     // The dashed lines are named on the chart itself, the lower line's name to its left and
     // the higher's to its right, so that close lines (111 and 111.2) do not print on each other.
     expect(svg).toMatch(/<text text-anchor="end"[^>]*>Chỉ tiêu<\/text>/);
