@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useViewText } from '../i18n/views-messages.js';
 import { useResults, type ResultIndex } from '../state/results.js';
 import { loadSettings } from '../state/settings.js';
@@ -23,9 +23,32 @@ export function ViewFrame({ title, children }: { title: string; children: (index
     }
   }, [session.status, session.name]);
 
+  // The last results of this workspace's data stay on screen while another pooling or
+  // life-table method is computed: the view and its controls are not unmounted, so the
+  // keyboard focus stays on the control just changed (and nothing jumps).
+  const last = useRef<{ data: string; index: ResultIndex } | null>(null);
+  const data = `${session.name}|${session.revision}`;
+  if (results.status === 'ready') last.current = { data, index: results.value };
+  const shown = results.status === 'ready' ? results.value : results.status === 'loading' && !cube && last.current?.data === data ? last.current.index : null;
+  const busy = results.status === 'loading';
+
   let body: ReactNode;
   if (session.status !== 'ready') body = <p aria-busy="true">{session.status === 'error' ? session.error : tv('waiting')}</p>;
-  else if (results.status === 'loading') {
+  else if (shown && shown.years.length > 0) {
+    // One shape whether busy or not (the status line's slot stays), so React keeps the view.
+    body = (
+      <>
+        {busy ? (
+          <p role="status" aria-busy="true" data-testid="computing" className="note">
+            {tv('computing')}
+          </p>
+        ) : null}
+        <div className="view-body" aria-busy={busy || undefined} data-stale={busy || undefined}>
+          {children(shown)}
+        </div>
+      </>
+    );
+  } else if (results.status === 'loading') {
     body = cube ? (
       <div aria-busy="true" data-testid="computing" className="cube-progress">
         <p id="cube-progress-text">
@@ -38,8 +61,7 @@ export function ViewFrame({ title, children }: { title: string; children: (index
     );
   }
   else if (results.status === 'error') body = <p className="error" role="alert">{results.error}</p>;
-  else if (results.value.years.length === 0) body = <p>{tv('noData')}</p>;
-  else body = children(results.value);
+  else body = <p>{tv('noData')}</p>;
   return (
     <section className="panel view" aria-labelledby="view-title">
       <h2 id="view-title">{title}</h2>

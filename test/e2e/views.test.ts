@@ -160,6 +160,23 @@ describe('analysis views in Chromium', () => {
     await page.getByLabel('Năm', { exact: true }).selectOption(String(lastYear));
   });
 
+  it('keeps the keyboard on the pooling control while the indicators are computed again', async () => {
+    await tab('Bảng chỉ tiêu').click();
+    await card('tfr').waitFor();
+    const before = await card('tfr').getByTestId('value').textContent();
+    const pool = page.getByLabel('Gộp số năm', { exact: true });
+    await pool.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => pool.inputValue()).toBe('2');
+    // The pooled values arrive (the card changes) and the focus never left the control.
+    await expect.poll(() => card('tfr').getByTestId('value').textContent(), { timeout: 60_000 }).not.toBe(before);
+    await page.getByTestId('computing').waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Gộp số năm');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => card('tfr').getByTestId('value').textContent(), { timeout: 60_000 }).toBe(before);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Gộp số năm');
+  });
+
   it('judges the cards against a targets file the analyst opens, refuses a bad one, and goes back to the bundled plans', async () => {
     await tab('Bảng chỉ tiêu').click();
     await card('mcpr').waitFor({ timeout: 180_000 });
@@ -238,6 +255,14 @@ describe('analysis views in Chromium', () => {
     await page.getByTestId('ranked-chart').locator('svg').first().waitFor({ timeout: 30_000 });
     await page.getByTestId('funnel-chart').locator('svg').first().waitFor();
     expect(await page.getByTestId('commune-table').locator('tbody tr').count()).toBe(4);
+    // A ratio has the province's value as a line among the communes'; a count (new acceptors)
+    // has neither the province's total nor its target on the communes' scale.
+    const rankedText = () => page.getByTestId('ranked-chart').locator('svg').first().textContent();
+    await expect.poll(rankedText).toContain('Toàn tỉnh');
+    await page.getByLabel('Chỉ tiêu', { exact: true }).selectOption('new_acceptors');
+    await expect.poll(rankedText).toContain('người mới');
+    expect(await rankedText()).not.toMatch(/Toàn tỉnh|Chỉ tiêu/);
+    await page.getByLabel('Chỉ tiêu', { exact: true }).selectOption('srb');
     await page.getByLabel('Tìm xã').fill(expected.find((x) => x.level === 'commune')!.unit_name.slice(0, 6));
     expect(await page.getByTestId('commune-table').locator('tbody tr').count()).toBeGreaterThanOrEqual(1);
     await page.getByLabel('Tìm xã').fill('');
