@@ -71,7 +71,7 @@ export interface FunnelOptions {
   centre: number;
 }
 
-/** Value against denominator with 95% and 99.8% limits; units outside 99.8% are named. */
+/** Value against its size (funnelSize) with 95% and 99.8% limits; units outside 99.8% are named. */
 export function funnelSpec(results: IndicatorResult[], options: FunnelOptions): TopLevelSpec {
   const { lang, model, centre } = options;
   const units = classifyFunnel(results, centre, model);
@@ -85,7 +85,9 @@ export function funnelSpec(results: IndicatorResult[], options: FunnelOptions): 
     curve.push({ size, lo95, hi95, lo998, hi998 });
   }
   const fmt = numberFormat(options.decimals);
-  const x = { field: 'size', type: 'quantitative' as const, title: label('denominator', lang), scale: { type: 'log' as const } };
+  // What the size is: the denominator, except for a sex ratio (all births, not the girls alone).
+  const sizeTitle = label(model.kind === 'sex_ratio' ? 'allBirths' : 'denominator', lang);
+  const x = { field: 'size', type: 'quantitative' as const, title: sizeTitle, scale: { type: 'log' as const } };
   const limit = (field: string, color: string, dash: number[]) => ({
     data: { values: curve },
     mark: { type: 'line' as const, color, strokeDash: dash, strokeWidth: 1.2 },
@@ -121,7 +123,7 @@ export function funnelSpec(results: IndicatorResult[], options: FunnelOptions): 
           tooltip: [
             { field: 'unit_name', title: label('commune', lang) },
             { field: 'value', title: label('value', lang), format: fmt },
-            { field: 'size', title: label('denominator', lang), format: ',.0f' },
+            { field: 'size', title: sizeTitle, format: ',.0f' },
           ],
         },
       },

@@ -96,7 +96,7 @@ export function IndicatorDetail({ index, onBack }: { index: ResultIndex; onBack?
               {indicatorName(def, lang)} ({def.code})
             </dd>
             <dt>{tv('formula')}</dt>
-            <dd>{def.formula}</dd>
+            <dd>{lang === 'vi' ? def.formulaVi : def.formula}</dd>
             <dt>{tv('unitOfMeasure')}</dt>
             <dd>{unitText(def, lang)}</dd>
             <dt>{tv('intervalMethod')}</dt>
@@ -118,10 +118,16 @@ export function IndicatorDetail({ index, onBack }: { index: ResultIndex; onBack?
             <dd>{formatValue(def, r?.value, lang)}</dd>
             <dt>{tv('interval')}</dt>
             <dd>{formatInterval(def, r, lang) || '—'}</dd>
-            <dt>{tv('numerator')}</dt>
-            <dd>{formatNumber(r?.numerator, lang, Number.isInteger(r?.numerator ?? 0) ? 0 : 1)}</dd>
-            <dt>{tv('denominator')}</dt>
-            <dd>{formatNumber(r?.denominator, lang, Number.isInteger(r?.denominator ?? 0) ? 0 : 1)}</dd>
+            {/* A count is its own value (the average population's "denominator" is the number of
+                years), and a change's two terms are the two periods' values: no fraction to show. */}
+            {def.kind !== 'count' && def.kind !== 'change' && (
+              <>
+                <dt>{tv('numerator')}</dt>
+                <dd>{formatNumber(r?.numerator, lang, Number.isInteger(r?.numerator ?? 0) ? 0 : 1)}</dd>
+                <dt>{tv('denominator')}</dt>
+                <dd>{formatNumber(r?.denominator, lang, Number.isInteger(r?.denominator ?? 0) ? 0 : 1)}</dd>
+              </>
+            )}
             <dt>{tv('events')}</dt>
             <dd>{formatNumber(r?.events, lang, 0)}</dd>
             {r?.flag && (

@@ -126,8 +126,18 @@ describe('analysis views in Chromium', () => {
     await page.getByTestId('indicator-detail').waitFor();
     await page.getByTestId('detail-trend').locator('svg').first().waitFor();
     expect(await page.getByTestId('unit-value').textContent()).toContain(vi(srb.value!, 1));
+    // The definition in Vietnamese words, with the boys and girls as numerator and denominator.
+    expect(await page.getByTestId('indicator-detail').textContent()).toContain('số trẻ trai sinh ra / số trẻ gái sinh ra × 100');
+    expect(await page.getByTestId('unit-value').textContent()).toContain(`Tử số${srb.numerator!.toLocaleString('de-DE')}`);
     // Opening focuses the way back; back, the focus returns to the card that opened it.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/Quay lại/);
+    // The average population is a count: no "Mẫu số 1" (its number of years).
+    const detailIndicator = page.getByTestId('indicator-detail').getByLabel('Chỉ tiêu', { exact: true });
+    await detailIndicator.selectOption('pop_avg');
+    await expect.poll(() => page.getByTestId('unit-value').textContent()).toContain(`${Math.round(find('pop_avg').value!).toLocaleString('de-DE')} người`);
+    expect(await page.getByTestId('unit-value').textContent()).not.toMatch(/Tử số|Mẫu số/);
+    await detailIndicator.selectOption('srb');
+    await expect.poll(() => page.getByTestId('unit-value').textContent()).toContain(vi(srb.value!, 1));
     await page.getByRole('button', { name: /Quay lại/ }).click();
     await card('tfr').waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('card-srb');

@@ -63,5 +63,16 @@ describe('funnel limits', () => {
     expect(svg).toContain('>Xã Bắc Hà</text>');
     expect(svg).not.toContain('>Xã Si Ma Cai</text>'); // inside the limits: not labelled
     expect(svg).toContain('Sàng lọc trước sinh');
+    expect(svg).toContain("X-axis titled 'Mẫu số'");
+  });
+
+  it("names a sex ratio's size all births, which it plots, not the girls of its denominator", async () => {
+    const srb = [result({ unit_name: 'Xã Bắc Hà', value: 110, numerator: 165, denominator: 150 })];
+    const svg = await renderSvg(
+      funnelSpec(srb, { lang: 'vi', title: 'SRB', unit: '', decimals: 1, model: { kind: 'sex_ratio' }, centre: 110 }),
+      'vi',
+    );
+    expect(svg).toContain("X-axis titled 'Số trẻ sinh ra (trai + gái)'");
+    expect(classifyFunnel(srb, 110, { kind: 'sex_ratio' })[0]!.size).toBe(315);
   });
 });
