@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import * as XLSX from 'xlsx';
 import type { IndicatorDef, IndicatorResult } from '../../analysis/indicators/index.js';
 import { formatNumber } from '../i18n/format.js';
-import { flagText } from './indicator-format.js';
+import { flagText, indicatorName } from './indicator-format.js';
 import { useViewText, type ViewMessageKey } from '../i18n/views-messages.js';
 import { platform } from '../platform/index.js';
 
@@ -91,9 +91,17 @@ export function CommuneTable({
   const padTop = printing ? 0 : (windowed[0]?.start ?? 0);
   const padBottom = printing ? 0 : virtual.getTotalSize() - (windowed.at(-1)?.end ?? 0);
 
+  // A saved file says what it holds on every row (indicator, period: a pooled window as
+  // '2023-2025'), and keeps the flag's code apart from its reason, in the UI's language.
   const table = () => [
-    cols.map((c) => tv(c.label)),
-    ...shown.map((r) => cols.map((c) => (c.key === 'flag' ? [r.flag, r.reason].filter(Boolean).join(': ') : r[c.key]))),
+    [tv('indicatorCode'), tv('indicator'), tv('period'), ...cols.map((c) => tv(c.label)), tv('flagReason')],
+    ...shown.map((r) => [
+      def.code,
+      indicatorName(def, lang),
+      r.period,
+      ...cols.map((c) => r[c.key]),
+      r.flag === 'unreliable' ? tv('fewEvents') : flagText(r, lang),
+    ]),
   ];
   const exportCsv = () => {
     // UTF-8 with BOM so Excel opens Vietnamese names correctly; '.' as the decimal point.

@@ -55,6 +55,8 @@ function Variation({ index }: { index: ResultIndex }) {
   const model = funnelModel(def);
   const period = province?.period ?? String(year);
   const rankedTitle = tv(s.smooth ? 'rankedTitleSmoothed' : 'rankedTitle');
+  // Smoothed values only where the indicator has them (not TFR, SRB or e₀): no empty column, no '-eb' file.
+  const smoothed = s.smooth && raw.some((r) => r.smoothed != null);
   const ranked = useMemo(
     () => rankedDotsSpec(rows, { lang, title: `${name}, ${period} — ${rankedTitle}`, unit, decimals: def.decimals, reference, target }),
     [rows, lang, name, period, unit, def, reference, target, rankedTitle],
@@ -141,7 +143,7 @@ function Variation({ index }: { index: ResultIndex }) {
       )}
       <h3>{tv('byCommune')}</h3>
       {/* Raw values with their intervals, and the smoothed ones beside them (the charts show the smoothed). */}
-      <CommuneTable def={def} rows={raw} smoothed={s.smooth} fileName={`${def.code}-${year}${s.smooth ? '-eb' : ''}`} />
+      <CommuneTable def={def} rows={raw} smoothed={smoothed} fileName={`${def.code}-${period}${smoothed ? '-eb' : ''}`} />
     </>
   );
 }

@@ -289,6 +289,17 @@ describe('analysis views in Chromium', () => {
     expect(await page.getByTestId('commune-table').getByTestId('smoothed-value').count()).toBe(4);
     await page.getByLabel('Chỉ tiêu', { exact: true }).selectOption('srb');
     await screenshot(page, 'views-variation');
+    // The export names the indicator and period on every row, the flag's code apart from its
+    // reason; SRB is not smoothed, so no '-eb' file and no empty smoothed column.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Xuất CSV' }).click();
+    const saved = await download;
+    expect(saved.suggestedFilename()).toBe(`srb-${lastYear}.csv`);
+    const lines = readFileSync(await saved.path(), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('Mã chỉ tiêu,Chỉ tiêu,Kỳ số liệu,Xã/phường,Mã,Giá trị,Cận dưới,Cận trên,Tử số,Mẫu số,Số sự kiện,Ghi chú,Lý do');
+    const srbRows = expected.filter((x) => x.indicator === 'srb' && x.level === 'commune' && x.period === String(lastYear));
+    expect(lines.length - 1).toBe(srbRows.length);
+    for (const line of lines.slice(1)) expect(line.startsWith(`srb,Tỷ số giới tính khi sinh,${lastYear},`)).toBe(true);
     // A boundary file: the map colours the four communes and shows the fifth as "no data".
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: /Nạp ranh giới xã/ }).click();
