@@ -5,6 +5,9 @@ import { DATA_ELEMENTS } from '../model/data-elements.js';
 import { whipple, myers } from '../ingest/age-heaping.js';
 import type { PyramidRow } from './pyramid.js';
 import type { UnitLevel } from '../indicators/result.js';
+import type { CubeSource } from '../indicators/cube/schema.js';
+import { unitLifeTables, type UnitLifeTable } from '../indicators/life-expectancy.js';
+import type { LifeTableMethod, LifeTableSex } from '../indicators/lifetable.js';
 
 /** The views' reads of the cube and the register; the renderer holds no SQL. */
 
@@ -25,6 +28,22 @@ export async function cubeYears(engine: Engine): Promise<[number, number] | null
   );
   if (r && r.lo != null && r.hi != null) return [Number(r.lo), Number(r.hi)];
   return r && r.slo != null && r.shi != null ? [Number(r.slo), Number(r.shi)] : null;
+}
+
+/**
+ * The life table behind a unit's e₀ for one sex and the window of `pool` years ending at
+ * `year`: the same deaths, person-years and method as the indicator (life-expectancy.ts), so
+ * its e₀ is the value on the card. Null when the unit has no deaths or population then.
+ */
+export async function unitLifeTableAt(
+  engine: Engine,
+  o: { level: UnitLevel; unitCode: string; year: number; pool: number; method: LifeTableMethod; sex: LifeTableSex },
+): Promise<UnitLifeTable | null> {
+  const [r] = await queryRows<{ source: CubeSource }>(engine, `SELECT ${sourceSql()} AS source`);
+  if (!r) return null;
+  const year = Math.trunc(o.year);
+  const tables = await unitLifeTables(engine, { source: r.source, levels: [o.level], firstYear: year - o.pool + 1, lastYear: year, pool: o.pool, method: o.method });
+  return tables.find((t) => t.unit_code === o.unitCode && t.sex === o.sex && t.end_year === year && t.table !== null) ?? null;
 }
 
 /** Five-year groups for a pyramid: the cube's 0 and 1–4 make 0–4. */

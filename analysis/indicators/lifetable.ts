@@ -31,6 +31,9 @@ export interface LifeTableRow {
   e: number;
   /** Standard error of eₓ (Chiang, open group by Silcocks). */
   se: number;
+  /** eₓ ∓ z·se, the interval of e₀'s for every age (set with se). */
+  lower: number;
+  upper: number;
 }
 
 export interface LifeTable {
@@ -83,7 +86,7 @@ export function lifeTable(input: LifeTableInput): LifeTable | null {
     const q = open ? 1 : Math.min(1, (n! * mi) / (1 + (n! - a) * mi));
     const d = l * q;
     const L = open ? l / mi : n! * (l - d) + a * d;
-    rows.push({ age: ages[i]!, n, deaths: deaths[i]!, population: population[i]!, m: mi, a, q, l, d, L, T: 0, e: 0, se: 0 });
+    rows.push({ age: ages[i]!, n, deaths: deaths[i]!, population: population[i]!, m: mi, a, q, l, d, L, T: 0, e: 0, se: 0, lower: 0, upper: 0 });
     l -= d;
   }
   let T = 0;
@@ -106,15 +109,19 @@ export function lifeTable(input: LifeTableInput): LifeTable | null {
     const r = rows[i]!;
     r.se = r.l > 0 ? Math.sqrt(sum) / r.l : 0;
   }
-  const first = rows[0]!;
   // Chiang's method as published (and PHEindicatormethods) uses z = 1.96 for 95%.
   const z = input.z ?? 1.96;
+  for (const r of rows) {
+    r.lower = r.e - z * r.se;
+    r.upper = r.e + z * r.se;
+  }
+  const first = rows[0]!;
   return {
     rows,
     e0: first.e,
     se0: first.se,
-    lower: first.e - z * first.se,
-    upper: first.e + z * first.se,
+    lower: first.lower,
+    upper: first.upper,
     personYears: population.reduce((s, p) => s + p, 0),
     deaths: deaths.reduce((s, p) => s + p, 0),
   };

@@ -3,6 +3,7 @@ import { indicatorByCode, INDICATORS } from '../../analysis/indicators/index.js'
 import { monthRanges, qualitySummary, type CommuneQuality } from '../../analysis/ingest/index.js';
 import { trendSpec } from '../../analysis/charts/trend.js';
 import { CommuneTable } from '../components/CommuneTable.js';
+import { LifeTableSection } from '../components/LifeTableSection.js';
 import { chosenYear, Controls } from '../components/Controls.js';
 import { flagText, formatInterval, formatValue, indicatorName, unitText } from '../components/indicator-format.js';
 import { comparatorText, targetBasis, targetStatus } from '../components/target-status.js';
@@ -189,8 +190,9 @@ export function IndicatorDetail({ index, onBack }: { index: ResultIndex; onBack?
         </aside>
       </div>
       <VegaChart spec={spec} name={`${def.code}-${code}`} label={`${name}, ${unit?.name ?? ''}`} testId="detail-trend" />
+      {def.kind === 'life_table' && unit && <LifeTableSection def={def} unit={unit} year={year} settings={s} />}
       <h3>{tv('byCommune')}</h3>
-      <CommuneTable def={def} rows={index.communesAt(def.code, year)} fileName={`${def.code}-${year}`} />
+      <CommuneTable def={def} rows={index.communesAt(def.code, year)} fileName={`${def.code}-${r?.period ?? year}`} />
     </div>
   );
 }

@@ -170,6 +170,23 @@ describe('analysis views in Chromium', () => {
     await page.getByLabel('Năm', { exact: true }).selectOption(String(lastYear));
   });
 
+  it("shows the life table behind e₀ in its detail, its first row the card's e₀ and interval", async () => {
+    await tab('Bảng chỉ tiêu').click();
+    await card('e0').click();
+    const table = page.getByTestId('life-table');
+    await table.locator('tbody tr').first().waitFor({ timeout: 30_000 });
+    expect(await table.locator('tbody tr').count()).toBe(19);
+    expect(await table.locator('h3').textContent()).toContain(`Coale–Demeny`);
+    const e0 = find('e0');
+    const cells = await table.locator('tbody tr').first().locator('td').allTextContents();
+    expect(cells[5]).toBe(vi(e0.value!, 1));
+    expect(cells[6]).toBe(`${vi(e0.lower!, 1)}–${vi(e0.upper!, 1)}`);
+    await table.scrollIntoViewIfNeeded();
+    await screenshot(page, 'views-life-table');
+    await page.getByRole('button', { name: /Quay lại/ }).click();
+    await card('tfr').waitFor();
+  });
+
   it('keeps the keyboard on the pooling control while the indicators are computed again', async () => {
     await tab('Bảng chỉ tiêu').click();
     await card('tfr').waitFor();

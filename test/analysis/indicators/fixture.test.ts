@@ -5,6 +5,7 @@ import { queryRows } from '../../../analysis/engine/engine.js';
 import { createNodeEngine } from '../../../analysis/engine/node.js';
 import { computeIndicators, indicatorByCode, lifeTable, LIFE_TABLE_AGES, type IndicatorResult } from '../../../analysis/indicators/index.js';
 import { importFiles } from '../../../analysis/ingest/index.js';
+import { unitLifeTableAt } from '../../../analysis/charts/view-data.js';
 import { AGE_GROUPS, FERTILE_AGE_GROUPS } from '../../../analysis/model/age-groups.js';
 import { MemoryStore } from '../../../analysis/workspace/store.js';
 import { Workspace } from '../../../analysis/workspace/workspace.js';
@@ -191,6 +192,25 @@ function sameAsA0(other: IndicatorResult[], noAges: Set<string> = new Set()): nu
   }
   return compared;
 }
+
+describe("fixture province: the detail view's life table", () => {
+  it('has the deaths and person-years of truth.csv by age group, and the e₀ of the card, for the province and a commune', async () => {
+    const y = YEARS[YEARS.length - 1]!;
+    const commune = [...communes].sort()[0]!;
+    for (const [unit, level] of [[PROVINCE, 'province'], [commune, 'commune']] as const) {
+      for (const [code, sex, sexes] of [['e0', 'T', ['M', 'F']], ['e0_female', 'F', ['F']]] as const) {
+        const t = (await unitLifeTableAt(a0.engine, { level, unitCode: unit, year: y, pool: 1, method: 'cd', sex }))!;
+        const c = (e: string, yy: number, x: string, a: string) => cell(unit, yy, e, x, a);
+        AGE_GROUPS.forEach((a, i) => {
+          expect(t.table!.rows[i]!.deaths, `${unit} ${sex} ${a}`).toBe(sexes.reduce((n, x) => n + c('deaths', y, x, a), 0));
+          close(t.table!.rows[i]!.population, sexes.reduce((n, x) => n + (c('population', y - 1, x, a) + c('population', y, x, a)) / 2, 0));
+        });
+        const card = a0Results.find((r) => r.indicator === code && r.unit_code === unit && r.period === String(y))!;
+        if (card.value !== null) close(t.table!.e0, card.value);
+      }
+    }
+  });
+});
 
 describe('fixture province: the MIS path gives the A0 values', () => {
   it('long layout: same value, interval, numerator, denominator and flag for every indicator', () => {

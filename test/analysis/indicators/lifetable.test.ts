@@ -27,6 +27,9 @@ describe('lifeTable, Chiang II reference', () => {
     expect(lt.se0).toBeCloseTo(0.146389, 6);
     expect(lt.lower).toBeCloseTo(79.88268548, 6);
     expect(lt.upper).toBeCloseTo(80.45653078, 6);
+    // Every age's interval is its eₓ ∓ 1.96·se, the first one e₀'s.
+    expect([lt.rows[0]!.lower, lt.rows[0]!.upper]).toEqual([lt.lower, lt.upper]);
+    for (const r of lt.rows) expect([r.lower, r.upper]).toEqual([r.e - 1.96 * r.se, r.e + 1.96 * r.se]);
   });
 });
 
