@@ -7,6 +7,18 @@ export function unitText(def: IndicatorDef, lang: Lang): string {
   return lang === 'vi' ? def.unitVi : def.unit;
 }
 
+/**
+ * The unit of a difference between two values, as the change indicators write it: points of a
+ * percentage or per-mille rate ("điểm ‰", as cbr_change), points of a ratio per 100 (SRB,
+ * as srb_change); other units (children per woman, years, persons) as they are.
+ */
+export function changeUnitText(def: IndicatorDef, lang: Lang): string {
+  const u = unitText(def, lang);
+  if (u === '%' || u === '‰') return lang === 'vi' ? `điểm ${u}` : `${u} points`;
+  if (def.kind === 'ratio' && def.unit.includes('per 100')) return lang === 'vi' ? 'điểm' : 'points';
+  return u;
+}
+
 export function indicatorName(def: IndicatorDef, lang: Lang): string {
   return lang === 'vi' ? def.nameVi : def.nameEn;
 }

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { indicatorByCode, INDICATORS } from '../../analysis/indicators/index.js';
 import { monthRanges, qualitySummary, type CommuneQuality } from '../../analysis/ingest/index.js';
 import { trendSpec } from '../../analysis/charts/trend.js';
+import { communeByCode } from '../../analysis/model/admin-units.js';
 import { CommuneTable } from '../components/CommuneTable.js';
 import { LifeTableSection } from '../components/LifeTableSection.js';
 import { chosenYear, Controls } from '../components/Controls.js';
@@ -170,7 +171,7 @@ export function IndicatorDetail({ index, onBack }: { index: ResultIndex; onBack?
                 <>
                   <dt>{tv('communesWithoutData')}</dt>
                   <dd data-testid="communes-without-data">
-                    {formatNumber(q.communes_without_data.length, lang)}: {q.communes_without_data.slice(0, 12).join(', ')}
+                    {formatNumber(q.communes_without_data.length, lang)}: {q.communes_without_data.slice(0, 12).map((c) => { const name = communeByCode(c)?.communeName; return name ? `${name} (${c})` : c; }).join(', ')}
                     {q.communes_without_data.length > 12 ? ' …' : ''}
                   </dd>
                 </>

@@ -116,6 +116,9 @@ describe('analysis views in Chromium', () => {
       );
       expect(await card(code).locator('[data-status]').getAttribute('data-status')).toBe(evaluation!.status);
     }
+    // A change of a per-mille rate or of the SRB is in points, as cbr_change and srb_change write it.
+    expect(await card('cbr').locator('.change').textContent()).toMatch(/^So với năm trước: [+−]?\d+,\d điểm ‰$/);
+    expect(await card('srb').locator('.change').textContent()).toMatch(/^So với năm trước: [+−]?\d+,\d điểm$/);
     // Population uses the thousands dot: 12.345 người.
     const pop = find('population');
     expect(await card('population').getByTestId('value').textContent()).toBe(`${pop.value!.toLocaleString('de-DE')} người`);
@@ -344,7 +347,7 @@ describe('analysis views in Chromium', () => {
     await page.getByTestId('detail-trend').locator('svg').first().waitFor({ timeout: 30_000 });
     // Communes of the province without any data (02686, the fifth of the boundary file, among
     // them) are listed apart from the months missing in the four with data.
-    await expect.poll(() => page.getByTestId('communes-without-data').textContent(), { timeout: 30_000 }).toContain('02686');
+    await expect.poll(() => page.getByTestId('communes-without-data').textContent(), { timeout: 30_000 }).toContain('Xã A Mú Sung (02686)');
     expect(await page.getByTestId('quality-notes').textContent()).not.toMatch(/02686: \d{4}/);
     await screenshot(page, 'views-detail');
   });
