@@ -123,7 +123,9 @@ export function funnelSpec(results: IndicatorResult[], options: FunnelOptions): 
           tooltip: [
             { field: 'unit_name', title: label('commune', lang) },
             { field: 'value', title: label('value', lang), format: fmt },
-            { field: 'size', title: sizeTitle, format: ',.0f' },
+            // One title for every funnel (a tooltip's titles are fixed in the compiled spec, so
+            // a different one would rebuild the chart on every switch; the axis says which size).
+            { field: 'size', title: label('sampleSize', lang), format: ',.0f' },
           ],
         },
       },

@@ -12,6 +12,7 @@ const L = {
   commune: { vi: 'Xã/phường', en: 'Commune' },
   denominator: { vi: 'Mẫu số', en: 'Denominator' },
   allBirths: { vi: 'Số trẻ sinh ra (trai + gái)', en: 'Births (boys + girls)' },
+  sampleSize: { vi: 'Cỡ mẫu', en: 'Sample size' },
   numerator: { vi: 'Tử số', en: 'Numerator' },
   province: { vi: 'Toàn tỉnh', en: 'Province' },
   limit95: { vi: 'Giới hạn 95%', en: '95% limits' },
