@@ -3,7 +3,7 @@ export { INDICATORS, indicatorByCode, type IndicatorDef, type Direction, type In
 export { computeIndicators, subAnnual, UNRELIABLE_EVENTS, type ComputeOptions } from './compute.js';
 export { type PeriodType } from './wide.js';
 export { buildCube, ensureCubeTable, type BuildCubeOptions, type CubeInfo } from './cube/build.js';
-export { CUBE_TABLE, type CubeRow, type CubeSource, type CubeLevel } from './cube/schema.js';
+export { CUBE_TABLE, VILLAGE_SEPARATOR, type CubeRow, type CubeSource, type CubeLevel } from './cube/schema.js';
 export { lifeTable, coaleDemeny, type LifeTable, type LifeTableRow, type LifeTableMethod } from './lifetable.js';
 export { unitLifeTables, LIFE_TABLE_AGES, MIN_PERSON_YEARS } from './life-expectancy.js';
 export { marshallGlobal } from './smoothing.js';

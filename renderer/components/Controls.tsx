@@ -47,12 +47,25 @@ export function Controls({ index, show }: { index: ResultIndex; show: Control[] 
             }}
           >
             {index.province && <option value={index.province.code}>{index.province.name} ({tv('province')})</option>}
-            {index.communes.map((c) => (
+            {index.communes.flatMap((c) => [
               <option key={c.code} value={c.code}>
                 {c.name}
-              </option>
-            ))}
+              </option>,
+              // A commune's villages under it, indented (a select has no nested groups).
+              ...index.villagesOf(c.code).map((v) => (
+                <option key={v.code} value={v.code}>
+                  {'\u2003'}
+                  {v.shortName ?? v.name}
+                </option>
+              )),
+            ])}
           </select>
+        </label>
+      )}
+      {has('unit') && (
+        <label className="check">
+          <input type="checkbox" checked={s.villages} onChange={(e) => updateSettings({ villages: e.target.checked })} />
+          {tv('showVillages')}
         </label>
       )}
       {has('year') && (

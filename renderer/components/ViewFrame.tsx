@@ -29,7 +29,7 @@ export function ViewFrame({ title, children }: { title: string; children: (index
   const last = useRef<{ data: string; index: ResultIndex } | null>(null);
   const data = `${session.name}|${session.revision}`;
   if (results.status === 'ready') last.current = { data, index: results.value };
-  const shown = results.status === 'ready' ? results.value : results.status === 'loading' && !cube && last.current?.data === data ? last.current.index : null;
+  const shown = results.status === 'ready' ? results.value : results.status === 'loading' && last.current?.data === data ? last.current.index : null;
   const busy = results.status === 'loading';
 
   let body: ReactNode;
@@ -39,9 +39,18 @@ export function ViewFrame({ title, children }: { title: string; children: (index
     body = (
       <>
         {busy ? (
-          <p role="status" aria-busy="true" data-testid="computing" className="note">
-            {tv('computing')}
-          </p>
+          <div role="status" aria-busy="true" data-testid="computing" className="note cube-progress">
+            {cube ? (
+              <>
+                <span id="cube-progress-text">
+                  {tv('buildingCube')} {cube.done}/{cube.total}
+                </span>{' '}
+                <progress aria-labelledby="cube-progress-text" max={cube.total} value={cube.done} />
+              </>
+            ) : (
+              tv('computing')
+            )}
+          </div>
         ) : null}
         <div className="view-body" aria-busy={busy || undefined} data-stale={busy || undefined}>
           {children(shown)}

@@ -17,6 +17,7 @@ export const VIEW_MESSAGES = {
   year: { vi: 'Năm', en: 'Year' },
   indicator: { vi: 'Chỉ tiêu', en: 'Indicator' },
   indicatorCode: { vi: 'Mã chỉ tiêu', en: 'Indicator code' },
+  showVillages: { vi: 'Cả thôn/bản', en: 'Villages too' },
   period: { vi: 'Kỳ số liệu', en: 'Period' },
   flagReason: { vi: 'Lý do', en: 'Reason' },
   pool: { vi: 'Gộp số năm', en: 'Pool years' },

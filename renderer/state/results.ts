@@ -1,5 +1,5 @@
 import { useEffect, useReducer } from 'react';
-import { computeIndicators, type IndicatorResult, type PeriodType } from '../../analysis/indicators/index.js';
+import { computeIndicators, VILLAGE_SEPARATOR, type IndicatorResult, type PeriodType } from '../../analysis/indicators/index.js';
 import { cubeYears } from '../../analysis/charts/view-data.js';
 import { currentWorkspace, useSession } from './session.js';
 import { setCubeProgress } from './cube-progress.js';
@@ -11,7 +11,11 @@ const YEARS_SHOWN = 10;
 export interface UnitRef {
   code: string;
   name: string;
-  level: 'province' | 'commune';
+  level: 'province' | 'commune' | 'village';
+  /** A village's commune (its code's prefix). */
+  commune?: string;
+  /** A village's own name (`name` adds its commune's: villages' names repeat across communes). */
+  shortName?: string;
 }
 
 /**
@@ -22,6 +26,7 @@ export class ResultIndex {
   readonly years: number[];
   readonly province: UnitRef | null;
   readonly communes: UnitRef[];
+  private readonly villagesBy = new Map<string, UnitRef[]>();
   private readonly byKey = new Map<string, IndicatorResult>();
   private readonly bySeries = new Map<string, IndicatorResult[]>();
   private readonly byAcross = new Map<string, IndicatorResult[]>();
@@ -31,9 +36,12 @@ export class ResultIndex {
     const units = new Map<string, UnitRef>();
     for (const r of results) {
       const y = endYear(r.period);
-      if (!Number.isFinite(y) || r.level === 'village') continue;
+      if (!Number.isFinite(y)) continue;
       years.add(y);
-      units.set(r.unit_code, { code: r.unit_code, name: r.unit_name, level: r.level });
+      if (!units.has(r.unit_code)) {
+        const commune = r.level === 'village' ? r.unit_code.slice(0, r.unit_code.indexOf(VILLAGE_SEPARATOR)) : undefined;
+        units.set(r.unit_code, { code: r.unit_code, name: r.unit_name, level: r.level, ...(commune ? { commune } : {}) });
+      }
       this.byKey.set(`${r.indicator}|${r.unit_code}|${y}`, r);
       push(this.bySeries, `${r.indicator}|${r.unit_code}`, r);
       push(this.byAcross, `${r.indicator}|${r.level}|${y}`, r);
@@ -43,6 +51,15 @@ export class ResultIndex {
     const all = [...units.values()];
     this.province = all.find((u) => u.level === 'province') ?? null;
     this.communes = all.filter((u) => u.level === 'commune').sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+    const communeName = new Map(this.communes.map((c) => [c.code, c.name]));
+    for (const v of all.filter((u) => u.level === 'village').sort((a, b) => a.name.localeCompare(b.name, 'vi', { numeric: true }))) {
+      push(this.villagesBy, v.commune!, { ...v, shortName: v.name, name: `${v.name}, ${communeName.get(v.commune!) ?? v.commune}` });
+    }
+  }
+
+  /** A commune's villages, when the results hold them (Settings.villages). */
+  villagesOf(commune: string): UnitRef[] {
+    return this.villagesBy.get(commune) ?? [];
   }
 
   get(indicator: string, unit: string, year: number): IndicatorResult | undefined {
@@ -54,8 +71,15 @@ export class ResultIndex {
   communesAt(indicator: string, year: number): IndicatorResult[] {
     return this.byAcross.get(`${indicator}|commune|${year}`) ?? [];
   }
+  /** The unit of a code; a village whose rows are not loaded gives its commune, anything else the province. */
   unit(code: string | null): UnitRef | null {
     if (code === null || code === this.province?.code) return this.province;
+    const sep = code.indexOf(VILLAGE_SEPARATOR);
+    if (sep > 0) {
+      const village = this.villagesOf(code.slice(0, sep)).find((v) => v.code === code);
+      if (village) return village;
+      code = code.slice(0, sep);
+    }
     return this.communes.find((c) => c.code === code) ?? this.province;
   }
 }
@@ -117,7 +141,7 @@ export function useCached<T>(key: string | null, compute: () => Promise<T>): Loa
 }
 
 /** Compute every indicator once per (data revision, pooling, life-table method). */
-export async function loadResults(s: Pick<Settings, 'pool' | 'lifeTable'>): Promise<ResultIndex> {
+export async function loadResults(s: Pick<Settings, 'pool' | 'lifeTable' | 'villages'>): Promise<ResultIndex> {
   const engine = currentWorkspace().engine;
   let span: [number, number] | null = null;
   try {
@@ -138,9 +162,16 @@ export async function loadResults(s: Pick<Settings, 'pool' | 'lifeTable'>): Prom
   }
   if (!span) return new ResultIndex([]);
   const first = Math.max(span[0], span[1] - YEARS_SHOWN + 1);
-  const results = await computeIndicators(engine, {
-    level: ['province', 'commune'], years: [first, span[1]], pool: s.pool, smooth: 'eb', lifeTable: s.lifeTable,
-  });
+  // Villages' cube rows are built on their first request: its progress goes to the frame too.
+  let results: IndicatorResult[];
+  try {
+    results = await computeIndicators(engine, {
+      level: s.villages ? ['province', 'commune', 'village'] : ['province', 'commune'], years: [first, span[1]], pool: s.pool, smooth: 'eb', lifeTable: s.lifeTable,
+      onCubeProgress: (done, total) => setCubeProgress({ done, total }),
+    });
+  } finally {
+    setCubeProgress(null);
+  }
   // Keep a cube built just now in the workspace: the next opening reads it instead of the registers.
   void currentWorkspace()
     .saveChanges()
@@ -173,6 +204,6 @@ export function useSubAnnualResults(pt: PeriodType): Loaded<SubAnnualIndex> {
 export function useResults(): Loaded<ResultIndex> {
   const session = useSession();
   const s = useSettings();
-  const key = session.status === 'ready' ? `results|${session.name}|${session.revision}|${s.pool}|${s.lifeTable}` : null;
+  const key = session.status === 'ready' ? `results|${session.name}|${session.revision}|${s.pool}|${s.lifeTable}|${s.villages}` : null;
   return useCached(key, () => loadResults(s));
 }

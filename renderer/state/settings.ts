@@ -7,7 +7,7 @@ import { currentWorkspace } from './session.js';
 export interface Settings {
   /** Unit code: the province code or a commune code; null = the province. */
   unit: string | null;
-  level: 'province' | 'commune';
+  level: 'province' | 'commune' | 'village';
   /** null = the latest year with data. */
   year: number | null;
   indicator: string;
@@ -19,12 +19,14 @@ export interface Settings {
   /** Periods of the trend view: quarters and months for the indicators made of flows. */
   trendPeriod: PeriodType;
   lang: Lang;
+  /** Villages (thôn/bản) among the units: their rows are built on first use (seconds on a large province). */
+  villages: boolean;
 }
 
 export const SETTINGS_FILE = 'settings.json';
 
 export const DEFAULT_SETTINGS: Settings = {
-  unit: null, level: 'province', year: null, indicator: 'tfr', compare: [], pool: 1, smooth: false, lifeTable: 'cd', trendPeriod: 'year', lang: 'vi',
+  unit: null, level: 'province', year: null, indicator: 'tfr', compare: [], pool: 1, smooth: false, lifeTable: 'cd', trendPeriod: 'year', lang: 'vi', villages: false,
 };
 
 let settings: Settings = DEFAULT_SETTINGS;
@@ -45,7 +47,7 @@ export function parseSettings(bytes: Uint8Array | undefined, defaults: Settings 
     const raw = JSON.parse(new TextDecoder().decode(bytes)) as Partial<Record<keyof Settings, unknown>>;
     const s = { ...defaults };
     if (typeof raw.unit === 'string' || raw.unit === null) s.unit = raw.unit;
-    if (raw.level === 'province' || raw.level === 'commune') s.level = raw.level;
+    if (raw.level === 'province' || raw.level === 'commune' || raw.level === 'village') s.level = raw.level;
     if (typeof raw.year === 'number' || raw.year === null) s.year = raw.year;
     if (typeof raw.indicator === 'string') s.indicator = raw.indicator;
     if (Array.isArray(raw.compare)) s.compare = raw.compare.filter((c): c is string => typeof c === 'string');
@@ -54,6 +56,7 @@ export function parseSettings(bytes: Uint8Array | undefined, defaults: Settings 
     if (raw.lifeTable === 'cd' || raw.lifeTable === 'chiang2') s.lifeTable = raw.lifeTable;
     if (raw.trendPeriod === 'year' || raw.trendPeriod === 'quarter' || raw.trendPeriod === 'month') s.trendPeriod = raw.trendPeriod;
     if (raw.lang === 'vi' || raw.lang === 'en') s.lang = raw.lang;
+    if (typeof raw.villages === 'boolean') s.villages = raw.villages;
     return s;
   } catch {
     return defaults;

@@ -74,7 +74,9 @@ export function IndicatorDetail({ index, onBack }: { index: ResultIndex; onBack?
   const basis = target ? targetBasis(def, target, r?.period, lang, { latestData: tv('latestData'), yearlyAverage: tv('yearlyAverage') }) : '';
   const quality = useCached(`quality|${session.name}|${session.revision}`, () => qualitySummary(currentWorkspace().engine));
   const communesWithData = useMemo(() => new Set(index.communes.map((c) => c.code)), [index]);
-  const q = quality.status === 'ready' ? unitQuality(quality.value, code, unit?.level !== 'commune', index.years, communesWithData) : null;
+  // A village's data come with its commune's files: the commune's quality notes, named as such.
+  const qualityUnit = unit?.level === 'village' ? index.unit(unit.commune ?? null) : unit;
+  const q = quality.status === 'ready' ? unitQuality(quality.value, qualityUnit?.code ?? '', qualityUnit?.level !== 'commune', index.years, communesWithData) : null;
   const name = indicatorName(def, lang);
   const spec = useMemo(
     () => trendSpec(series, { lang, title: `${name} — ${unit?.name ?? ''}`, unit: unitText(def, lang), decimals: def.decimals, target: target?.target }),
@@ -154,7 +156,10 @@ export function IndicatorDetail({ index, onBack }: { index: ResultIndex; onBack?
           </dl>
         </div>
         <aside aria-labelledby="quality-title">
-          <h3 id="quality-title">{tv('quality')}</h3>
+          <h3 id="quality-title">
+            {tv('quality')}
+            {qualityUnit !== unit && qualityUnit ? ` — ${qualityUnit.name}` : ''}
+          </h3>
           {quality.status === 'loading' && <p className="note">…</p>}
           {quality.status === 'error' && <p className="error">{quality.error}</p>}
           {quality.status === 'ready' && !q && <p className="note">{tv('noQuality')}</p>}
@@ -178,7 +183,7 @@ export function IndicatorDetail({ index, onBack }: { index: ResultIndex; onBack?
               )}
               <dt>{tv('monthsMissing')}</dt>
               <dd>{q.months_without_data.length === 0 ? '—' : q.months_without_data.slice(0, 12).join('; ') + (q.months_without_data.length > 12 ? ' …' : '')}</dd>
-              {unit?.level === 'commune' && (
+              {qualityUnit?.level === 'commune' && (
                 <>
                   <dt>{tv('whipple')}</dt>
                   <dd>{formatNumber(q.whipple, lang, 1)}</dd>

@@ -28,9 +28,11 @@ function Pyramid({ index }: { index: ResultIndex }) {
   const other = useCached(overlay === 'none' ? null : `pyramid|${ws}|${oCode}|${oYear}`, () =>
     pyramidRows(currentWorkspace().engine, oCode, oYear, index.unit(oCode)?.level ?? 'province'),
   );
-  // Age heaping reads the register (single years of age), once per unit and year.
+  // Age heaping reads the register (single years of age), once per unit and year; a
+  // village's is its commune's (named in the heading): too few people for the indices.
+  const heapingUnit = unit?.level === 'village' ? index.unit(unit.commune ?? null) : unit;
   const heaping = useCached(`heaping|${ws}|${code}|${year}`, () =>
-    unitAgeHeaping(currentWorkspace().engine, unit?.level === 'commune' ? code : null, year),
+    unitAgeHeaping(currentWorkspace().engine, heapingUnit?.level === 'commune' ? heapingUnit.code : null, year),
   );
   const overlayLabel = overlay === 'year' ? String(otherYear) : (index.unit(otherUnit)?.name ?? '');
   const spec = useMemo(
@@ -95,7 +97,10 @@ function Pyramid({ index }: { index: ResultIndex }) {
           {spec && <VegaChart spec={spec} name={`pyramid-${code}-${year}`} label={`${tv('pyramidTitle')}, ${unit?.name ?? ''} ${year}`} testId="pyramid-chart" />}
         </div>
         <aside aria-labelledby="heaping-title">
-          <h3 id="heaping-title">{tv('ageHeaping')}</h3>
+          <h3 id="heaping-title">
+            {tv('ageHeaping')}
+            {heapingUnit !== unit && heapingUnit ? ` — ${heapingUnit.name}` : ''}
+          </h3>
           <dl className="facts" data-testid="age-heaping">
             <dt>{tv('persons')}</dt>
             <dd>{formatNumber(total, lang)}</dd>

@@ -21,6 +21,7 @@ let dir: string;
 let expected: IndicatorResult[];
 let lastYear: number;
 let quarterly: IndicatorResult[];
+let villageExpected: IndicatorResult[];
 let boundaryFile: string;
 
 function vi(x: number, decimals: number): string {
@@ -50,6 +51,12 @@ beforeAll(async () => {
   // The app opens the saved cube, as it would the next day.
   expect(await ws.saveChanges()).toBe(true);
   await ws.close();
+  // Village values from the saved workspace, not saved back: the app builds its village rows itself.
+  const again = await openNodeWorkspace(join(dir, 'ws'));
+  villageExpected = await computeIndicators(again.engine, {
+    level: ['village'], indicators: ['population', 'cbr'], years: [Math.max(span[0], span[1] - 9), span[1]], smooth: 'eb', lifeTable: 'cd',
+  });
+  await again.close();
   // Boundaries: a square per commune, and one commune without data (the "no data" class).
   const square = (i: number, code: string) => ({
     type: 'Feature',
@@ -171,6 +178,27 @@ describe('analysis views in Chromium', () => {
     await expect.poll(() => card('tfr').getByTestId('value').textContent()).toBe(`${vi(commune.value!, 2)} con/phụ nữ`);
     await page.getByLabel('Đơn vị', { exact: true }).selectOption(find('tfr').unit_code);
     await page.getByLabel('Năm', { exact: true }).selectOption(String(lastYear));
+  });
+
+  it("adds the villages to the units on request and shows a village's values", async () => {
+    await tab('Bảng chỉ tiêu').click();
+    await card('tfr').waitFor();
+    const village = villageExpected.find((x) => x.indicator === 'cbr' && x.period === String(lastYear) && x.value !== null)!;
+    const pop = villageExpected.find((x) => x.indicator === 'population' && x.unit_code === village.unit_code && x.period === String(lastYear))!;
+    const unitSelect = page.getByLabel('Đơn vị', { exact: true });
+    expect(await unitSelect.locator(`option[value="${village.unit_code}"]`).count()).toBe(0);
+    await page.getByLabel('Cả thôn/bản').check();
+    // The village rows are built in the page (the saved cube has none), then listed under their commune.
+    await expect.poll(() => unitSelect.locator(`option[value="${village.unit_code}"]`).count(), { timeout: 120_000 }).toBe(1);
+    expect((await unitSelect.locator(`option[value="${village.unit_code}"]`).textContent())?.trim()).toBe(village.unit_name);
+    await unitSelect.selectOption(village.unit_code);
+    await expect.poll(() => card('cbr').getByTestId('value').textContent()).toBe(`${vi(village.value!, 1)}‰`);
+    expect(await card('population').getByTestId('value').textContent()).toBe(`${pop.value!.toLocaleString('de-DE')} người`);
+    await screenshot(page, 'views-village');
+    // Back to the province, villages off: the list is communes again.
+    await unitSelect.selectOption(find('tfr').unit_code);
+    await page.getByLabel('Cả thôn/bản').uncheck();
+    await expect.poll(() => unitSelect.locator(`option[value="${village.unit_code}"]`).count(), { timeout: 60_000 }).toBe(0);
   });
 
   it("shows the life table behind e₀ in its detail, its first row the card's e₀ and interval", async () => {
