@@ -195,6 +195,18 @@ describe('analysis views in Chromium', () => {
     await expect.poll(() => card('cbr').getByTestId('value').textContent()).toBe(`${vi(village.value!, 1)}‰`);
     expect(await card('population').getByTestId('value').textContent()).toBe(`${pop.value!.toLocaleString('de-DE')} người`);
     await screenshot(page, 'views-village');
+    // The other views follow the chosen village; its age heaping is its commune's, and says so.
+    const communeName = expected.find((x) => x.level === 'commune' && x.unit_code === village.unit_code.split('/')[0])!.unit_name;
+    await tab('Tháp dân số').click();
+    await page.getByTestId('pyramid-chart').locator('svg').first().waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('pyramid-chart').locator('svg').first().textContent()).toContain(`${village.unit_name}, ${communeName}`);
+    expect(await page.locator('#heaping-title').textContent()).toBe(`Chất lượng khai báo tuổi — ${communeName}`);
+    await tab('Chi tiết chỉ tiêu').click();
+    await page.getByTestId('indicator-detail').getByLabel('Chỉ tiêu', { exact: true }).selectOption('cbr');
+    await expect.poll(() => page.getByTestId('unit-value').textContent()).toContain(`${vi(village.value!, 1)}‰`);
+    expect(await page.locator('#quality-title').textContent()).toBe(`Ghi chú chất lượng số liệu — ${communeName}`);
+    expect(pageErrors(page)).toEqual([]);
+    await tab('Bảng chỉ tiêu').click();
     // Back to the province, villages off: the list is communes again.
     await unitSelect.selectOption(find('tfr').unit_code);
     await page.getByLabel('Cả thôn/bản').uncheck();
