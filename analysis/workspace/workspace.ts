@@ -138,6 +138,14 @@ export class Workspace {
   get presets(): readonly MappingPreset[] {
     return this.manifest.presets;
   }
+  /** Rows of a table as last saved (0 when never saved), without loading it. */
+  savedRows(table: string): number {
+    return (this.manifest.tables[table] ?? []).reduce((n, part) => n + part.rows, 0);
+  }
+  /** Whether the saved cube has its village rows (they load without the registers). */
+  get savedVillageRows(): boolean {
+    return (this.manifest.tables[CUBE_VILLAGES]?.length ?? 0) > 0;
+  }
 
   /** Remember a column mapping (saved with the next save()). */
   addPreset(preset: MappingPreset): void {

@@ -3,6 +3,8 @@ import { INDICATORS } from '../../analysis/indicators/index.js';
 import { useViewText } from '../i18n/views-messages.js';
 import type { ResultIndex } from '../state/results.js';
 import { updateSettings, useSettings } from '../state/settings.js';
+import { longVillageBuild } from '../state/villages.js';
+import { formatNumber } from '../i18n/format.js';
 import { indicatorName } from './indicator-format.js';
 
 export type Control = 'unit' | 'year' | 'indicator' | 'pool' | 'smooth' | 'lifeTable';
@@ -20,6 +22,7 @@ export function Controls({ index, show }: { index: ResultIndex; show: Control[] 
   const id = useId();
   const has = (c: Control) => show.includes(c);
   const unit = index.unit(s.unit);
+  const longBuild = longVillageBuild();
   return (
     <div className="controls" role="group" aria-label={tv('choices')}>
       {has('indicator') && (
@@ -64,8 +67,20 @@ export function Controls({ index, show }: { index: ResultIndex; show: Control[] 
       )}
       {has('unit') && (
         <label className="check">
-          <input type="checkbox" checked={s.villages} onChange={(e) => updateSettings({ villages: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={s.villages}
+            aria-describedby={longBuild === null ? undefined : `${id}-vnote`}
+            onChange={(e) => updateSettings({ villages: e.target.checked })}
+          />
           {tv('showVillages')}
+          {/* A large register: the first time takes minutes (with its progress), said beforehand. */}
+          {longBuild !== null && !s.villages && (
+            <span className="note" id={`${id}-vnote`}>
+              {' '}
+              ({tv('villagesLong').replace('{n}', formatNumber(longBuild, lang))})
+            </span>
+          )}
         </label>
       )}
       {has('year') && (

@@ -18,6 +18,10 @@ export const VIEW_MESSAGES = {
   indicator: { vi: 'Chỉ tiêu', en: 'Indicator' },
   indicatorCode: { vi: 'Mã chỉ tiêu', en: 'Indicator code' },
   showVillages: { vi: 'Cả thôn/bản', en: 'Villages too' },
+  villagesLong: {
+    vi: 'lần đầu có thể mất vài phút với sổ nhân khẩu {n} dòng',
+    en: 'the first time can take minutes with a register of {n} rows',
+  },
   period: { vi: 'Kỳ số liệu', en: 'Period' },
   flagReason: { vi: 'Lý do', en: 'Reason' },
   pool: { vi: 'Gộp số năm', en: 'Pool years' },

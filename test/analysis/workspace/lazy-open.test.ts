@@ -40,6 +40,9 @@ describe('opening a workspace', () => {
     const ws = await Workspace.open(store, await createNodeEngine());
     await importFiles(ws, files, { today: '2026-06-30' });
     expect((await manifestOf(store)).tables.cube).toBeUndefined();
+    // What the app decides villages by, from the manifest alone: the register's size, no village rows yet.
+    expect(ws.savedRows('nhan_khau')).toBe(truthRegister);
+    expect(ws.savedVillageRows).toBe(false);
     expect((await manifestOf(store)).tables.quality_summary).toHaveLength(1);
     const summaryBefore = await qualitySummary(ws.engine);
     // Computed at import from the register: the commune's age heaping is there.
@@ -57,6 +60,8 @@ describe('opening a workspace', () => {
     await ws.close();
 
     const again = await Workspace.open(store, await createNodeEngine());
+    expect(again.savedVillageRows).toBe(true);
+    expect(again.savedRows('nhan_khau')).toBe(truthRegister);
     expect([...again.engine.pending].sort()).toEqual(['bptt', 'chet', 'chuyen_cu', 'cube_villages', 'ket_hon', 'kham_nct', 'mang_thai', 'nhan_khau', 'sinh']);
     // The indicators come from the saved cube: equal results, and no register was loaded.
     expect(await computeIndicators(again.engine, { level: ['province', 'commune'] })).toEqual(before);
