@@ -32,6 +32,18 @@ export function ViewFrame({ title, children }: { title: string; children: (index
   const shown = results.status === 'ready' ? results.value : results.status === 'loading' && last.current?.data === data ? last.current.index : null;
   const busy = results.status === 'loading';
 
+  // A cube being built (seconds for a large province) shows its steps; otherwise the computation.
+  const progress = cube ? (
+    <>
+      <span id="cube-progress-text">
+        {tv('buildingCube')} {cube.done}/{cube.total}
+      </span>{' '}
+      <progress aria-labelledby="cube-progress-text" max={cube.total} value={cube.done} />
+    </>
+  ) : (
+    tv('computing')
+  );
+
   let body: ReactNode;
   if (session.status !== 'ready') body = <p aria-busy="true">{session.status === 'error' ? session.error : tv('waiting')}</p>;
   else if (shown && shown.years.length > 0) {
@@ -40,16 +52,7 @@ export function ViewFrame({ title, children }: { title: string; children: (index
       <>
         {busy ? (
           <div role="status" aria-busy="true" data-testid="computing" className="note cube-progress">
-            {cube ? (
-              <>
-                <span id="cube-progress-text">
-                  {tv('buildingCube')} {cube.done}/{cube.total}
-                </span>{' '}
-                <progress aria-labelledby="cube-progress-text" max={cube.total} value={cube.done} />
-              </>
-            ) : (
-              tv('computing')
-            )}
+            {progress}
           </div>
         ) : null}
         <div className="view-body" aria-busy={busy || undefined} data-stale={busy || undefined}>
@@ -58,15 +61,10 @@ export function ViewFrame({ title, children }: { title: string; children: (index
       </>
     );
   } else if (results.status === 'loading') {
-    body = cube ? (
-      <div aria-busy="true" data-testid="computing" className="cube-progress">
-        <p id="cube-progress-text">
-          {tv('buildingCube')} {cube.done}/{cube.total}
-        </p>
-        <progress aria-labelledby="cube-progress-text" max={cube.total} value={cube.done} />
+    body = (
+      <div role="status" aria-busy="true" data-testid="computing" className="cube-progress">
+        {progress}
       </div>
-    ) : (
-      <p aria-busy="true" data-testid="computing">{tv('computing')}</p>
     );
   }
   else if (results.status === 'error') body = <p className="error" role="alert">{results.error}</p>;
