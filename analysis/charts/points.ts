@@ -42,9 +42,10 @@ export function numberFormat(decimals: number): string {
  */
 export function describedPoints(decimals: number, lang: ChartLang, options: { period: boolean }) {
   const f = (x: string) => `format(${x}, tpl_point_format)`;
+  const period = periodLabelExpr('datum.period');
   const interval = `isValid(datum.lower) && isValid(datum.upper) ? ${f('datum.lower')} + (datum.lower < 0 ? ' – ' : '–') + ${f('datum.upper')} : '—'`;
   const description =
-    `datum.unit_name + ${options.period ? `', ' + datum.period + ` : ''}': ' + (isValid(datum.value) ? ${f('datum.value')} : '—')` +
+    `datum.unit_name + ${options.period ? `', ' + datum.period_label + ` : ''}': ' + (isValid(datum.value) ? ${f('datum.value')} : '—')` +
     ` + (datum.interval === '—' ? '' : ' (' + tpl_point_interval + ' ' + datum.interval + ')')` +
     ` + (datum.flagged ? ', ' + tpl_point_flag : '')`;
   return {
@@ -52,10 +53,22 @@ export function describedPoints(decimals: number, lang: ChartLang, options: { pe
       { name: 'tpl_point_format', value: numberFormat(decimals) },
       { name: 'tpl_point_interval', value: label('interval', lang) },
       { name: 'tpl_point_flag', value: label('flag', lang) },
+      { name: 'tpl_point_quarter', value: lang === 'vi' ? 'Quý $2/$1' : 'Q$2 $1' },
+      { name: 'tpl_point_month', value: lang === 'vi' ? '$2/$1' : '$1-$2' },
     ],
     transform: [
+      ...(options.period ? [{ calculate: period, as: 'period_label' }] : []),
       { calculate: interval, as: 'interval' },
       { calculate: description, as: 'description' },
     ],
   };
+}
+
+/**
+ * A period as the language writes it, as a Vega expression over `x` (a period string):
+ * quarters "2021-Q1" → "Quý 1/2021" / "Q1 2021", months "2021-03" → "03/2021" in Vietnamese;
+ * years and pooled windows unchanged. Reads describedPoints' tpl_point_quarter/month params.
+ */
+export function periodLabelExpr(x: string): string {
+  return `replace(replace(${x}, regexp('^(\\\\d{4})-Q(\\\\d)$'), tpl_point_quarter), regexp('^(\\\\d{4})-(\\\\d{2})$'), tpl_point_month)`;
 }

@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { IndicatorResult } from '../indicators/result.js';
 import { label, type ChartLang } from './labels.js';
 import { COLORS, OKABE_ITO } from './palette.js';
-import { describedPoints, numberFormat, toChartPoints } from './points.js';
+import { describedPoints, numberFormat, periodLabelExpr, toChartPoints } from './points.js';
 
 export interface TrendOptions {
   lang: ChartLang;
@@ -25,7 +25,10 @@ export function trendSpec(results: IndicatorResult[], options: TrendOptions): To
   const values = toChartPoints(results).filter((p) => p.value !== null);
   // Months make 60 labels: slant them and let Vega drop the ones that would overlap.
   const many = new Set(values.map((p) => p.period)).size > 12;
-  const x = { field: 'period', type: 'ordinal' as const, title: label('period', lang), axis: { labelAngle: many ? -45 : 0, labelOverlap: 'parity' as const } };
+  const x = {
+    field: 'period', type: 'ordinal' as const, title: label('period', lang),
+    axis: { labelAngle: many ? -45 : 0, labelOverlap: 'parity' as const, labelExpr: periodLabelExpr('datum.label') },
+  };
   const color = {
     field: 'unit_name',
     type: 'nominal' as const,
@@ -34,7 +37,7 @@ export function trendSpec(results: IndicatorResult[], options: TrendOptions): To
   };
   const tooltip = [
     { field: 'unit_name', title: label('unit', lang) },
-    { field: 'period', title: label('period', lang) },
+    { field: 'period_label', title: label('period', lang) },
     { field: 'value', title: label('value', lang), format: fmt },
     { field: 'interval', title: label('interval', lang) },
   ];
@@ -52,7 +55,8 @@ export function trendSpec(results: IndicatorResult[], options: TrendOptions): To
         encoding: { x, y: { field: 'lower', type: 'quantitative' }, y2: { field: 'upper' }, color },
       },
       {
-        mark: { type: 'line', point: false },
+        // The points speak for the line (each with its period, value and interval).
+        mark: { type: 'line', point: false, aria: false },
         encoding: {
           x,
           y: { field: 'value', type: 'quantitative', title: options.unit, scale: { zero: false }, axis: { format: fmt } },

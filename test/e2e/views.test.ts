@@ -313,7 +313,9 @@ describe('analysis views in Chromium', () => {
     await page.getByLabel('Chỉ tiêu', { exact: true }).selectOption('srb');
     const lastQuarter = quarterly.at(-1)!.period;
     expect(quarterly.length).toBeGreaterThan(8);
-    await expect.poll(() => page.getByTestId('trend-chart').locator('svg').first().textContent(), { timeout: 30_000 }).toContain(lastQuarter);
+    // Written as Vietnamese reports write a quarter: "Quý 4/2025" for 2025-Q4.
+    const [qYear, q] = lastQuarter.split('-Q');
+    await expect.poll(() => page.getByTestId('trend-chart').locator('svg').first().textContent(), { timeout: 30_000 }).toContain(`Quý ${q}/${qYear}`);
     await expect.poll(() => page.getByTestId('trend-chart').locator('svg').first().textContent()).toContain('theo quý');
     await screenshot(page, 'views-trend-quarter');
     await page.getByLabel('Chỉ tiêu', { exact: true }).selectOption('tfr');

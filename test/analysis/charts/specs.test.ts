@@ -43,6 +43,20 @@ describe('trend', () => {
     expect(en).toContain('aria-label="Xã Khao Mang, 2022: 112.4 (95% CI 101.2–124.9)"');
   });
 
+  it('writes quarters and months as the language does, on the axis and for screen readers', async () => {
+    const points = [result({ period: '2021-Q1', value: 112.4 }), result({ period: '2021-Q2', value: 110 }), result({ period: '2021-03', value: 108 })];
+    const vi = await renderSvg(trendSpec(points, { lang: 'vi', title: 'T', unit: 'u', decimals: 1 }), 'vi');
+    expect(vi).toContain('>Quý 1/2021</text>');
+    expect(vi).toContain('>03/2021</text>');
+    expect(vi).toContain('aria-label="Xã Khao Mang, Quý 2/2021: 110,0 (KTC 95% 100,0–120,0)"');
+    expect(vi).not.toMatch(/>2021-Q\d</);
+    const en = await renderSvg(trendSpec(points, { lang: 'en', title: 'T', unit: 'u', decimals: 1 }), 'en');
+    expect(en).toContain('>Q1 2021</text>');
+    // Years and pooled windows are left as they are.
+    const years = await renderSvg(trendSpec([result({ period: '2023-2025', value: 1 })], { lang: 'vi', title: 'T', unit: 'u', decimals: 1 }), 'vi');
+    expect(years).toContain('>2023-2025</text>');
+  });
+
   it('uses the English format when asked', async () => {
     const svg = await renderSvg(trendSpec(series, { lang: 'en', title: 'SRB', unit: 'boys/100 girls', decimals: 1 }), 'en');
     expect(svg).toMatch(/>1\d\d\.0</);
