@@ -6,7 +6,7 @@ import { whipple, myers } from '../ingest/age-heaping.js';
 import type { PyramidRow } from './pyramid.js';
 import type { UnitLevel } from '../indicators/result.js';
 import type { CubeSource } from '../indicators/cube/schema.js';
-import { unitLifeTables, type UnitLifeTable } from '../indicators/life-expectancy.js';
+import { lifeTableSeries, unitLifeTables, type UnitLifeTable } from '../indicators/life-expectancy.js';
 import type { LifeTableMethod, LifeTableSex } from '../indicators/lifetable.js';
 
 /** The views' reads of the cube and the register; the renderer holds no SQL. */
@@ -42,8 +42,11 @@ export async function unitLifeTableAt(
   const [r] = await queryRows<{ source: CubeSource }>(engine, `SELECT ${sourceSql()} AS source`);
   if (!r) return null;
   const year = Math.trunc(o.year);
-  const tables = await unitLifeTables(engine, { source: r.source, levels: [o.level], firstYear: year - o.pool + 1, lastYear: year, pool: o.pool, method: o.method });
-  return tables.find((t) => t.unit_code === o.unitCode && t.sex === o.sex && t.end_year === year && t.table !== null) ?? null;
+  // This unit's cells only (not every unit of its level, thousands with villages).
+  const series = await lifeTableSeries(engine, r.source, [o.level], o.unitCode);
+  const window = { source: r.source, levels: [o.level], firstYear: year - o.pool + 1, lastYear: year, pool: o.pool, method: o.method };
+  const tables = await unitLifeTables(engine, window, series);
+  return tables.find((t) => t.sex === o.sex && t.end_year === year && t.table !== null) ?? null;
 }
 
 /** Five-year groups for a pyramid: the cube's 0 and 1–4 make 0–4. */

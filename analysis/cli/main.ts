@@ -3,8 +3,6 @@ import { readFileSync } from 'node:fs';
 import { COMMANDS } from './commands.js';
 import { errorMessage } from './errors.js';
 
-export { errorMessage };
-
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
 };

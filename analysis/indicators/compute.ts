@@ -5,7 +5,7 @@ import { DATA_ELEMENTS } from '../model/data-elements.js';
 import { CUBE_TABLE, type CubeSource } from './cube/schema.js';
 import { CELL_COLUMNS, missingReason } from './columns.js';
 import { normal, poissonRate, srbWilson, wilson, type Interval } from './intervals.js';
-import { lifeTableSeries, MIN_PERSON_YEARS, unitLifeTables, type LifeTableSeries } from './life-expectancy.js';
+import { E0_OF_SEX, lifeTableSeries, MIN_PERSON_YEARS, unitLifeTables, type LifeTableSeries } from './life-expectancy.js';
 import { cubeDerived } from './cube-derived.js';
 import type { LifeTableMethod } from './lifetable.js';
 import { INDICATORS, indicatorByCode, type IndicatorDef } from './registry.js';
@@ -337,12 +337,11 @@ async function lifeExpectancyRows(
       `${t.level}|${t.unit_code}|${t.end_year}|${t.sex}`, t,
     ]),
   );
-  const codeOf = { T: 'e0', M: 'e0_male', F: 'e0_female' } as const;
   const noDeaths = source === 'a0' ? missingReason(['d_0'], source) : 'Dữ liệu không có số chết theo nhóm tuổi · this export has no deaths by age group';
   const out: WorkingResult[] = [];
   // Every unit and window gets its rows, even when the export has no age groups at all.
   for (const w of windows) for (const sex of ['T', 'M', 'F'] as const) {
-    const indicator = codeOf[sex];
+    const indicator = E0_OF_SEX[sex];
     if (!codes.includes(indicator)) continue;
     const t = tables.get(`${w.level}|${w.unit_code}|${w.end_year}|${sex}`);
     const py = t ? t.personYears.reduce((s, v) => s + v, 0) : 0;

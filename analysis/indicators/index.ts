@@ -5,7 +5,7 @@ export { type PeriodType } from './wide.js';
 export { buildCube, ensureCubeTable, type BuildCubeOptions, type CubeInfo } from './cube/build.js';
 export { CUBE_TABLE, VILLAGE_SEPARATOR, type CubeRow, type CubeSource, type CubeLevel } from './cube/schema.js';
 export { lifeTable, coaleDemeny, type LifeTable, type LifeTableRow, type LifeTableMethod } from './lifetable.js';
-export { unitLifeTables, LIFE_TABLE_AGES, MIN_PERSON_YEARS } from './life-expectancy.js';
+export { unitLifeTables, E0_OF_SEX, LIFE_TABLE_AGES, MIN_PERSON_YEARS } from './life-expectancy.js';
 export { marshallGlobal } from './smoothing.js';
 export { poissonRate, wilson, srbWilson, normal, type IntervalMethod } from './intervals.js';
 export { parseTargetsFile, parseTargetsWorkbook } from './targets-xlsx.js';

@@ -7,6 +7,8 @@ import { lifeTable, type LifeTable, type LifeTableMethod, type LifeTableSex } fr
 /** Start ages of the cube's age groups: 0, 1, 5, 10, …, 85 (85+ open). */
 export const LIFE_TABLE_AGES = AGE_GROUPS.map((g) => (g === '85+' ? 85 : Number(g.split('-')[0])));
 export const MIN_PERSON_YEARS = 5000;
+/** The life-table indicator of each sex (both sexes together: 'T'). */
+export const E0_OF_SEX = { T: 'e0', M: 'e0_male', F: 'e0_female' } as const satisfies Record<LifeTableSex, string>;
 
 export interface UnitLifeTable {
   level: string;
@@ -31,7 +33,7 @@ export interface LifeTableSeries {
  * sex, from the cube. Depends on the cube, the source and the levels only: recomputations
  * reuse it (cube-derived.ts).
  */
-export async function lifeTableSeries(engine: Engine, source: CubeSource, levels: string[]): Promise<LifeTableSeries[]> {
+export async function lifeTableSeries(engine: Engine, source: CubeSource, levels: string[], unit?: string): Promise<LifeTableSeries[]> {
   // One row per unit with its cells as one list of (year, sex, deaths?, age index, value):
   // a hundred rows to convert, each list read as typed arrays; the windows are summed below
   // in JS (a join and two groupings in SQL cost twice as much).
@@ -41,7 +43,7 @@ export async function lifeTableSeries(engine: Engine, source: CubeSource, levels
        d: CASE WHEN element = 'deaths' THEN 1 ELSE 0 END, i: ${ageIndex}, v: CAST(value AS DOUBLE)}) AS cells
      FROM ${CUBE_TABLE}
      WHERE source = ${sqlString(source)} AND period_type = 'year' AND element IN ('deaths', 'population')
-       AND level IN (${levels.map(sqlString).join(', ')}) AND sex IN ('M', 'F', 'T')
+       AND level IN (${levels.map(sqlString).join(', ')}) AND sex IN ('M', 'F', 'T')${unit === undefined ? '' : ` AND unit_code = ${sqlString(unit)}`}
        AND age_group IN (${AGE_GROUPS.map(sqlString).join(', ')})
      GROUP BY level, unit_code`,
   );

@@ -1,4 +1,4 @@
-import type { IndicatorDef } from '../../analysis/indicators/index.js';
+import { E0_OF_SEX, type IndicatorDef } from '../../analysis/indicators/index.js';
 import { unitLifeTableAt } from '../../analysis/charts/view-data.js';
 import { AGE_GROUPS } from '../../analysis/model/age-groups.js';
 import { formatNumber } from '../i18n/format.js';
@@ -7,9 +7,6 @@ import { currentWorkspace, useSession } from '../state/session.js';
 import { useCached, type UnitRef } from '../state/results.js';
 import type { Settings } from '../state/settings.js';
 
-/** Which sex each life-table indicator reads. */
-const SEX = { e0: 'T', e0_male: 'M', e0_female: 'F' } as const;
-
 /**
  * The abridged life table behind an e₀ card, for the unit, window and method shown: what a
  * demographer checks first (a commune's e₀ of 85 resting on one death at 85+ shows here).
@@ -17,7 +14,7 @@ const SEX = { e0: 'T', e0_male: 'M', e0_female: 'F' } as const;
 export function LifeTableSection({ def, unit, year, settings }: { def: IndicatorDef; unit: UnitRef; year: number; settings: Pick<Settings, 'pool' | 'lifeTable'> }) {
   const { lang, tv } = useViewText();
   const session = useSession();
-  const sex = SEX[def.code as keyof typeof SEX];
+  const sex = (['T', 'M', 'F'] as const).find((x) => E0_OF_SEX[x] === def.code);
   const key = sex ? `lifetable|${session.name}|${session.revision}|${unit.level}|${unit.code}|${year}|${settings.pool}|${settings.lifeTable}|${sex}` : null;
   const lt = useCached(key, () =>
     unitLifeTableAt(currentWorkspace().engine, { level: unit.level, unitCode: unit.code, year, pool: settings.pool, method: settings.lifeTable, sex: sex! }),

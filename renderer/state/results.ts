@@ -140,7 +140,16 @@ export function useCached<T>(key: string | null, compute: () => Promise<T>): Loa
   return { status: 'loading' };
 }
 
-/** Compute every indicator once per (data revision, pooling, life-table method). */
+/** A computation whose cube build, if it starts one, shows its progress in the views' frame. */
+async function showingCubeProgress<T>(run: (onCubeProgress: (done: number, total: number) => void) => Promise<T>): Promise<T> {
+  try {
+    return await run((done, total) => setCubeProgress({ done, total }));
+  } finally {
+    setCubeProgress(null);
+  }
+}
+
+/** Compute every indicator once per (data revision, pooling, life-table method, villages). */
 export async function loadResults(s: Pick<Settings, 'pool' | 'lifeTable' | 'villages'>): Promise<ResultIndex> {
   const engine = currentWorkspace().engine;
   let span: [number, number] | null = null;
@@ -150,28 +159,19 @@ export async function loadResults(s: Pick<Settings, 'pool' | 'lifeTable' | 'vill
     // No cube yet: computing one indicator builds it.
   }
   if (!span) {
-    // The cube is built now (seconds for a large province): its progress goes to the frame.
-    try {
-      await computeIndicators(engine, {
-        indicators: ['population'], level: 'province', years: [0, 0], onCubeProgress: (done, total) => setCubeProgress({ done, total }),
-      });
-    } finally {
-      setCubeProgress(null);
-    }
+    // The cube is built now (seconds for a large province).
+    await showingCubeProgress((onCubeProgress) => computeIndicators(engine, { indicators: ['population'], level: 'province', years: [0, 0], onCubeProgress }));
     span = await cubeYears(engine);
   }
   if (!span) return new ResultIndex([]);
   const first = Math.max(span[0], span[1] - YEARS_SHOWN + 1);
-  // Villages' cube rows are built on their first request: its progress goes to the frame too.
-  let results: IndicatorResult[];
-  try {
-    results = await computeIndicators(engine, {
+  // Villages' cube rows are built on their first request.
+  const results = await showingCubeProgress((onCubeProgress) =>
+    computeIndicators(engine, {
       level: s.villages ? ['province', 'commune', 'village'] : ['province', 'commune'], years: [first, span[1]], pool: s.pool, smooth: 'eb', lifeTable: s.lifeTable,
-      onCubeProgress: (done, total) => setCubeProgress({ done, total }),
-    });
-  } finally {
-    setCubeProgress(null);
-  }
+      onCubeProgress,
+    }),
+  );
   // Keep a cube built just now in the workspace: the next opening reads it instead of the registers.
   void currentWorkspace()
     .saveChanges()

@@ -2,7 +2,6 @@ import { useMemo } from 'react';
 import { indicatorByCode, INDICATORS } from '../../analysis/indicators/index.js';
 import { monthRanges, qualitySummary, type CommuneQuality } from '../../analysis/ingest/index.js';
 import { trendSpec } from '../../analysis/charts/trend.js';
-import { communeByCode } from '../../analysis/model/admin-units.js';
 import { CommuneTable } from '../components/CommuneTable.js';
 import { LifeTableSection } from '../components/LifeTableSection.js';
 import { chosenYear, Controls } from '../components/Controls.js';
@@ -51,7 +50,7 @@ function unitQuality(all: CommuneQuality[], unit: string, isProvince: boolean, y
     sum.warnings += q.warnings;
     for (const [k, n] of Object.entries(q.rules)) sum.rules[k] = (sum.rules[k] ?? 0) + n;
     const missing = new Set(q.months_without_data.filter(shown));
-    if (!withData.has(q.commune_code)) sum.communes_without_data.push(q.commune_code);
+    if (!withData.has(q.commune_code)) sum.communes_without_data.push(q.commune_name ? `${q.commune_name} (${q.commune_code})` : q.commune_code);
     // One entry per commune, its months as runs: '02701: 2021-01–2021-06'.
     else if (missing.size > 0) sum.months_without_data.push(`${q.commune_code}: ${monthRanges([...missing]).join(', ')}`);
   }
@@ -176,7 +175,7 @@ export function IndicatorDetail({ index, onBack }: { index: ResultIndex; onBack?
                 <>
                   <dt>{tv('communesWithoutData')}</dt>
                   <dd data-testid="communes-without-data">
-                    {formatNumber(q.communes_without_data.length, lang)}: {q.communes_without_data.slice(0, 12).map((c) => { const name = communeByCode(c)?.communeName; return name ? `${name} (${c})` : c; }).join(', ')}
+                    {formatNumber(q.communes_without_data.length, lang)}: {q.communes_without_data.slice(0, 12).join(', ')}
                     {q.communes_without_data.length > 12 ? ' …' : ''}
                   </dd>
                 </>
