@@ -82,10 +82,21 @@ export const DERIVED_COLUMNS: Array<{ name: string; sql: string; from: string[] 
 ];
 
 /**
- * Why an A0 workspace cannot give columns: the tables they are counted from were not
- * imported (every one of them named). Null when only a previous year-end is missing.
+ * A0 tables that hold rows none of which counts in the years computed (a file of other
+ * years), and those years as written in a reason ("2021–2025"). Any other table an
+ * indicator lacks was not imported.
  */
-function a0MissingReason(columns: string[]): string | null {
+export interface A0Coverage {
+  unrecorded: ReadonlySet<string>;
+  years: string;
+}
+
+/**
+ * Why an A0 workspace cannot give columns: the tables they are counted from were not
+ * imported, or hold no record of the years computed (every one of them named). Null when
+ * only a previous year-end is missing.
+ */
+function a0MissingReason(columns: string[], coverage?: A0Coverage): string | null {
   const tables = [
     ...new Set(
       columns
@@ -96,9 +107,21 @@ function a0MissingReason(columns: string[]): string | null {
     ),
   ];
   if (tables.length === 0) return null;
-  const vi = tables.map((t) => `${A0_TABLE_NAMES[t].vi} (${t})`).join(', ');
-  const en = tables.map((t) => `${A0_TABLE_NAMES[t].en} (${t})`).join(', ');
-  return `Chưa nhập ${vi} · no ${en} file${tables.length > 1 ? 's' : ''} imported`;
+  const named = (ts: typeof tables, lang: 'vi' | 'en') => ts.map((t) => `${A0_TABLE_NAMES[t][lang]} (${t})`).join(', ');
+  const absent = tables.filter((t) => !coverage?.unrecorded.has(t));
+  const unrecorded = tables.filter((t) => coverage?.unrecorded.has(t));
+  const vi: string[] = [];
+  const en: string[] = [];
+  if (absent.length) {
+    vi.push(`Chưa nhập ${named(absent, 'vi')}`);
+    en.push(`no ${named(absent, 'en')} file${absent.length > 1 ? 's' : ''} imported`);
+  }
+  if (unrecorded.length && coverage) {
+    const v = named(unrecorded, 'vi');
+    vi.push(`${vi.length ? v : v.charAt(0).toUpperCase() + v.slice(1)} không có bản ghi nào được tính trong ${coverage.years}`);
+    en.push(`none of the records of ${named(unrecorded, 'en')} counts in ${coverage.years}`);
+  }
+  return `${vi.join('; ')} · ${en.join('; ')}`;
 }
 
 /**
@@ -117,8 +140,8 @@ function mainMissing(missing: string[]): string {
  * An A0 workspace lacks the tables they are counted from; an MIS export lacks an element or
  * its breakdown (the one it lacks altogether is named).
  */
-export function missingReason(columns: string[], source: 'a0' | 'mis' = 'mis'): string {
-  return (source === 'a0' ? a0MissingReason(columns) : null) ?? columnReason(mainMissing(columns));
+export function missingReason(columns: string[], source: 'a0' | 'mis' = 'mis', coverage?: A0Coverage): string {
+  return (source === 'a0' ? a0MissingReason(columns, coverage) : null) ?? columnReason(mainMissing(columns));
 }
 
 /** Why one column is missing from an export. */

@@ -1,9 +1,9 @@
 import { exclusive } from '../engine/exclusive.js';
 import { numberArray, queryRows, sqlString, tableExists, type Engine } from '../engine/engine.js';
 import { buildCubeUnlocked, ensureCubeVillagesUnlocked } from './cube/build.js';
-import { DATA_ELEMENTS } from '../model/data-elements.js';
+import { A0_TABLE_OF, DATA_ELEMENTS, type DataElement } from '../model/data-elements.js';
 import { CUBE_TABLE, type CubeSource } from './cube/schema.js';
-import { CELL_COLUMNS, missingReason } from './columns.js';
+import { CELL_COLUMNS, missingReason, type A0Coverage } from './columns.js';
 import { normal, poissonRate, srbWilson, wilson, type Interval } from './intervals.js';
 import { E0_OF_SEX, lifeTableSeries, MIN_PERSON_YEARS, unitLifeTables, type LifeTableSeries } from './life-expectancy.js';
 import { cubeDerived } from './cube-derived.js';
@@ -144,8 +144,27 @@ interface SqlRow {
 
 const finite = (x: number | null | undefined): x is number => typeof x === 'number' && Number.isFinite(x);
 
+/**
+ * The A0 tables that hold rows but give no cell in any year of the wide build (_ind_av):
+ * a file of other years, told apart from one never imported. Only those tables are read,
+ * and only for a row (the rare case: a register's other tables load when first read).
+ */
+async function a0Coverage(engine: Engine, first: number, last: number): Promise<A0Coverage> {
+  const byTable = new Map<string, string>();
+  for (const c of CELL_COLUMNS) if (c.at === 'cur') byTable.set(A0_TABLE_OF[c.element as DataElement], c.name);
+  const [seen] = await queryRows<Record<string, boolean | null>>(
+    engine, `SELECT ${[...byTable].map(([t, c]) => `bool_or(${c}) AS ${t}`).join(', ')} FROM _ind_av`,
+  );
+  const unrecorded = new Set<string>();
+  for (const t of byTable.keys()) {
+    if (seen?.[t] || !(await tableExists(engine, t))) continue;
+    if ((await count(engine, `SELECT count(*) AS n FROM (SELECT 1 FROM ${t} LIMIT 1)`)) > 0) unrecorded.add(t);
+  }
+  return { unrecorded, years: first === last ? String(first) : `${first}–${last}` };
+}
+
 /** Interval and flag of one row computed in SQL. */
-function finish(def: IndicatorDef, r: SqlRow, w: PooledKey, source: CubeSource): WorkingResult {
+function finish(def: IndicatorDef, r: SqlRow, w: PooledKey, source: CubeSource, coverage?: A0Coverage): WorkingResult {
   const out: WorkingResult = {
     indicator: def.code, unit_code: w.unit_code, unit_name: w.unit_name, level: w.level, period: w.period,
     value: finite(r.value) ? r.value : null, lower: null, upper: null,
@@ -154,7 +173,7 @@ function finish(def: IndicatorDef, r: SqlRow, w: PooledKey, source: CubeSource):
   };
   if (out.value === null) {
     out.flag = 'not_computable';
-    out.reason = r.missing ? missingReason(r.missing, source) : 'Mẫu số bằng 0 · the denominator is zero';
+    out.reason = r.missing ? missingReason(r.missing, source, coverage) : 'Mẫu số bằng 0 · the denominator is zero';
     out.lower = out.upper = null;
     // Without the data, partial sums would read as the indicator's numerator and denominator.
     if (r.missing) out.numerator = out.denominator = out.events = null;
@@ -200,7 +219,9 @@ async function pooledWindows(engine: Engine): Promise<PooledKey[]> {
 }
 
 /** The SQL-defined indicators for every window, in indicator then window order. */
-async function sqlIndicatorRows(engine: Engine, defs: IndicatorDef[], windows: PooledKey[], source: CubeSource): Promise<WorkingResult[]> {
+async function sqlIndicatorRows(
+  engine: Engine, defs: IndicatorDef[], windows: PooledKey[], source: CubeSource, coverage?: A0Coverage,
+): Promise<WorkingResult[]> {
   const required = [...new Set(defs.flatMap((d) => d.sql!.requires))];
   const table = await engine.query(indicatorsSql(defs, required));
   const n = table.numRows;
@@ -229,7 +250,7 @@ async function sqlIndicatorRows(engine: Engine, defs: IndicatorDef[], windows: P
         const missing = def.sql!.requires.filter((_, j) => req[j]!.get(i) === true);
         if (missing.length > 0) r.missing = missing;
       }
-      rows[d * n + j] = finish(def, r, windows[w[i]!]!, source);
+      rows[d * n + j] = finish(def, r, windows[w[i]!]!, source, coverage);
     }
   });
   return rows;
@@ -274,11 +295,13 @@ async function computeUnlocked(engine: Engine, options: ComputeOptions): Promise
   }
   const sqlDefs = [...defs].map((c) => indicatorByCode(c)!).filter((d) => d.sql);
   const windows = await pooledWindows(engine);
-  let rows: WorkingResult[] = sqlDefs.length > 0 ? await sqlIndicatorRows(engine, sqlDefs, windows, source) : [];
+  // Sub-annual periods have no stocks at all: their reasons are the exports' (wideSql).
+  const coverage = source === 'a0' && pt === 'year' ? await a0Coverage(engine, first, last) : undefined;
+  let rows: WorkingResult[] = sqlDefs.length > 0 ? await sqlIndicatorRows(engine, sqlDefs, windows, source, coverage) : [];
   const ltCodes = [...defs].filter((c) => indicatorByCode(c)!.kind === 'life_table');
   if (ltCodes.length > 0) {
     const series = await derived.value('life-table series', unitsKey, () => lifeTableSeries(engine, source, levels));
-    rows.push(...(await lifeExpectancyRows(engine, series, source, levels, first, last, k, options.lifeTable ?? 'cd', ltCodes, windows)));
+    rows.push(...(await lifeExpectancyRows(engine, series, source, levels, first, last, k, options.lifeTable ?? 'cd', ltCodes, windows, coverage)));
   }
   if (needChanges) rows = addChanges(rows, wanted);
 
@@ -324,7 +347,7 @@ async function computeUnlocked(engine: Engine, options: ComputeOptions): Promise
 
 async function lifeExpectancyRows(
   engine: Engine, series: LifeTableSeries[], source: CubeSource, levels: UnitLevel[], first: number, last: number, k: number, method: LifeTableMethod,
-  codes: string[], windows: PooledKey[],
+  codes: string[], windows: PooledKey[], coverage?: A0Coverage,
 ): Promise<WorkingResult[]> {
   // Years with population and deaths by age group (an MIS export may lack them); a window
   // also needs the year-end before it. Read from the availability table of the wide build.
@@ -337,7 +360,7 @@ async function lifeExpectancyRows(
       `${t.level}|${t.unit_code}|${t.end_year}|${t.sex}`, t,
     ]),
   );
-  const noDeaths = source === 'a0' ? missingReason(['d_0'], source) : 'Dữ liệu không có số chết theo nhóm tuổi · this export has no deaths by age group';
+  const noDeaths = source === 'a0' ? missingReason(['d_0'], source, coverage) : 'Dữ liệu không có số chết theo nhóm tuổi · this export has no deaths by age group';
   const out: WorkingResult[] = [];
   // Every unit and window gets its rows, even when the export has no age groups at all.
   for (const w of windows) for (const sex of ['T', 'M', 'F'] as const) {
@@ -355,7 +378,7 @@ async function lifeExpectancyRows(
     const window = Array.from({ length: k }, (_, i) => w.end_year - i);
     if (byAge === 0 || popYears.size === 0) {
       flag = 'not_computable';
-      r.reason = byAge === 0 ? noDeaths : missingReason(['pop_0'], source);
+      r.reason = byAge === 0 ? noDeaths : missingReason(['pop_0'], source, coverage);
     } else if (!popYears.has(w.end_year - k) || window.some((y) => !popYears.has(y))) {
       flag = 'not_computable';
       r.reason = missingReason(['pop_prev']);

@@ -281,6 +281,33 @@ describe('an A0 workspace with some tables only', () => {
     );
     expect(find(res, 'elderly_check', '11674', '2024').reason).toBe('Chưa nhập sổ khám sức khỏe người cao tuổi (kham_nct) · no elderly check-ups (kham_nct) file imported');
   });
+  it('a file none of whose records falls in the years computed is named as such, not as not imported', async () => {
+    const p = (o: Record<string, string>) => ({ commune_code: '11674', residence_status: 'thuong_tru', entry_date: '2015-01-01', ...o });
+    await insertRows(engine, 'nhan_khau', [
+      p({ person_id: 'A', sex: 'F', birth_date: '1950-05-01' }),
+      p({ person_id: 'C', sex: 'F', birth_date: '2015-05-01', exit_date: '2023-08-01' }),
+      p({ person_id: 'D', sex: 'M', birth_date: '1990-01-01', entry_date: '2024-03-01' }),
+    ]);
+    // Checks of 2019 only: the register's years are 2022–2024.
+    await insertRows(engine, 'kham_nct', [{ commune_code: '11674', person_id: 'A', check_date: '2019-04-02' }]);
+    const res = await computeIndicators(engine, { source: 'a0', level: 'commune', indicators: ['elderly_check', 'cbr', 'mcpr'] });
+    expect(find(res, 'elderly_check', '11674', '2024')).toMatchObject({ value: null, flag: 'not_computable', numerator: null });
+    expect(find(res, 'elderly_check', '11674', '2024').reason).toBe(
+      'Sổ khám sức khỏe người cao tuổi (kham_nct) không có bản ghi nào được tính trong 2022–2024 · ' +
+        'none of the records of elderly check-ups (kham_nct) counts in 2022–2024',
+    );
+    // Tables never imported are still said to be so.
+    expect(find(res, 'cbr', '11674', '2024').reason).toBe('Chưa nhập sổ sinh (sinh) · no births (sinh) file imported');
+    // Both kinds in one reason: married women (ket_hon) and modern users (bptt), with a
+    // contraception file of other years.
+    await insertRows(engine, 'bptt', [{ commune_code: '11674', person_id: 'A', method: 'pill', modern: true, start_date: '1990-01-01', end_date: '1995-01-01', new_acceptor: false }]);
+    await engine.query('DROP TABLE cube');
+    const both = await computeIndicators(engine, { source: 'a0', level: 'commune', indicators: ['mcpr'] });
+    expect(find(both, 'mcpr', '11674', '2024').reason).toBe(
+      'Chưa nhập sổ kết hôn (ket_hon); sổ biện pháp tránh thai (bptt) không có bản ghi nào được tính trong 2022–2024 · ' +
+        'no marriages (ket_hon) file imported; none of the records of contraception (bptt) counts in 2022–2024',
+    );
+  });
   it('a register whose leavers go back decades spans its last 40 years, not every year since', async () => {
     const p = (o: Record<string, string>) => ({ commune_code: '11674', residence_status: 'thuong_tru', entry_date: '1950-01-01', ...o });
     await insertRows(engine, 'nhan_khau', [
