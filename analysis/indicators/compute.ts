@@ -153,11 +153,12 @@ async function a0Coverage(engine: Engine, first: number, last: number): Promise<
   const byTable = new Map<string, string>();
   for (const c of CELL_COLUMNS) if (c.at === 'cur') byTable.set(A0_TABLE_OF[c.element as DataElement], c.name);
   const [seen] = await queryRows<Record<string, boolean | null>>(
-    engine, `SELECT ${[...byTable].map(([t, c]) => `bool_or(${c}) AS ${t}`).join(', ')} FROM _ind_av`,
+    // Not aliased by the tables' names: naming a register would load it (lazy-engine.ts).
+    engine, `SELECT ${[...byTable].map(([t, c]) => `bool_or(${c}) AS seen_${t}`).join(', ')} FROM _ind_av`,
   );
   const unrecorded = new Set<string>();
   for (const t of byTable.keys()) {
-    if (seen?.[t] || !(await tableExists(engine, t))) continue;
+    if (seen?.[`seen_${t}`] || !(await tableExists(engine, t))) continue;
     if ((await count(engine, `SELECT count(*) AS n FROM (SELECT 1 FROM ${t} LIMIT 1)`)) > 0) unrecorded.add(t);
   }
   return { unrecorded, years: first === last ? String(first) : `${first}–${last}` };
