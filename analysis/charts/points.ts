@@ -66,9 +66,10 @@ export function describedPoints(decimals: number, lang: ChartLang, options: { pe
 
 /**
  * A period as the language writes it, as a Vega expression over `x` (a period string):
- * quarters "2021-Q1" → "Quý 1/2021" / "Q1 2021", months "2021-03" → "03/2021" in Vietnamese;
- * years and pooled windows unchanged. Reads describedPoints' tpl_point_quarter/month params.
+ * quarters "2021-Q1" → "Quý 1/2021" / "Q1 2021", months "2021-03" → "03/2021" in Vietnamese,
+ * pooled windows "2023-2025" → "2023–2025" as the cards write them; years unchanged. Reads
+ * describedPoints' tpl_point_quarter/month params.
  */
 export function periodLabelExpr(x: string): string {
-  return `replace(replace(${x}, regexp('^(\\\\d{4})-Q(\\\\d)$'), tpl_point_quarter), regexp('^(\\\\d{4})-(\\\\d{2})$'), tpl_point_month)`;
+  return `replace(replace(replace(${x}, regexp('^(\\\\d{4})-Q(\\\\d)$'), tpl_point_quarter), regexp('^(\\\\d{4})-(\\\\d{2})$'), tpl_point_month), regexp('^(\\\\d{4})-(\\\\d{4})$'), '$1–$2')`;
 }

@@ -38,6 +38,14 @@ export function formatInterval(def: IndicatorDef, r: Pick<IndicatorResult, 'lowe
   return `${formatNumber(r.lower, lang, def.decimals)}${r.lower < 0 ? ' – ' : '–'}${formatNumber(r.upper, lang, def.decimals)}`;
 }
 
+/**
+ * A result's period as the views write it: a pooled window with an en dash ("2023–2025");
+ * the data and exported files keep the CLI's "2023-2025". Years, quarters and months as they are.
+ */
+export function periodText(period: string): string {
+  return /^\d{4}-\d{4}$/.test(period) ? period.replace('-', '–') : period;
+}
+
 /** +0,3 / −1,2 with the sign always shown. */
 export function formatSigned(value: number | null | undefined, lang: Lang, decimals: number): string {
   if (value == null || !Number.isFinite(value)) return '—';

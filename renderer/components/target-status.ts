@@ -1,6 +1,6 @@
 import { evaluateTargets, periodYears, yearsPerValue, type IndicatorDef, type IndicatorResult, type Target, type TargetEvaluation } from '../../analysis/indicators/index.js';
 import type { Lang } from '../i18n/format.js';
-import { formatValue } from './indicator-format.js';
+import { formatValue, periodText } from './indicator-format.js';
 
 /**
  * The target of an indicator for a unit that a year's value is measured against: the plan's
@@ -45,7 +45,7 @@ export function targetBasis(
   text: { latestData: string; yearlyAverage: string },
 ): string {
   if (!target.period || target.status === 'no_data') return '';
-  const period = target.period.replace('-', '–');
+  const period = periodText(target.period);
   const other = target.period !== String(target.year) || (shownPeriod !== undefined && target.period !== shownPeriod);
   const yearly = target.value !== null && yearsPerValue(def.code, target.period) > 1 ? `${text.yearlyAverage} ${formatValue(def, target.value, lang)}` : '';
   return [other ? `${text.latestData} ${period}` : '', yearly].filter(Boolean).join('; ');

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { INDICATORS, type IndicatorDef } from '../../analysis/indicators/index.js';
 import { chosenYear, Controls } from '../components/Controls.js';
-import { changeUnitText, flagText, formatInterval, formatSigned, formatValue, indicatorName, unitText } from '../components/indicator-format.js';
+import { changeUnitText, flagText, formatInterval, formatSigned, formatValue, indicatorName, periodText, unitText } from '../components/indicator-format.js';
 import { Sparkline } from '../components/Sparkline.js';
 import { comparatorText, targetBasis, targetStatus } from '../components/target-status.js';
 import { ViewFrame } from '../components/ViewFrame.js';
@@ -30,7 +30,7 @@ function Card({ def, index, unit, year, pool }: { def: IndicatorDef; index: Resu
   const ci = formatInterval(def, r, lang);
   const shown = def.kind === 'change' && r?.value != null ? `${formatSigned(r.value, lang, def.decimals)} ${unitText(def, lang)}` : formatValue(def, r?.value, lang);
   const changeUnit = changeUnitText(def, lang);
-  const changeText = change === null ? '' : `${pool > 1 ? `${tv('changeFrom')} ${prev?.period.replace('-', '–') ?? ''}` : tv('change')}: ${formatSigned(change, lang, def.decimals)} ${changeUnit}`;
+  const changeText = change === null ? '' : `${pool > 1 ? `${tv('changeFrom')} ${prev ? periodText(prev.period) : ''}` : tv('change')}: ${formatSigned(change, lang, def.decimals)} ${changeUnit}`;
   const basis = target ? targetBasis(def, target, r?.period, lang, { latestData: tv('latestData'), yearlyAverage: tv('yearlyAverage') }) : '';
   // What the card shows, read out in one sentence (a screen reader hears the label only).
   const spoken = [

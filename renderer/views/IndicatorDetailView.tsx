@@ -5,7 +5,7 @@ import { trendSpec } from '../../analysis/charts/trend.js';
 import { CommuneTable } from '../components/CommuneTable.js';
 import { LifeTableSection } from '../components/LifeTableSection.js';
 import { chosenYear, Controls } from '../components/Controls.js';
-import { flagText, formatInterval, formatValue, indicatorName, unitText } from '../components/indicator-format.js';
+import { flagText, formatInterval, formatValue, indicatorName, periodText, unitText } from '../components/indicator-format.js';
 import { comparatorText, targetBasis, targetStatus } from '../components/target-status.js';
 import { VegaChart } from '../components/VegaChart.js';
 import { ViewFrame } from '../components/ViewFrame.js';
@@ -114,7 +114,7 @@ export function IndicatorDetail({ index, onBack }: { index: ResultIndex; onBack?
             <dd>{tv(def.direction)}</dd>
           </dl>
           <h3>
-            {unit?.name} · {r?.period ?? year}
+            {unit?.name} · {r ? periodText(r.period) : year}
           </h3>
           <dl className="facts" data-testid="unit-value">
             <dt>{tv('value')}</dt>

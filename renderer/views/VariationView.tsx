@@ -7,7 +7,7 @@ import { choroplethSpec, type Boundaries } from '../../analysis/charts/choroplet
 import { BOUNDARIES_FILE, parseBoundaries } from '../../analysis/charts/boundaries.js';
 import { CommuneTable } from '../components/CommuneTable.js';
 import { chosenYear, Controls } from '../components/Controls.js';
-import { asSmoothed, indicatorName, unitText } from '../components/indicator-format.js';
+import { asSmoothed, indicatorName, periodText, unitText } from '../components/indicator-format.js';
 import { VegaChart } from '../components/VegaChart.js';
 import { ViewFrame } from '../components/ViewFrame.js';
 import { useViewText } from '../i18n/views-messages.js';
@@ -54,18 +54,19 @@ function Variation({ index }: { index: ResultIndex }) {
   const unit = unitText(def, lang);
   const model = funnelModel(def);
   const period = province?.period ?? String(year);
+  const shown = periodText(period);
   const rankedTitle = tv(s.smooth ? 'rankedTitleSmoothed' : 'rankedTitle');
   // Smoothed values only where the indicator has them (not TFR, SRB or e₀): no empty column, no '-eb' file.
   const smoothed = s.smooth && raw.some((r) => r.smoothed != null);
   const ranked = useMemo(
-    () => rankedDotsSpec(rows, { lang, title: `${name}, ${period} — ${rankedTitle}`, unit, decimals: def.decimals, reference, target }),
-    [rows, lang, name, period, unit, def, reference, target, rankedTitle],
+    () => rankedDotsSpec(rows, { lang, title: `${name}, ${shown} — ${rankedTitle}`, unit, decimals: def.decimals, reference, target }),
+    [rows, lang, name, shown, unit, def, reference, target, rankedTitle],
   );
   const centre = province?.value ?? null;
   // Funnel limits describe sampling variation of raw values, so the funnel always plots them.
   const funnel = useMemo(
-    () => (model && centre !== null ? funnelSpec(raw, { lang, title: `${tv('funnelTitle')}: ${name}, ${period}`, unit, decimals: def.decimals, model, centre }) : null),
-    [raw, model, centre, lang, name, period, unit, def, tv],
+    () => (model && centre !== null ? funnelSpec(raw, { lang, title: `${tv('funnelTitle')}: ${name}, ${shown}`, unit, decimals: def.decimals, model, centre }) : null),
+    [raw, model, centre, lang, name, shown, unit, def, tv],
   );
   const lastFunnel = useRef<TopLevelSpec | null>(null);
   if (funnel) lastFunnel.current = funnel;
@@ -73,8 +74,8 @@ function Variation({ index }: { index: ResultIndex }) {
   const outside = model && centre !== null ? classifyFunnel(raw, centre, model) : [];
   const boundaries = useCached(`boundaries|${session.name}|${session.revision}|${loads}`, readBoundaries);
   const map = useMemo(
-    () => (boundaries.status === 'ready' && boundaries.value ? choroplethSpec(boundaries.value, rows, { lang, title: `${name}, ${period}`, unit, decimals: def.decimals }) : null),
-    [boundaries, rows, lang, name, period, unit, def],
+    () => (boundaries.status === 'ready' && boundaries.value ? choroplethSpec(boundaries.value, rows, { lang, title: `${name}, ${shown}`, unit, decimals: def.decimals }) : null),
+    [boundaries, rows, lang, name, shown, unit, def],
   );
 
   // The platform's file dialog (the desktop's own, or the page's), so the button speaks the UI's language.

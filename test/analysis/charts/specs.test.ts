@@ -52,9 +52,12 @@ describe('trend', () => {
     expect(vi).not.toMatch(/>2021-Q\d</);
     const en = await renderSvg(trendSpec(points, { lang: 'en', title: 'T', unit: 'u', decimals: 1 }), 'en');
     expect(en).toContain('>Q1 2021</text>');
-    // Years and pooled windows are left as they are.
-    const years = await renderSvg(trendSpec([result({ period: '2023-2025', value: 1 })], { lang: 'vi', title: 'T', unit: 'u', decimals: 1 }), 'vi');
-    expect(years).toContain('>2023-2025</text>');
+    // Pooled windows with an en dash, as the cards write them; years as they are.
+    const pooled = await renderSvg(trendSpec([result({ period: '2023-2025', value: 1 })], { lang: 'vi', title: 'T', unit: 'u', decimals: 1 }), 'vi');
+    expect(pooled).toContain('>2023–2025</text>');
+    expect(pooled).toContain('aria-label="Xã Khao Mang, 2023–2025: 1,0');
+    const years = await renderSvg(trendSpec([result({ period: '2024', value: 1 })], { lang: 'vi', title: 'T', unit: 'u', decimals: 1 }), 'vi');
+    expect(years).toContain('>2024</text>');
   });
 
   it('uses the English format when asked', async () => {
