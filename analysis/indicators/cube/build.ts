@@ -17,6 +17,11 @@ export interface BuildCubeOptions {
    * only village-level requests read them, so those build them (ensureCubeVillages).
    */
   villages?: boolean;
+  /**
+   * Only add the village rows to a cube already built for the same source and years
+   * (ensureCubeVillagesUnlocked): its commune and province rows are kept, being the same.
+   */
+  villagesOnly?: boolean;
   /** Called after each statement of the build: `done` of `total` (a large province takes many seconds). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -116,7 +121,8 @@ export async function ensureCubeVillagesUnlocked(engine: Engine, source: CubeSou
       : r && r.lo !== null && r.hi !== null
         ? [r.lo + 1, r.hi]
         : undefined;
-  await buildCubeUnlocked(engine, { source, villages: true, ...(years ? { years } : {}), ...(onProgress ? { onProgress } : {}) });
+  // The years must be those the cube was built for, else its commune rows would not match.
+  await buildCubeUnlocked(engine, { source, villages: true, villagesOnly: years !== undefined, ...(years ? { years } : {}), ...(onProgress ? { onProgress } : {}) });
 }
 
 /** ensureCubeVillagesUnlocked for callers outside exclusive() (the views). */
@@ -151,7 +157,7 @@ export async function buildCubeUnlocked(engine: Engine, options: BuildCubeOption
   const { source } = options;
   const villages = options.villages ?? false;
   // Without villages an A0 build's cells are already one per commune × key.
-  const levels = levelsSql(source, source === 'a0' && !villages);
+  const levels = levelsSql(source, source === 'a0' && !villages, source === 'a0' && villages && options.villagesOnly === true);
   let years: [number, number] | null;
   // Progress: statements done of `total` (set once the statements are known).
   let done = 0;

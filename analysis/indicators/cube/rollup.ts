@@ -36,8 +36,14 @@ export function marginalsSql(): string[] {
  * a roll-up adds numerators and denominators, never rates. Cells are already unique per
  * commune × village × key, so the village level is a projection.
  */
-export function levelsSql(source: CubeSource, communeCells = false): string[] {
+export function levelsSql(source: CubeSource, communeCells = false, villagesOnly = false): string[] {
   const src = sqlString(source);
+  const villageRows = `INSERT INTO ${CUBE_TABLE}
+     SELECT ${src}, 'village', commune_code || ${sqlString(VILLAGE_SEPARATOR)} || village, village, ${KEY}, value
+     FROM _cube_cells WHERE village IS NOT NULL`;
+  // Village rows added to a cube whose commune and province rows are already built from the
+  // same tables and years: those are the same with or without villages, so they stay.
+  if (villagesOnly) return [`DELETE FROM ${CUBE_TABLE} WHERE source = ${src} AND level = 'village'`, villageRows, `DROP TABLE IF EXISTS _cube_cells`];
   // `communeCells`: the cells are already one per commune × key (an A0 build without villages,
   // whose village is NULL throughout): the commune rows are a projection, not a grouping.
   const communes = communeCells
@@ -47,9 +53,7 @@ export function levelsSql(source: CubeSource, communeCells = false): string[] {
        FROM _cube_cells c LEFT JOIN _units u USING (commune_code) GROUP BY c.commune_code, ${KEY} ORDER BY period_type, element`;
   return [
     `DELETE FROM ${CUBE_TABLE} WHERE source = ${src}`,
-    `INSERT INTO ${CUBE_TABLE}
-     SELECT ${src}, 'village', commune_code || ${sqlString(VILLAGE_SEPARATOR)} || village, village, ${KEY}, value
-     FROM _cube_cells WHERE village IS NOT NULL`,
+    villageRows,
     `INSERT INTO ${CUBE_TABLE} ${communes}`,
     `INSERT INTO ${CUBE_TABLE}
      SELECT ${src}, 'province', coalesce(u.province_code, '??'), coalesce(any_value(u.province_name), coalesce(u.province_code, '??')),

@@ -37,4 +37,12 @@ describe('A0 cube: village rows added on request', () => {
     expect(await births('village', `${C}/Thôn 1`, 2023)).toEqual([{ value: 1 }]);
     expect(await births('village', `${C}/Thôn 2`, 2024)).toEqual([{ value: 1 }]);
   });
+  it('are those of a build with villages from the start, beside the same commune rows', async () => {
+    // The previous test added them to the cube built without villages.
+    const cube = () => queryRows(engine, `SELECT * FROM cube ORDER BY ALL`);
+    const added = await cube();
+    expect(added.filter((r) => r.level === 'village').length).toBeGreaterThan(0);
+    await buildCube(engine, { source: 'a0', villages: true });
+    expect(await cube()).toEqual(added);
+  });
 });
