@@ -38,6 +38,9 @@ export const CELL_COLUMNS: CellColumn[] = [
   col('pop_60p', 'population', 'T', AGES_60P),
   // Whether population by age exists at all (MIS exports may lack it): the life table needs it.
   col('pop_0', 'population', 'T', ['0']),
+  // …and by sex (the life tables of each sex).
+  col('pop_0_m', 'population', 'M', ['0']),
+  col('pop_0_f', 'population', 'F', ['0']),
   ...FERTILE.flatMap((f) => [
     col(`${f.w}_end`, 'population', 'F', [f.age]),
     col(`${f.w}_prev`, 'population', 'F', [f.age], 'prev'),
@@ -50,6 +53,8 @@ export const CELL_COLUMNS: CellColumn[] = [
   col('b_o3', 'births_order_3plus'),
   col('d', 'deaths'),
   col('d_0', 'deaths', 'T', ['0']),
+  col('d_0_m', 'deaths', 'M', ['0']),
+  col('d_0_f', 'deaths', 'F', ['0']),
   col('mig_in', 'in_migrants'),
   col('mig_out', 'out_migrants'),
   col('mar', 'marriages'),
@@ -152,6 +157,10 @@ function columnReason(column: string): string {
   if (/^w_\d/.test(column)) return 'Dữ liệu không có dân số nữ theo nhóm tuổi · this export has no female population by age group';
   if (column === 'b_m' || column === 'b_f') return 'Dữ liệu không có số sinh theo giới tính · this export has no births by sex';
   if (column === 'elderly_60p') return 'Dữ liệu không có số người cao tuổi (60+) · this export has no count of persons 60+';
+  if (column === 'eld_chk')
+    return 'Dữ liệu không có số người cao tuổi được khám trong cả năm (số theo quý, tháng không cộng được: một người khám nhiều lần bị đếm nhiều lần) · this export has no yearly count of elderly persons checked (quarterly or monthly counts do not add up: a person checked in several would count more than once)';
+  if (column === 'pop_0_m' || column === 'pop_0_f') return 'Dữ liệu không có dân số theo giới tính và nhóm tuổi · this export has no population by sex and age group';
+  if (column === 'd_0_m' || column === 'd_0_f') return 'Dữ liệu không có số chết theo giới tính và nhóm tuổi · this export has no deaths by sex and age group';
   if (column === 'pop_m' || column === 'pop_f') return 'Dữ liệu không có dân số theo giới tính · this export has no population by sex';
   if (column.startsWith('pop_') && column !== 'pop_end') return 'Dữ liệu không có dân số theo nhóm tuổi · this export has no population by age group';
   if (column === 'd_0') return 'Dữ liệu không có số chết theo tuổi · this export has no deaths by age';

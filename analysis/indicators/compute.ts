@@ -11,7 +11,10 @@ import type { LifeTableMethod } from './lifetable.js';
 import { INDICATORS, indicatorByCode, type IndicatorDef } from './registry.js';
 import type { IndicatorResult, ResultFlag, UnitLevel } from './result.js';
 import { smoothResults } from './smooth-results.js';
-import { periodOrdinalSql, PERIODS_PER_YEAR, pivotSql, pooledSql, POOLED_TABLE, wideSql, type PeriodType } from './wide.js';
+import { communeByCode } from '../model/admin-units.js';
+import {
+  COMMUNE_PROVINCE_TABLE, periodOrdinalSql, PERIODS_PER_YEAR, pivotSql, pooledSql, POOLED_TABLE, UNIT_AVAILABILITY_TABLE, wideSql, type PeriodType,
+} from './wide.js';
 import { addChanges } from './changes.js';
 import { UNRELIABLE_EVENTS, unreliableReason, type WorkingResult } from './working.js';
 
@@ -164,8 +167,82 @@ async function a0Coverage(engine: Engine, first: number, last: number): Promise<
   return { unrecorded, years: first === last ? String(first) : `${first}–${last}` };
 }
 
+/**
+ * Each commune's province as the MIS cube's roll-up made it (build.ts loadUnits: the 2025
+ * admin units, else '??'), for the provinces' availability (wide.ts).
+ */
+async function communeProvinces(engine: Engine): Promise<Map<string, { name: string; province: string }>> {
+  // From the cube, not _ind_units: a province-only request has no communes there.
+  const rows = await queryRows<{ unit_code: string; unit_name: string }>(
+    engine, `SELECT unit_code, any_value(unit_name) AS unit_name FROM ${CUBE_TABLE} WHERE source = 'mis' AND level = 'commune' GROUP BY 1`,
+  );
+  await engine.query(`CREATE OR REPLACE TEMP TABLE ${COMMUNE_PROVINCE_TABLE} (unit_code VARCHAR, province_code VARCHAR)`);
+  const out = new Map(rows.map((r) => [r.unit_code, { name: r.unit_name, province: communeByCode(r.unit_code)?.provinceCode ?? '??' }]));
+  if (rows.length === 0) return out;
+  const values = [...out].map(([code, c]) => `(${sqlString(code)}, ${sqlString(c.province)})`);
+  await engine.query(`INSERT INTO ${COMMUNE_PROVINCE_TABLE} VALUES ${values.join(', ')}`);
+  return out;
+}
+
+/** Why a unit's window cannot be computed though its indicators' columns exist elsewhere: by `level|unit_code`, then year. */
+type Gaps = Map<string, Map<number, string>>;
+
+/**
+ * MIS years a commune has no figures for while others have (left out of the export, or only
+ * part of the year given), and the provinces short of those communes. A window needs its
+ * years and the year-end before it (average population).
+ */
+async function misGaps(engine: Engine, communes: Map<string, { name: string; province: string }>, first: number, last: number): Promise<Gaps> {
+  const rows = await queryRows<{ unit_code: string; year: number; upto: string | null }>(
+    engine,
+    `WITH c AS (SELECT DISTINCT unit_code FROM _ind_avu), y AS (SELECT DISTINCT year FROM _ind_avu WHERE year BETWEEN ${first - 1} AND ${last}),
+     absent AS (SELECT c.unit_code, y.year FROM c CROSS JOIN y ANTI JOIN _ind_avu u ON u.unit_code = c.unit_code AND u.year = y.year)
+     SELECT a.unit_code, a.year, max(s.period) AS upto FROM absent a
+     LEFT JOIN ${CUBE_TABLE} s ON s.source = 'mis' AND s.level = 'commune' AND s.unit_code = a.unit_code AND s.year = a.year AND s.period_type <> 'year'
+     GROUP BY a.unit_code, a.year ORDER BY a.unit_code`,
+  );
+  const gaps: Gaps = new Map();
+  const add = (key: string, year: number, reason: string) => {
+    const m = gaps.get(key) ?? new Map<number, string>();
+    if (!m.has(year)) m.set(year, reason);
+    gaps.set(key, m);
+  };
+  const short = new Map<string, string[]>();
+  for (const r of rows) {
+    add(
+      `commune|${r.unit_code}`,
+      r.year,
+      r.upto
+        ? `Số liệu năm ${r.year} của xã chỉ đến kỳ ${r.upto}, chưa đủ cả năm · this commune's figures for ${r.year} run only to ${r.upto}, not a full year`
+        : `Không có số liệu của xã năm ${r.year} · no figures for this commune in ${r.year}`,
+    );
+    const c = communes.get(r.unit_code);
+    const key = `province|${c?.province ?? '??'}|${r.year}`;
+    short.set(key, [...(short.get(key) ?? []), `${c?.name ?? r.unit_code} (${r.unit_code})`]);
+  }
+  for (const [key, names] of short) {
+    const [, province, year] = key.split('|');
+    const list = names.length > 3 ? `${names.slice(0, 3).join(', ')}, …` : names.join(', ');
+    add(`province|${province}`, Number(year), `Thiếu số liệu năm ${year} của ${names.length} xã: ${list} · ${names.length} commune${names.length > 1 ? 's' : ''} without figures for ${year}: ${list}`);
+  }
+  return gaps;
+}
+
+/** The gap a window falls in: one of its years, or the year-end before it. */
+function gapOf(gaps: Gaps | undefined, w: { level: string; unit_code: string; end_year: number; k: number }): string | undefined {
+  const m = gaps?.get(`${w.level}|${w.unit_code}`);
+  if (!m) return undefined;
+  for (let y = w.end_year - w.k; y <= w.end_year; y++) {
+    const g = m.get(y);
+    if (g) return g;
+  }
+  return undefined;
+}
+
+const fmtCount = (x: number, locale: string) => x.toLocaleString(locale, { maximumFractionDigits: 1 });
+
 /** Interval and flag of one row computed in SQL. */
-function finish(def: IndicatorDef, r: SqlRow, w: PooledKey, source: CubeSource, coverage?: A0Coverage): WorkingResult {
+function finish(def: IndicatorDef, r: SqlRow, w: PooledKey, source: CubeSource, coverage?: A0Coverage, gaps?: Gaps): WorkingResult {
   const out: WorkingResult = {
     indicator: def.code, unit_code: w.unit_code, unit_name: w.unit_name, level: w.level, period: w.period,
     value: finite(r.value) ? r.value : null, lower: null, upper: null,
@@ -174,7 +251,7 @@ function finish(def: IndicatorDef, r: SqlRow, w: PooledKey, source: CubeSource, 
   };
   if (out.value === null) {
     out.flag = 'not_computable';
-    out.reason = r.missing ? missingReason(r.missing, source, coverage) : 'Mẫu số bằng 0 · the denominator is zero';
+    out.reason = (r.missing ? gapOf(gaps, w) : undefined) ?? (r.missing ? missingReason(r.missing, source, coverage) : 'Mẫu số bằng 0 · the denominator is zero');
     out.lower = out.upper = null;
     // Without the data, partial sums would read as the indicator's numerator and denominator.
     if (r.missing) out.numerator = out.denominator = out.events = null;
@@ -182,6 +259,14 @@ function finish(def: IndicatorDef, r: SqlRow, w: PooledKey, source: CubeSource, 
   }
   const n = out.numerator ?? 0;
   const d = out.denominator ?? 0;
+  if (def.interval === 'wilson' && n > d) {
+    // A share over 100 %: the data contradict themselves (e.g. more persons checked than
+    // persons 60+); the numbers stay for the analyst to see which.
+    out.value = out.lower = out.upper = null;
+    out.flag = 'not_computable';
+    out.reason = `Tử số lớn hơn mẫu số (${fmtCount(n, 'vi-VN')} > ${fmtCount(d, 'vi-VN')}): số liệu không khớp nhau · the numerator exceeds the denominator (${fmtCount(n, 'en-GB')} > ${fmtCount(d, 'en-GB')}): the data disagree`;
+    return out;
+  }
   let ci: Interval | null = null;
   if (def.interval === 'poisson') ci = poissonRate(n, d, def.scale ?? 1);
   else if (def.interval === 'wilson') {
@@ -221,7 +306,7 @@ async function pooledWindows(engine: Engine): Promise<PooledKey[]> {
 
 /** The SQL-defined indicators for every window, in indicator then window order. */
 async function sqlIndicatorRows(
-  engine: Engine, defs: IndicatorDef[], windows: PooledKey[], source: CubeSource, coverage?: A0Coverage,
+  engine: Engine, defs: IndicatorDef[], windows: PooledKey[], source: CubeSource, coverage?: A0Coverage, gaps?: Gaps,
 ): Promise<WorkingResult[]> {
   const required = [...new Set(defs.flatMap((d) => d.sql!.requires))];
   const table = await engine.query(indicatorsSql(defs, required));
@@ -251,7 +336,7 @@ async function sqlIndicatorRows(
         const missing = def.sql!.requires.filter((_, j) => req[j]!.get(i) === true);
         if (missing.length > 0) r.missing = missing;
       }
-      rows[d * n + j] = finish(def, r, windows[w[i]!]!, source, coverage);
+      rows[d * n + j] = finish(def, r, windows[w[i]!]!, source, coverage, gaps);
     }
   });
   return rows;
@@ -286,7 +371,9 @@ async function computeUnlocked(engine: Engine, options: ComputeOptions): Promise
   await derived.tables('pivot', `${unitsKey}|${pt}`, async () => {
     for (const sql of pivotSql(source, levels, pt)) await engine.query(sql);
   });
+  const communes = source === 'mis' ? await communeProvinces(engine) : undefined;
   for (const sql of wideSql(source, first, last, pt)) await engine.query(sql);
+  const gaps = communes && pt === 'year' ? await misGaps(engine, communes, first, last) : undefined;
   await engine.query(pooledSql(k, first, last, pt));
 
   const defs = new Set(wanted);
@@ -298,11 +385,11 @@ async function computeUnlocked(engine: Engine, options: ComputeOptions): Promise
   const windows = await pooledWindows(engine);
   // Sub-annual periods have no stocks at all: their reasons are the exports' (wideSql).
   const coverage = source === 'a0' && pt === 'year' ? await a0Coverage(engine, first, last) : undefined;
-  let rows: WorkingResult[] = sqlDefs.length > 0 ? await sqlIndicatorRows(engine, sqlDefs, windows, source, coverage) : [];
+  let rows: WorkingResult[] = sqlDefs.length > 0 ? await sqlIndicatorRows(engine, sqlDefs, windows, source, coverage, gaps) : [];
   const ltCodes = [...defs].filter((c) => indicatorByCode(c)!.kind === 'life_table');
   if (ltCodes.length > 0) {
     const series = await derived.value('life-table series', unitsKey, () => lifeTableSeries(engine, source, levels));
-    rows.push(...(await lifeExpectancyRows(engine, series, source, levels, first, last, k, options.lifeTable ?? 'cd', ltCodes, windows, coverage)));
+    rows.push(...(await lifeExpectancyRows(engine, series, source, levels, first, last, k, options.lifeTable ?? 'cd', ltCodes, windows, coverage, gaps)));
   }
   if (needChanges) rows = addChanges(rows, wanted);
 
@@ -348,20 +435,34 @@ async function computeUnlocked(engine: Engine, options: ComputeOptions): Promise
 
 async function lifeExpectancyRows(
   engine: Engine, series: LifeTableSeries[], source: CubeSource, levels: UnitLevel[], first: number, last: number, k: number, method: LifeTableMethod,
-  codes: string[], windows: PooledKey[], coverage?: A0Coverage,
+  codes: string[], windows: PooledKey[], coverage?: A0Coverage, gaps?: Gaps,
 ): Promise<WorkingResult[]> {
-  // Years with population and deaths by age group (an MIS export may lack them); a window
-  // also needs the year-end before it. Read from the availability table of the wide build.
-  const av = await queryRows<{ year: number; pop_0: boolean | null; d_0: boolean | null }>(engine, `SELECT year, pop_0, d_0 FROM _ind_av`);
-  const popYears = new Set(av.filter((r) => r.pop_0).map((r) => r.year));
-  const deathYears = new Set(av.filter((r) => r.d_0).map((r) => r.year));
-  const byAge = deathYears.size;
+  // Years with population and deaths by age group, of both sexes and of each (an MIS export
+  // may lack them); a window also needs the year-end before it. From the wide build's
+  // availability: per year for A0, per unit and year for MIS (a commune left out of a year).
+  const cols = { T: ['pop_0', 'd_0'], M: ['pop_0_m', 'd_0_m'], F: ['pop_0_f', 'd_0_f'] } as const;
+  const all = Object.values(cols).flat();
+  const av = await queryRows<Record<string, boolean | null> & { unit: string; year: number }>(
+    engine,
+    source === 'mis'
+      ? `SELECT level || '|' || unit_code AS unit, year, ${all.join(', ')} FROM ${UNIT_AVAILABILITY_TABLE}`
+      : `SELECT '' AS unit, year, ${all.join(', ')} FROM _ind_av`,
+  );
+  const yearsOf = new Map<string, Set<number>>();
+  const anywhere = new Set<string>();
+  for (const r of av) for (const c of all) if (r[c]) {
+    const key = `${r.unit}|${c}`;
+    yearsOf.set(key, (yearsOf.get(key) ?? new Set<number>()).add(r.year));
+    anywhere.add(c);
+  }
+  const none = new Set<number>();
   const tables = new Map(
     (await unitLifeTables(engine, { source, levels, firstYear: first, lastYear: last, pool: k, method }, series)).map((t) => [
       `${t.level}|${t.unit_code}|${t.end_year}|${t.sex}`, t,
     ]),
   );
-  const noDeaths = source === 'a0' ? missingReason(['d_0'], source, coverage) : 'Dữ liệu không có số chết theo nhóm tuổi · this export has no deaths by age group';
+  const noDeaths = (c: string) =>
+    source === 'a0' ? missingReason([c], source, coverage) : c === 'd_0' ? 'Dữ liệu không có số chết theo nhóm tuổi · this export has no deaths by age group' : missingReason([c], source);
   const out: WorkingResult[] = [];
   // Every unit and window gets its rows, even when the export has no age groups at all.
   for (const w of windows) for (const sex of ['T', 'M', 'F'] as const) {
@@ -377,15 +478,25 @@ async function lifeExpectancyRows(
     };
     let flag: ResultFlag = '';
     const window = Array.from({ length: k }, (_, i) => w.end_year - i);
-    if (byAge === 0 || popYears.size === 0) {
+    const [pc, dc] = cols[sex];
+    const unit = source === 'mis' ? `${w.level}|${w.unit_code}` : '';
+    const popYears = yearsOf.get(`${unit}|${pc}`) ?? none;
+    const deathYears = yearsOf.get(`${unit}|${dc}`) ?? none;
+    const gap = gapOf(gaps, w);
+    // The most basic lack first: no age groups at all, then none by sex.
+    const lacking = ['d_0', 'pop_0', dc, pc].find((c) => !anywhere.has(c));
+    if (lacking) {
       flag = 'not_computable';
-      r.reason = byAge === 0 ? noDeaths : missingReason(['pop_0'], source, coverage);
+      r.reason = lacking.startsWith('d_') ? noDeaths(lacking) : missingReason([lacking], source, coverage);
+    } else if (gap) {
+      flag = 'not_computable';
+      r.reason = gap;
     } else if (!popYears.has(w.end_year - k) || window.some((y) => !popYears.has(y))) {
       flag = 'not_computable';
       r.reason = missingReason(['pop_prev']);
     } else if (window.some((y) => !deathYears.has(y))) {
       flag = 'not_computable';
-      r.reason = noDeaths;
+      r.reason = noDeaths(dc);
     } else if (py < MIN_PERSON_YEARS) {
       flag = 'suppressed';
       // How many years a pooling would need at this population: what the analyst can act on

@@ -27,11 +27,61 @@ function periodLabelSql(pt: PeriodType, e: string): string {
 }
 export const POOLED_TABLE = '_ind_pooled';
 
-/** Whether the source has this element at this breakdown in a year (MIS exports may lack some). */
-function availability(c: CellColumn): string {
+/** Whether a commune's cells include this element at this breakdown (MIS exports may lack some). */
+function reported(c: CellColumn): string {
   const hasSex = c.sex !== 'T';
   const hasAge = c.ages !== 'total';
   return `bool_or(element = ${sqlString(c.element)} AND (sex <> 'T') = ${hasSex} AND (age_group <> 'total') = ${hasAge})`;
+}
+
+/**
+ * Whether the export has any of the column's age groups for its element and sex in a period,
+ * in any commune: population of women 15–49 by age is no population 60+ (counted 0 before).
+ * Not per commune: a long export may leave out a commune's empty age groups.
+ */
+function agesReported(c: CellColumn): string {
+  if (c.ages === 'total') return 'true';
+  return `bool_or(element = ${sqlString(c.element)} AND sex = ${sqlString(c.sex)} AND age_group IN (${c.ages.map(sqlString).join(', ')}))`;
+}
+
+/** Availability of every cell column per level, unit and period (MIS): see misAvailabilitySql. */
+export const UNIT_AVAILABILITY_TABLE = '_ind_avl';
+/** A commune's province as the cube's roll-up has it: unit_code, province_code (compute.ts fills it). */
+export const COMMUNE_PROVINCE_TABLE = '_ind_cprov';
+
+/**
+ * MIS availability per unit and period (`_ind_avl`), and per period for any unit (`_ind_av`):
+ * a commune has a column when it reports the element at that breakdown (a commune left out
+ * of a year, or an element it lacks, is not computable rather than 0); a province when every
+ * one of its communes that reports the column in some period reports it in this one (a
+ * province total short of a commune is no province total). Either also needs the export to
+ * have the column's age groups in that period (agesReported).
+ */
+function misAvailabilitySql(src: string, pt: PeriodType, firstYear: number, lastYear: number): string[] {
+  const ord = periodOrdinalSql(pt);
+  const cur = CELL_COLUMNS.filter((c) => c.at === 'cur');
+  const cubeRows = `FROM ${CUBE_TABLE} WHERE source = ${src} AND period_type = '${pt}' AND level = 'commune'`;
+  return [
+    `CREATE OR REPLACE TEMP TABLE _ind_avu AS SELECT unit_code, ${ord} AS year, ${cur.map((c) => `${reported(c)} AS ${c.name}`).join(', ')}
+      ${cubeRows} GROUP BY ALL`,
+    `CREATE OR REPLACE TEMP TABLE _ind_avy AS SELECT ${ord} AS year, ${cur.map((c) => `${agesReported(c)} AS ${c.name}`).join(', ')}
+      ${cubeRows} GROUP BY ALL`,
+    `CREATE OR REPLACE TEMP TABLE _ind_av AS SELECT u.year, ${cur.map((c) => `bool_or(u.${c.name}) AND any_value(y.${c.name}) AS ${c.name}`).join(', ')}
+      FROM _ind_avu u JOIN _ind_avy y USING (year) GROUP BY u.year`,
+    `CREATE OR REPLACE TEMP TABLE ${UNIT_AVAILABILITY_TABLE} AS
+      SELECT 'commune' AS level, u.unit_code, u.year, ${cur.map((c) => `u.${c.name} AND y.${c.name} AS ${c.name}`).join(', ')}
+      FROM _ind_avu u JOIN _ind_avy y USING (year)
+      UNION ALL
+      SELECT 'province', p.province_code, t.y, ${cur
+        .map((c) => `coalesce(bool_and(coalesce(u.${c.name}, false)) FILTER (WHERE e.${c.name}), false) AND coalesce(any_value(y.${c.name}), false)`)
+        .join(', ')}
+      FROM (SELECT unit_code, ${cur.map((c) => `bool_or(${c.name}) AS ${c.name}`).join(', ')} FROM _ind_avu GROUP BY unit_code) e
+      JOIN ${COMMUNE_PROVINCE_TABLE} p USING (unit_code)
+      CROSS JOIN (SELECT DISTINCT year AS y FROM _ind_avu UNION SELECT * FROM range(${firstYear - 1}, ${lastYear + 1})) t
+      LEFT JOIN _ind_avu u ON u.unit_code = e.unit_code AND u.year = t.y
+      LEFT JOIN _ind_avy y ON y.year = t.y
+      GROUP BY p.province_code, t.y`,
+  ];
 }
 
 /**
@@ -69,16 +119,15 @@ export function pivotSql(source: CubeSource, levels: string[], pt: PeriodType = 
 
 /**
  * One row per unit × year with every cell column, from pivotSql's tables. A cell is 0 when
- * the source reports the element (at that breakdown) for that year but not for this unit,
- * and NULL when the source does not report it at all: then indicators that need it are
- * `not_computable`. A0 reports every element of an imported table for every year it was
- * built for (and none of a table not imported). With quarters
+ * the unit has the column but no count in it (no births to mothers 45–49), and NULL when it
+ * does not have it: then indicators that need it are `not_computable`. A0 has every element
+ * of an imported table for every unit and year it was built for (and none of a table not
+ * imported); MIS what each commune reports (misAvailabilitySql). With quarters
  * or months, `year` holds the period's ordinal (periodOrdinalSql); the cube has only flows by
  * sex there, so stocks and age groups are NULL and the indicators that need them not computable.
  */
 export function wideSql(source: CubeSource, firstYear: number, lastYear: number, pt: PeriodType = 'year'): string[] {
   const src = sqlString(source);
-  const ord = periodOrdinalSql(pt);
   const years = `range(${firstYear - 1}, ${lastYear + 1})`;
   const cur = CELL_COLUMNS.filter((c) => c.at === 'cur');
   // A0 has every breakdown of an element whose table was imported: present when any element
@@ -91,12 +140,19 @@ export function wideSql(source: CubeSource, firstYear: number, lastYear: number,
   // Quarters and months: a table's flows by sex (all a sub-annual indicator reads) are there
   // when the table is; its stocks and age groups never are, so those stay unavailable.
   const a0Has = (c: CellColumn) => (pt === 'year' || c.ages === 'total' ? `p.t_${tableOf(c)}` : 'false');
-  const measured = cur.map((c) => `${availability(c)} AS ${c.name}`).join(', ');
-  const avFrom =
+  const availability =
     source === 'a0'
-      ? `(SELECT y AS year, ${cur.map((c) => `${a0Has(c)} AS ${c.name}`).join(', ')} FROM ${years} t(y), (SELECT ${present} FROM _ind_raw) p
-          WHERE y BETWEEN (SELECT min(year) FROM _ind_raw) AND (SELECT max(year) FROM _ind_raw))`
-      : `(SELECT ${ord} AS year, ${measured} FROM ${CUBE_TABLE} WHERE source = ${src} AND period_type = '${pt}' AND level = 'commune' GROUP BY 1)`;
+      ? [
+          `CREATE OR REPLACE TEMP TABLE _ind_av AS SELECT y AS year, ${cur.map((c) => `${a0Has(c)} AS ${c.name}`).join(', ')}
+            FROM ${years} t(y), (SELECT ${present} FROM _ind_raw) p
+            WHERE y BETWEEN (SELECT min(year) FROM _ind_raw) AND (SELECT max(year) FROM _ind_raw)`,
+        ]
+      : misAvailabilitySql(src, pt, firstYear, lastYear);
+  // A0: per period, for every unit alike; MIS: per unit and period.
+  const av = (alias: string, year: string) =>
+    source === 'a0'
+      ? `LEFT JOIN _ind_av ${alias} ON ${alias}.year = ${year}`
+      : `LEFT JOIN ${UNIT_AVAILABILITY_TABLE} ${alias} ON ${alias}.level = u.level AND ${alias}.unit_code = u.unit_code AND ${alias}.year = ${year}`;
   const pick = (c: CellColumn) => {
     const base = CELL_COLUMNS.find((x) => x.at === 'cur' && x.element === c.element && x.sex === c.sex && JSON.stringify(x.ages) === JSON.stringify(c.ages));
     const name = base?.name ?? c.name;
@@ -107,14 +163,14 @@ export function wideSql(source: CubeSource, firstYear: number, lastYear: number,
   const derived = DERIVED_COLUMNS.map((d) => `${d.sql} AS ${d.name}`).join(', ');
   // Separate statements: one CTE chain of this width takes DuckDB seconds to plan.
   return [
-    `CREATE OR REPLACE TEMP TABLE _ind_av AS ${avFrom.slice(1, -1)}`,
+    ...availability,
     `CREATE OR REPLACE TEMP TABLE ${WIDE_TABLE} AS SELECT *, ${derived} FROM (
       SELECT u.level, u.unit_code, u.unit_name, y AS year, ${CELL_COLUMNS.map(pick).join(', ')}
       FROM _ind_units u CROSS JOIN range(${firstYear}, ${lastYear + 1}) t(y)
       LEFT JOIN _ind_raw r ON r.level = u.level AND r.unit_code = u.unit_code AND r.year = y
       LEFT JOIN _ind_raw rp ON rp.level = u.level AND rp.unit_code = u.unit_code AND rp.year = y - 1
-      LEFT JOIN _ind_av a ON a.year = y
-      LEFT JOIN _ind_av ap ON ap.year = y - 1)`,
+      ${av('a', 'y')}
+      ${av('ap', 'y - 1')})`,
   ];
 }
 

@@ -114,7 +114,7 @@ describe('recomputations reuse what they derive from the cube', () => {
   });
 
   it('keeps them apart by period type, source and levels', async () => {
-    // MIS births by quarter (the year sums them); A0 births of the same commune: 3 boys, 1 girl.
+    // MIS births by quarter (the year sums the four); A0 births of the same commune: 3 boys, 1 girl.
     const q = (quarter: number, sex: string, value: number) => ({
       commune_code: C,
       period: `2024-Q${quarter}`,
@@ -127,7 +127,7 @@ describe('recomputations reuse what they derive from the cube', () => {
     });
     await insertMis(deaths, 110);
     await engine.query(`DELETE FROM mis WHERE element = 'births'`);
-    await insertRows(engine, 'mis', [q(1, 'M', 60), q(1, 'F', 50), q(2, 'M', 50), q(2, 'F', 50)]);
+    await insertRows(engine, 'mis', [q(1, 'M', 60), q(1, 'F', 50), q(2, 'M', 50), q(2, 'F', 50), q(3, 'M', 0), q(3, 'F', 0), q(4, 'M', 0), q(4, 'F', 0)]);
     await insertRows(
       engine,
       'sinh',
