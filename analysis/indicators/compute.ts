@@ -184,8 +184,12 @@ async function communeProvinces(engine: Engine): Promise<Map<string, { name: str
   return out;
 }
 
-/** Why a unit's window cannot be computed though its indicators' columns exist elsewhere: by `level|unit_code`, then year. */
-type Gaps = Map<string, Map<number, string>>;
+/**
+ * Why a unit's window cannot be computed though its indicators' columns exist elsewhere: by
+ * `level|unit_code` ('*' for every unit), then year; `next` when the gap also takes the
+ * year-end that the next year's average population needs.
+ */
+type Gaps = Map<string, Map<number, { reason: string; next: boolean }>>;
 
 /**
  * MIS years a commune has no figures for while others have (left out of the export, or only
@@ -202,11 +206,7 @@ async function misGaps(engine: Engine, communes: Map<string, { name: string; pro
      GROUP BY a.unit_code, a.year ORDER BY a.unit_code`,
   );
   const gaps: Gaps = new Map();
-  const add = (key: string, year: number, reason: string) => {
-    const m = gaps.get(key) ?? new Map<number, string>();
-    if (!m.has(year)) m.set(year, reason);
-    gaps.set(key, m);
-  };
+  const add = (key: string, year: number, reason: string) => addGap(gaps, key, year, reason, true);
   const short = new Map<string, string[]>();
   for (const r of rows) {
     add(
@@ -228,13 +228,54 @@ async function misGaps(engine: Engine, communes: Map<string, { name: string; pro
   return gaps;
 }
 
-/** The gap a window falls in: one of its years, or the year-end before it. */
-function gapOf(gaps: Gaps | undefined, w: { level: string; unit_code: string; end_year: number; k: number }): string | undefined {
-  const m = gaps?.get(`${w.level}|${w.unit_code}`);
-  if (!m) return undefined;
-  for (let y = w.end_year - w.k; y <= w.end_year; y++) {
-    const g = m.get(y);
-    if (g) return g;
+function addGap(gaps: Gaps, key: string, year: number, reason: string, next: boolean): void {
+  const m = gaps.get(key) ?? new Map<number, { reason: string; next: boolean }>();
+  if (!m.has(year)) m.set(year, { reason, next });
+  gaps.set(key, m);
+}
+
+/**
+ * A0 first or last year that the registers' events (births, deaths, moves) do not cover
+ * whole: a register exported on 30/06/2025 has half of 2025's births (CBR, TFR halved, e₀
+ * inflated). Read from the cube's months of the province; the year-end stocks are the
+ * register's as exported, so the whole year is not computable, but not the next one.
+ */
+async function a0PartYears(engine: Engine, first: number, last: number): Promise<Gaps> {
+  const [r] = await queryRows<{ lo: string | null; hi: string | null; n: number | null }>(
+    engine,
+    `SELECT min(period) FILTER (WHERE year = ${first}) AS lo, max(period) FILTER (WHERE year = ${last}) AS hi, sum(value) AS n
+     FROM ${CUBE_TABLE} WHERE source = 'a0' AND level = 'province' AND period_type = 'month' AND sex = 'T'
+       AND element IN ('births', 'deaths', 'in_migrants', 'out_migrants')`,
+  );
+  const gaps: Gaps = new Map();
+  if (!r?.lo || !r.hi || !r.n) return gaps;
+  const ordinal = (p: string) => Number(p.slice(0, 4)) * 12 + Number(p.slice(5)) - 1;
+  // Months without any event at the ends are a cut only when that many empty months would be
+  // very unlikely at the registers' rate (P < 1/1000, Poisson): a commune of 2,000 people
+  // has about five events a month, and may well have none in December.
+  const perMonth = r.n / (ordinal(r.hi) - ordinal(r.lo) + 1);
+  const cut = (months: number) => months > 0 && perMonth * months > Math.log(1000);
+  const month = (p: string) => `${p.slice(5)}/${p.slice(0, 4)}`;
+  const events = 'sự kiện (sinh, chết, chuyển đi/đến)';
+  if (cut(ordinal(`${last}-12`) - ordinal(r.hi)))
+    addGap(gaps, '*', last, `Sổ A0 chỉ có ${events} đến tháng ${month(r.hi)}: năm ${last} chưa đủ · the A0 registers record events (births, deaths, moves) only up to ${month(r.hi)}: ${last} is not a full year`, false);
+  if (cut(ordinal(r.lo) - ordinal(`${first}-01`)))
+    addGap(gaps, '*', first, `Sổ A0 chỉ có ${events} từ tháng ${month(r.lo)}: năm ${first} chưa đủ · the A0 registers record events (births, deaths, moves) only from ${month(r.lo)}: ${first} is not a full year`, false);
+  return gaps;
+}
+
+/**
+ * The gap a window falls in: one of its years, or (`before`: the value needs it, and could not
+ * be computed) the year-end before it.
+ */
+function gapOf(gaps: Gaps | undefined, w: { level: string; unit_code: string; end_year: number; k: number }, before = true): string | undefined {
+  if (!gaps) return undefined;
+  for (const m of [gaps.get(`${w.level}|${w.unit_code}`), gaps.get('*')]) {
+    if (!m) continue;
+    for (let y = w.end_year - w.k; y <= w.end_year; y++) {
+      const g = m.get(y);
+      if (g && (y > w.end_year - w.k || (g.next && before))) return g.reason;
+    }
   }
   return undefined;
 }
@@ -249,9 +290,12 @@ function finish(def: IndicatorDef, r: SqlRow, w: PooledKey, source: CubeSource, 
     numerator: finite(r.numerator) ? r.numerator : null, denominator: finite(r.denominator) ? r.denominator : null,
     events: finite(r.events) ? r.events : null, flag: '', se: finite(r.se) ? r.se : null, end_year: w.end_year, k: w.k, rank: w.rank,
   };
-  if (out.value === null) {
+  const gap = gapOf(gaps, w, out.value === null);
+  if (out.value === null || gap) {
+    out.value = null;
     out.flag = 'not_computable';
-    out.reason = (r.missing ? gapOf(gaps, w) : undefined) ?? (r.missing ? missingReason(r.missing, source, coverage) : 'Mẫu số bằng 0 · the denominator is zero');
+    out.reason = gap ?? (r.missing ? missingReason(r.missing, source, coverage) : 'Mẫu số bằng 0 · the denominator is zero');
+    if (gap) out.numerator = out.denominator = out.events = null;
     out.lower = out.upper = null;
     // Without the data, partial sums would read as the indicator's numerator and denominator.
     if (r.missing) out.numerator = out.denominator = out.events = null;
@@ -373,7 +417,7 @@ async function computeUnlocked(engine: Engine, options: ComputeOptions): Promise
   });
   const communes = source === 'mis' ? await communeProvinces(engine) : undefined;
   for (const sql of wideSql(source, first, last, pt)) await engine.query(sql);
-  const gaps = communes && pt === 'year' ? await misGaps(engine, communes, first, last) : undefined;
+  const gaps = pt !== 'year' ? undefined : communes ? await misGaps(engine, communes, first, last) : await a0PartYears(engine, first, last);
   await engine.query(pooledSql(k, first, last, pt));
 
   const defs = new Set(wanted);

@@ -133,6 +133,8 @@ describe('recomputations reuse what they derive from the cube', () => {
       'sinh',
       ['M', 'M', 'M', 'F'].map((sex, i) => ({ commune_code: C, mother_id: `M${i}`, birth_date: '2024-03-01', sex })),
     );
+    // A death at the year's end: events only in March would read as registers cut after it.
+    await insertRows(engine, 'chet', [{ commune_code: C, person_id: 'X', sex: 'M', birth_date: '1930-01-01', death_date: '2024-12-31' }]);
     await buildCube(engine, { source: 'a0' });
     await buildCube(engine, { source: 'mis' });
     const srb = (rows: IndicatorResult[], period: string) => find(rows, 'srb', 'commune', period).value;
