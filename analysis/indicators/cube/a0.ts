@@ -147,32 +147,43 @@ export function a0DetailSql(firstYear: number, lastYear: number, villages = true
      FROM hm JOIN range(${y0}, ${y1 + 1}) t(y) ON (mask >> (y - ${y0})) & 1 = 1 GROUP BY ALL`,
     // Married women 15–49 at 31/12: a marriage recorded in ket_hon dated ≤ t whose husband had
     // not died by t (the register's marital status is as of the export, not as of t); modern
-    // users among them: a modern spell with start ≤ t < end. Each condition is a mask of the
-    // years at whose 31/12 it holds; a woman counts in the years where all bits are set.
+    // users among them: a modern spell with start ≤ t < end, hers or, for a male method
+    // (formats.md: bptt records those under the husband), her husband's while they are
+    // married. Each condition is a mask of the years at whose 31/12 it holds; a woman counts
+    // in the years where all bits are set.
     `CREATE OR REPLACE TEMP TABLE _mw AS
      WITH deaths AS (
        SELECT person_id, min(death_date) AS died FROM chet WHERE death_date IS NOT NULL GROUP BY person_id),
      -- Persons are keyed by their pseudonym (already a 64-bit integer) for marriages, and by a
      -- 64-bit hash of commune × person for the spells, which the register keeps per commune;
      -- women with the same village, birth year and masks are counted before the expansion by year.
-     married AS (
-       SELECT k.wife_id AS h,
-         bit_or(${mask('year(k.marriage_date)', `CASE WHEN dh.died IS NULL THEN ${y1} ELSE year(dh.died) - 1 END`)}) AS m
-       FROM ket_hon k LEFT JOIN deaths dh ON dh.person_id = k.husband_id
-       WHERE k.wife_id IS NOT NULL AND k.marriage_date IS NOT NULL GROUP BY 1),
      modern AS (
        SELECT hash(commune_code, person_id) AS k,
          bit_or(${mask('year(start_date)', `CASE WHEN end_date IS NULL THEN ${y1} ELSE year(end_date) - 1 END`)}) AS m
        FROM bptt WHERE modern AND start_date IS NOT NULL AND commune_code IS NOT NULL AND person_id IS NOT NULL GROUP BY 1),
+     male AS (
+       SELECT hash(commune_code, person_id) AS k,
+         bit_or(${mask('year(start_date)', `CASE WHEN end_date IS NULL THEN ${y1} ELSE year(end_date) - 1 END`)}) AS m
+       FROM bptt WHERE modern AND method IN ('male_sterilisation', 'condom') AND start_date IS NOT NULL
+         AND commune_code IS NOT NULL AND person_id IS NOT NULL GROUP BY 1),
+     married AS (
+       SELECT k.h, bit_or(k.m) AS m, bit_or(k.m & coalesce(ml.m, 0)) AS hm
+       FROM (
+         SELECT k.wife_id AS h, hash(k.commune_code, k.husband_id) AS hk,
+           ${mask('year(k.marriage_date)', `CASE WHEN dh.died IS NULL THEN ${y1} ELSE year(dh.died) - 1 END`)} AS m
+         FROM ket_hon k LEFT JOIN deaths dh ON dh.person_id = k.husband_id
+         WHERE k.wife_id IS NOT NULL AND k.marriage_date IS NOT NULL) k
+       LEFT JOIN male ml ON ml.k = k.hk
+       GROUP BY 1),
      w AS (
        SELECT n.commune_code, ${village('n.village')} AS village, hash(n.commune_code, n.person_id) AS k, year(n.birth_date) AS byear,
          ${mask('year(n.entry_date)', lastIn.replaceAll('exit_date', 'n.exit_date'))}
-           & ${mask('year(n.birth_date) + 15', 'year(n.birth_date) + 49')} & mr.m AS m
+           & ${mask('year(n.birth_date) + 15', 'year(n.birth_date) + 49')} & mr.m AS m, mr.hm
        FROM nhan_khau n JOIN married mr ON mr.h = n.person_id
        WHERE ${resident.replaceAll('residence_status', 'n.residence_status').replaceAll('entry_date', 'n.entry_date')}
          AND n.sex = 'F' AND n.person_id IS NOT NULL),
      g AS (
-       SELECT w.commune_code, w.village, w.byear, w.m, coalesce(md.m, 0) AS mm, count(*) AS n
+       SELECT w.commune_code, w.village, w.byear, w.m, coalesce(md.m, 0) | w.hm AS mm, count(*) AS n
        FROM w LEFT JOIN modern md ON md.k = w.k GROUP BY ALL)
      SELECT commune_code, village, y, y - byear AS age, ((mm >> (y - ${y0})) & 1) = 1 AS modern, n
      FROM g JOIN range(${y0}, ${y1 + 1}) t(y) ON ((g.m >> (y - ${y0})) & 1) = 1`,
