@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { regularizedGamma } from '../../../analysis/indicators/gamma.js';
 import { normal, poissonCount, poissonRate, srbWilson, wilson } from '../../../analysis/indicators/intervals.js';
 
 describe('srbWilson (shared/references.md table)', () => {
@@ -27,6 +28,21 @@ describe('poisson', () => {
     const zero = poissonCount(0);
     expect(zero.lower).toBe(0);
     expect(zero.upper).toBeCloseTo(3.688879, 5);
+  });
+  it('stays exact for large counts (values from mpmath at 30 digits)', () => {
+    // stdlib's χ² quantile alone gave 2,337.952 and 1,002.230: 0.16 too high.
+    const births = poissonCount(2243);
+    expect(births.upper).toBeCloseTo(2337.788705883873, 7);
+    expect(births.lower).toBeCloseTo(2151.126229828825, 7);
+    expect(poissonCount(940).upper).toBeCloseTo(1002.064788809057, 7);
+    const pooled = poissonCount(150000);
+    expect(pooled.upper).toBeCloseTo(150761.0400259121, 5);
+    expect(pooled.lower).toBeCloseTo(149241.8568093603, 5);
+  });
+  it('P(a, x) of the incomplete gamma function, on either side of a + 1', () => {
+    expect(regularizedGamma(2244, 2337.952395087758).p).toBeCloseTo(0.9751958732709328, 12);
+    expect(regularizedGamma(10, 4.795388696132434).p).toBeCloseTo(0.025, 12);
+    expect(regularizedGamma(3, 0).q).toBe(1);
   });
   it('scales to a rate', () => {
     const r = poissonRate(10, 1000, 1000)!;
