@@ -1,10 +1,18 @@
+import { communeByCode } from '../model/admin-units.js';
+import { VILLAGE_SEPARATOR } from './cube/schema.js';
 import { indicatorByCode } from './registry.js';
 import { marshallGlobal } from './smoothing.js';
 import type { WorkingResult } from './working.js';
 
+/** A commune's or village's province (2025 admin units), for smoothing toward its own province. */
+function provinceOf(unitCode: string): string {
+  return communeByCode(unitCode.split(VILLAGE_SEPARATOR)[0]!)?.provinceCode ?? '??';
+}
+
 /**
  * Empirical Bayes (Marshall, global) for rates and proportions of communes and villages:
- * each unit shrinks toward the mean of all units of its level in the same period.
+ * each unit shrinks toward the mean of the units of its level, province and period (a
+ * workspace may hold two provinces).
  * The province is its own mean; indicators that are not num/den keep smoothed = null.
  */
 export function smoothResults(rows: WorkingResult[]): WorkingResult[] {
@@ -18,7 +26,7 @@ export function smoothResults(rows: WorkingResult[]): WorkingResult[] {
       r.smoothed = r.value;
       continue;
     }
-    const key = `${r.indicator}|${r.level}|${r.period}`;
+    const key = `${r.indicator}|${r.level}|${r.period}|${provinceOf(r.unit_code)}`;
     const g = groups.get(key);
     if (g) g.push(r);
     else groups.set(key, [r]);
