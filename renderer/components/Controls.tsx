@@ -1,19 +1,15 @@
 import { useId } from 'react';
 import { INDICATORS } from '../../analysis/indicators/index.js';
 import { useViewText } from '../i18n/views-messages.js';
-import type { ResultIndex } from '../state/results.js';
+import { chosenYear, type ResultIndex } from '../state/result-index.js';
+
+export { chosenYear };
 import { updateSettings, useSettings } from '../state/settings.js';
 import { longVillageBuild } from '../state/villages.js';
 import { formatNumber } from '../i18n/format.js';
 import { indicatorName } from './indicator-format.js';
 
 export type Control = 'unit' | 'year' | 'indicator' | 'pool' | 'smooth' | 'lifeTable';
-
-/** The year shown: the chosen one when it has results, else the latest. */
-export function chosenYear(index: ResultIndex, year: number | null): number {
-  const last = index.years[index.years.length - 1] ?? 0;
-  return year !== null && index.years.includes(year) ? year : last;
-}
 
 /** Labelled selectors of the shared choices; every change is saved in the workspace. */
 export function Controls({ index, show }: { index: ResultIndex; show: Control[] }) {
