@@ -417,7 +417,13 @@ async function computeUnlocked(engine: Engine, options: ComputeOptions): Promise
   });
   const communes = source === 'mis' ? await communeProvinces(engine) : undefined;
   for (const sql of wideSql(source, first, last, pt)) await engine.query(sql);
-  const gaps = pt !== 'year' ? undefined : communes ? await misGaps(engine, communes, first, last) : await a0PartYears(engine, first, last);
+  // Both depend on the cube alone (and the years): kept for the next computation.
+  const gaps =
+    pt !== 'year'
+      ? undefined
+      : communes
+        ? await derived.value('mis gaps', `${first}|${last}`, () => misGaps(engine, communes, first, last))
+        : await derived.value('a0 part years', `${first}|${last}`, () => a0PartYears(engine, first, last));
   await engine.query(pooledSql(k, first, last, pt));
 
   const defs = new Set(wanted);
@@ -428,7 +434,8 @@ async function computeUnlocked(engine: Engine, options: ComputeOptions): Promise
   const sqlDefs = [...defs].map((c) => indicatorByCode(c)!).filter((d) => d.sql);
   const windows = await pooledWindows(engine);
   // Sub-annual periods have no stocks at all: their reasons are the exports' (wideSql).
-  const coverage = source === 'a0' && pt === 'year' ? await a0Coverage(engine, first, last) : undefined;
+  const coverage =
+    source === 'a0' && pt === 'year' ? await derived.value('a0 coverage', `${unitsKey}|${first}|${last}`, () => a0Coverage(engine, first, last)) : undefined;
   let rows: WorkingResult[] = sqlDefs.length > 0 ? await sqlIndicatorRows(engine, sqlDefs, windows, source, coverage, gaps) : [];
   const ltCodes = [...defs].filter((c) => indicatorByCode(c)!.kind === 'life_table');
   if (ltCodes.length > 0) {
