@@ -2,7 +2,7 @@ import { exclusive } from '../engine/exclusive.js';
 import { numberArray, queryRows, sqlString, tableExists, type Engine } from '../engine/engine.js';
 import { buildCubeUnlocked, ensureCubeVillagesUnlocked } from './cube/build.js';
 import { A0_TABLE_OF, DATA_ELEMENTS, type DataElement } from '../model/data-elements.js';
-import { CUBE_TABLE, type CubeSource } from './cube/schema.js';
+import { CUBE_TABLE, VILLAGE_SEPARATOR, type CubeSource } from './cube/schema.js';
 import { CELL_COLUMNS, missingReason, type A0Coverage } from './columns.js';
 import { normal, poissonRate, srbWilson, wilson, type Interval } from './intervals.js';
 import { E0_OF_SEX, lifeTableSeries, MIN_PERSON_YEARS, unitLifeTables, type LifeTableSeries } from './life-expectancy.js';
@@ -13,7 +13,7 @@ import type { IndicatorResult, ResultFlag, UnitLevel } from './result.js';
 import { smoothResults } from './smooth-results.js';
 import { communeByCode } from '../model/admin-units.js';
 import {
-  COMMUNE_PROVINCE_TABLE, periodOrdinalSql, PERIODS_PER_YEAR, pivotSql, pooledSql, POOLED_TABLE, UNIT_AVAILABILITY_TABLE, wideSql, type PeriodType,
+  availabilitySql, COMMUNE_PROVINCE_TABLE, periodOrdinalSql, PERIODS_PER_YEAR, pivotSql, pooledSql, POOLED_TABLE, UNIT_AVAILABILITY_TABLE, wideSql, type PeriodType,
 } from './wide.js';
 import { addChanges } from './changes.js';
 import { UNRELIABLE_EVENTS, unreliableReason, type WorkingResult } from './working.js';
@@ -167,21 +167,37 @@ async function a0Coverage(engine: Engine, first: number, last: number): Promise<
   return { unrecorded, years: first === last ? String(first) : `${first}–${last}` };
 }
 
+/** A commune's name and province. */
+type CommuneInfo = { name: string; province: string };
+
 /**
- * Each commune's province as the MIS cube's roll-up made it (build.ts loadUnits: the 2025
- * admin units, else '??'), for the provinces' availability (wide.ts).
+ * Each commune of a source's cube with its name and its province as the cube's roll-up made
+ * it (build.ts loadUnits: the 2025 admin units, else the register's code): the admin units'
+ * province when the cube has that province, else the cube's only province, else '??'.
  */
-async function communeProvinces(engine: Engine): Promise<Map<string, { name: string; province: string }>> {
-  // From the cube, not _ind_units: a province-only request has no communes there.
-  const rows = await queryRows<{ unit_code: string; unit_name: string }>(
-    engine, `SELECT unit_code, any_value(unit_name) AS unit_name FROM ${CUBE_TABLE} WHERE source = 'mis' AND level = 'commune' GROUP BY 1`,
+async function communeMap(engine: Engine, source: CubeSource): Promise<Map<string, CommuneInfo>> {
+  const rows = await queryRows<{ level: string; unit_code: string; unit_name: string }>(
+    engine,
+    `SELECT level, unit_code, any_value(unit_name) AS unit_name FROM ${CUBE_TABLE}
+     WHERE source = ${sqlString(source)} AND level IN ('commune', 'province') AND period_type = 'year' GROUP BY 1, 2`,
   );
-  await engine.query(`CREATE OR REPLACE TEMP TABLE ${COMMUNE_PROVINCE_TABLE} (unit_code VARCHAR, province_code VARCHAR)`);
-  const out = new Map(rows.map((r) => [r.unit_code, { name: r.unit_name, province: communeByCode(r.unit_code)?.provinceCode ?? '??' }]));
-  if (rows.length === 0) return out;
-  const values = [...out].map(([code, c]) => `(${sqlString(code)}, ${sqlString(c.province)})`);
-  await engine.query(`INSERT INTO ${COMMUNE_PROVINCE_TABLE} VALUES ${values.join(', ')}`);
+  const provinces = new Set(rows.filter((r) => r.level === 'province').map((r) => r.unit_code));
+  const only = provinces.size === 1 ? [...provinces][0]! : '??';
+  const out = new Map<string, CommuneInfo>();
+  for (const r of rows) {
+    if (r.level !== 'commune') continue;
+    const p = communeByCode(r.unit_code)?.provinceCode;
+    out.set(r.unit_code, { name: r.unit_name, province: p && provinces.has(p) ? p : only });
+  }
   return out;
+}
+
+/** The communes' provinces as a table, for the provinces' availability (wide.ts). */
+async function communeProvinces(engine: Engine, communes: Map<string, CommuneInfo>): Promise<void> {
+  await engine.query(`CREATE OR REPLACE TEMP TABLE ${COMMUNE_PROVINCE_TABLE} (unit_code VARCHAR, province_code VARCHAR)`);
+  if (communes.size === 0) return;
+  const values = [...communes].map(([code, c]) => `(${sqlString(code)}, ${sqlString(c.province)})`);
+  await engine.query(`INSERT INTO ${COMMUNE_PROVINCE_TABLE} VALUES ${values.join(', ')}`);
 }
 
 /**
@@ -192,11 +208,35 @@ async function communeProvinces(engine: Engine): Promise<Map<string, { name: str
 type Gaps = Map<string, Map<number, { reason: string; next: boolean }>>;
 
 /**
+ * The gaps of communes (`commune|code`, year, reason), and of their provinces, which are
+ * short of them: a province's reason names its communes (three, then "…").
+ */
+function communeGaps(
+  found: Array<{ unit_code: string; year: number; reason: string }>, communes: Map<string, CommuneInfo>, next: boolean,
+  provinceReason: (year: number, n: number, list: string) => string,
+): Gaps {
+  const gaps: Gaps = new Map();
+  const short = new Map<string, string[]>();
+  for (const r of found) {
+    addGap(gaps, `commune|${r.unit_code}`, r.year, r.reason, next);
+    const c = communes.get(r.unit_code);
+    const key = `${c?.province ?? '??'}|${r.year}`;
+    short.set(key, [...(short.get(key) ?? []), `${c?.name ?? r.unit_code} (${r.unit_code})`]);
+  }
+  for (const [key, names] of short) {
+    const [province, year] = key.split('|') as [string, string];
+    const list = names.length > 3 ? `${names.slice(0, 3).join(', ')}, …` : names.join(', ');
+    addGap(gaps, `province|${province}`, Number(year), provinceReason(Number(year), names.length, list), next);
+  }
+  return gaps;
+}
+
+/**
  * MIS years a commune has no figures for while others have (left out of the export, or only
  * part of the year given), and the provinces short of those communes. A window needs its
  * years and the year-end before it (average population).
  */
-async function misGaps(engine: Engine, communes: Map<string, { name: string; province: string }>, first: number, last: number): Promise<Gaps> {
+async function misGaps(engine: Engine, communes: Map<string, CommuneInfo>, first: number, last: number): Promise<Gaps> {
   const rows = await queryRows<{ unit_code: string; year: number; upto: string | null }>(
     engine,
     `WITH c AS (SELECT DISTINCT unit_code FROM _ind_avu), y AS (SELECT DISTINCT year FROM _ind_avu WHERE year BETWEEN ${first - 1} AND ${last}),
@@ -205,27 +245,15 @@ async function misGaps(engine: Engine, communes: Map<string, { name: string; pro
      LEFT JOIN ${CUBE_TABLE} s ON s.source = 'mis' AND s.level = 'commune' AND s.unit_code = a.unit_code AND s.year = a.year AND s.period_type <> 'year'
      GROUP BY a.unit_code, a.year ORDER BY a.unit_code`,
   );
-  const gaps: Gaps = new Map();
-  const add = (key: string, year: number, reason: string) => addGap(gaps, key, year, reason, true);
-  const short = new Map<string, string[]>();
-  for (const r of rows) {
-    add(
-      `commune|${r.unit_code}`,
-      r.year,
-      r.upto
-        ? `Số liệu năm ${r.year} của xã chỉ đến kỳ ${r.upto}, chưa đủ cả năm · this commune's figures for ${r.year} run only to ${r.upto}, not a full year`
-        : `Không có số liệu của xã năm ${r.year} · no figures for this commune in ${r.year}`,
-    );
-    const c = communes.get(r.unit_code);
-    const key = `province|${c?.province ?? '??'}|${r.year}`;
-    short.set(key, [...(short.get(key) ?? []), `${c?.name ?? r.unit_code} (${r.unit_code})`]);
-  }
-  for (const [key, names] of short) {
-    const [, province, year] = key.split('|');
-    const list = names.length > 3 ? `${names.slice(0, 3).join(', ')}, …` : names.join(', ');
-    add(`province|${province}`, Number(year), `Thiếu số liệu năm ${year} của ${names.length} xã: ${list} · ${names.length} commune${names.length > 1 ? 's' : ''} without figures for ${year}: ${list}`);
-  }
-  return gaps;
+  const found = rows.map((r) => ({
+    unit_code: r.unit_code,
+    year: r.year,
+    reason: r.upto
+      ? `Số liệu năm ${r.year} của xã chỉ đến kỳ ${r.upto}, chưa đủ cả năm · this commune's figures for ${r.year} run only to ${r.upto}, not a full year`
+      : `Không có số liệu của xã năm ${r.year} · no figures for this commune in ${r.year}`,
+  }));
+  return communeGaps(found, communes, true, (y, n, list) =>
+    `Thiếu số liệu cả năm ${y} của ${n} xã: ${list} · ${n} commune${n > 1 ? 's' : ''} without figures for the whole of ${y}: ${list}`);
 }
 
 function addGap(gaps: Gaps, key: string, year: number, reason: string, next: boolean): void {
@@ -235,33 +263,40 @@ function addGap(gaps: Gaps, key: string, year: number, reason: string, next: boo
 }
 
 /**
- * A0 first or last year that the registers' events (births, deaths, moves) do not cover
- * whole: a register exported on 30/06/2025 has half of 2025's births (CBR, TFR halved, e₀
- * inflated). Read from the cube's months of the province; the year-end stocks are the
- * register's as exported, so the whole year is not computable, but not the next one.
+ * A0 first or last year that a commune's events (births, deaths, moves) do not cover whole:
+ * registers exported on 30/06/2025 have half of 2025's births (CBR, TFR halved, e₀ inflated),
+ * and registers come one folder per commune, so one commune's may stop early. Read from the
+ * cube's months by commune; the province of such a commune is short of it. The empty months
+ * at either end are a cut only when that many would be very unlikely at the commune's
+ * monthly rate over the years computed (P < 1/1000, Poisson): a commune of 2,000 people has
+ * about five events a month and may well have none in December. The year-end stocks are the
+ * register's as exported: the next year is not affected.
  */
-async function a0PartYears(engine: Engine, first: number, last: number): Promise<Gaps> {
-  const [r] = await queryRows<{ lo: string | null; hi: string | null; n: number | null }>(
+async function a0PartYears(engine: Engine, communes: Map<string, CommuneInfo>, first: number, last: number): Promise<Gaps> {
+  const rows = await queryRows<{ unit_code: string; lo: number; hi: number; n: number }>(
     engine,
-    `SELECT min(period) FILTER (WHERE year = ${first}) AS lo, max(period) FILTER (WHERE year = ${last}) AS hi, sum(value) AS n
-     FROM ${CUBE_TABLE} WHERE source = 'a0' AND level = 'province' AND period_type = 'month' AND sex = 'T'
-       AND element IN ('births', 'deaths', 'in_migrants', 'out_migrants')`,
+    `SELECT unit_code, min(o) AS lo, max(o) AS hi, sum(n) AS n FROM (
+       SELECT unit_code, year * 12 + CAST(right(period, 2) AS INTEGER) - 1 AS o, sum(value) AS n
+       FROM ${CUBE_TABLE} WHERE source = 'a0' AND level = 'commune' AND period_type = 'month' AND sex = 'T'
+         AND element IN ('births', 'deaths', 'in_migrants', 'out_migrants') AND year BETWEEN ${first} AND ${last}
+       GROUP BY 1, 2)
+     GROUP BY 1 HAVING sum(n) > 0 ORDER BY 1`,
   );
-  const gaps: Gaps = new Map();
-  if (!r?.lo || !r.hi || !r.n) return gaps;
-  const ordinal = (p: string) => Number(p.slice(0, 4)) * 12 + Number(p.slice(5)) - 1;
-  // Months without any event at the ends are a cut only when that many empty months would be
-  // very unlikely at the registers' rate (P < 1/1000, Poisson): a commune of 2,000 people
-  // has about five events a month, and may well have none in December.
-  const perMonth = r.n / (ordinal(r.hi) - ordinal(r.lo) + 1);
-  const cut = (months: number) => months > 0 && perMonth * months > Math.log(1000);
-  const month = (p: string) => `${p.slice(5)}/${p.slice(0, 4)}`;
+  const month = (o: number) => `${String((o % 12) + 1).padStart(2, '0')}/${Math.floor(o / 12)}`;
   const events = 'sự kiện (sinh, chết, chuyển đi/đến)';
-  if (cut(ordinal(`${last}-12`) - ordinal(r.hi)))
-    addGap(gaps, '*', last, `Sổ A0 chỉ có ${events} đến tháng ${month(r.hi)}: năm ${last} chưa đủ · the A0 registers record events (births, deaths, moves) only up to ${month(r.hi)}: ${last} is not a full year`, false);
-  if (cut(ordinal(r.lo) - ordinal(`${first}-01`)))
-    addGap(gaps, '*', first, `Sổ A0 chỉ có ${events} từ tháng ${month(r.lo)}: năm ${first} chưa đủ · the A0 registers record events (births, deaths, moves) only from ${month(r.lo)}: ${first} is not a full year`, false);
-  return gaps;
+  const found: Array<{ unit_code: string; year: number; reason: string }> = [];
+  for (const r of rows) {
+    const perMonth = r.n / (r.hi - r.lo + 1);
+    const cut = (months: number) => months > 0 && perMonth * months > Math.log(1000);
+    if (cut(last * 12 + 11 - r.hi) && Math.floor(r.hi / 12) === last)
+      found.push({ unit_code: r.unit_code, year: last, reason: `Sổ A0 của xã chỉ có ${events} đến tháng ${month(r.hi)}: năm ${last} chưa đủ · this commune's A0 registers record events (births, deaths, moves) only up to ${month(r.hi)}: ${last} is not a full year` });
+    else if (cut(last * 12 + 11 - r.hi))
+      found.push({ unit_code: r.unit_code, year: last, reason: `Sổ A0 của xã không có ${events} năm ${last} · this commune's A0 registers record no events (births, deaths, moves) in ${last}` });
+    if (cut(r.lo - first * 12))
+      found.push({ unit_code: r.unit_code, year: first, reason: `Sổ A0 của xã chỉ có ${events} từ tháng ${month(r.lo)}: năm ${first} chưa đủ · this commune's A0 registers record events (births, deaths, moves) only from ${month(r.lo)}: ${first} is not a full year` });
+  }
+  return communeGaps(found, communes, false, (y, n, list) =>
+    `Sổ A0 của ${n} xã chưa đủ năm ${y}: ${list} · the A0 registers of ${n} commune${n > 1 ? 's' : ''} do not cover ${y} whole: ${list}`);
 }
 
 /**
@@ -270,7 +305,9 @@ async function a0PartYears(engine: Engine, first: number, last: number): Promise
  */
 function gapOf(gaps: Gaps | undefined, w: { level: string; unit_code: string; end_year: number; k: number }, before = true): string | undefined {
   if (!gaps) return undefined;
-  for (const m of [gaps.get(`${w.level}|${w.unit_code}`), gaps.get('*')]) {
+  // A village is in its commune's gaps.
+  const commune = w.level === 'village' ? gaps.get(`commune|${w.unit_code.split(VILLAGE_SEPARATOR)[0]}`) : undefined;
+  for (const m of [gaps.get(`${w.level}|${w.unit_code}`), commune]) {
     if (!m) continue;
     for (let y = w.end_year - w.k; y <= w.end_year; y++) {
       const g = m.get(y);
@@ -415,15 +452,19 @@ async function computeUnlocked(engine: Engine, options: ComputeOptions): Promise
   await derived.tables('pivot', `${unitsKey}|${pt}`, async () => {
     for (const sql of pivotSql(source, levels, pt)) await engine.query(sql);
   });
-  const communes = source === 'mis' ? await communeProvinces(engine) : undefined;
-  for (const sql of wideSql(source, first, last, pt)) await engine.query(sql);
+  const communes = await derived.value('communes', source, () => communeMap(engine, source));
+  await derived.tables('availability', `${unitsKey}|${pt}|${first}|${last}`, async () => {
+    if (source === 'mis') await communeProvinces(engine, communes);
+    for (const sql of availabilitySql(source, first, last, pt)) await engine.query(sql);
+  });
+  for (const sql of wideSql(source, first, last)) await engine.query(sql);
   // Both depend on the cube alone (and the years): kept for the next computation.
   const gaps =
     pt !== 'year'
       ? undefined
-      : communes
+      : source === 'mis'
         ? await derived.value('mis gaps', `${first}|${last}`, () => misGaps(engine, communes, first, last))
-        : await derived.value('a0 part years', `${first}|${last}`, () => a0PartYears(engine, first, last));
+        : await derived.value('a0 part years', `${first}|${last}`, () => a0PartYears(engine, communes, first, last));
   await engine.query(pooledSql(k, first, last, pt));
 
   const defs = new Set(wanted);

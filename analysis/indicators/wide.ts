@@ -27,7 +27,7 @@ function periodLabelSql(pt: PeriodType, e: string): string {
 }
 export const POOLED_TABLE = '_ind_pooled';
 
-/** Whether a commune's cells include this element at this breakdown (MIS exports may lack some). */
+/** Whether the source has this element at this breakdown in a period, in any commune. */
 function reported(c: CellColumn): string {
   const hasSex = c.sex !== 'T';
   const hasAge = c.ages !== 'total';
@@ -37,50 +37,76 @@ function reported(c: CellColumn): string {
 /**
  * Whether the export has any of the column's age groups for its element and sex in a period,
  * in any commune: population of women 15–49 by age is no population 60+ (counted 0 before).
- * Not per commune: a long export may leave out a commune's empty age groups.
  */
 function agesReported(c: CellColumn): string {
   if (c.ages === 'total') return 'true';
   return `bool_or(element = ${sqlString(c.element)} AND sex = ${sqlString(c.sex)} AND age_group IN (${c.ages.map(sqlString).join(', ')}))`;
 }
 
-/** Availability of every cell column per level, unit and period (MIS): see misAvailabilitySql. */
+/** Availability of every cell column per level, unit and period (MIS): see availabilitySql. */
 export const UNIT_AVAILABILITY_TABLE = '_ind_avl';
 /** A commune's province as the cube's roll-up has it: unit_code, province_code (compute.ts fills it). */
 export const COMMUNE_PROVINCE_TABLE = '_ind_cprov';
 
 /**
- * MIS availability per unit and period (`_ind_avl`), and per period for any unit (`_ind_av`):
- * a commune has a column when it reports the element at that breakdown (a commune left out
- * of a year, or an element it lacks, is not computable rather than 0); a province when every
- * one of its communes that reports the column in some period reports it in this one (a
- * province total short of a commune is no province total). Either also needs the export to
- * have the column's age groups in that period (agesReported).
+ * The columns a period has (`_ind_av`) and, for MIS, each unit's (`_ind_avl`). A0 has every
+ * element of an imported table for every unit and year it was built for (a register without
+ * births gives no births, not 0). MIS has a column in a period when some commune reports the
+ * element at that breakdown, with one of its age groups; a commune has it when it has any
+ * figure that period (a long export leaves out zero counts, so a commune's missing cell is
+ * 0, but a commune left out of a year is not computable), and a province when every commune
+ * that has figures in some period has figures in this one (a province total short of a
+ * commune is no total). Depends on the cube, the source, the levels and the period type.
  */
-function misAvailabilitySql(src: string, pt: PeriodType, firstYear: number, lastYear: number): string[] {
+export function availabilitySql(source: CubeSource, firstYear: number, lastYear: number, pt: PeriodType = 'year'): string[] {
+  const src = sqlString(source);
   const ord = periodOrdinalSql(pt);
   const cur = CELL_COLUMNS.filter((c) => c.at === 'cur');
+  if (source === 'a0') {
+    const tableOf = (c: CellColumn) => A0_TABLE_OF[c.element as DataElement];
+    const tables = [...new Set(cur.map(tableOf))];
+    const present = tables
+      .map((t) => `coalesce(bool_or(${cur.filter((c) => tableOf(c) === t).map((c) => `${c.name} IS NOT NULL`).join(' OR ')}), false) AS t_${t}`)
+      .join(', ');
+    // Quarters and months: a table's flows by sex (all a sub-annual indicator reads) are there
+    // when the table is; its stocks and age groups never are, so those stay unavailable.
+    const has = (c: CellColumn) => (pt === 'year' || c.ages === 'total' ? `p.t_${tableOf(c)}` : 'false');
+    return [
+      `CREATE OR REPLACE TEMP TABLE _ind_av AS SELECT y AS year, ${cur.map((c) => `${has(c)} AS ${c.name}`).join(', ')}
+        FROM range(${firstYear - 1}, ${lastYear + 1}) t(y), (SELECT ${present} FROM _ind_raw) p
+        WHERE y BETWEEN (SELECT min(year) FROM _ind_raw) AND (SELECT max(year) FROM _ind_raw)`,
+    ];
+  }
   const cubeRows = `FROM ${CUBE_TABLE} WHERE source = ${src} AND period_type = '${pt}' AND level = 'commune'`;
+  // `lack`: the elements a unit has by quarter or month only in a year, which gave no year
+  // (persons checked, a part year beside other elements' annual rows): not 0 but unknown.
+  const cols = (alias: string, ok: string) =>
+    cur.map((c) => `${alias}.${c.name} AND ${ok} AND NOT coalesce(list_contains(lack, ${sqlString(c.element)}), false) AS ${c.name}`).join(', ');
+  const subAnnualOnly =
+    pt === 'year'
+      ? `SELECT unit_code, year, list(DISTINCT element) AS lack FROM ${CUBE_TABLE} s
+         WHERE source = ${src} AND level = 'commune' AND period_type <> 'year'
+           AND NOT EXISTS (SELECT 1 FROM ${CUBE_TABLE} y WHERE y.source = ${src} AND y.level = 'commune' AND y.period_type = 'year'
+             AND y.unit_code = s.unit_code AND y.year = s.year AND y.element = s.element)
+         GROUP BY 1, 2`
+      : `SELECT NULL::VARCHAR AS unit_code, NULL::INTEGER AS year, NULL::VARCHAR[] AS lack WHERE false`;
   return [
-    `CREATE OR REPLACE TEMP TABLE _ind_avu AS SELECT unit_code, ${ord} AS year, ${cur.map((c) => `${reported(c)} AS ${c.name}`).join(', ')}
-      ${cubeRows} GROUP BY ALL`,
-    `CREATE OR REPLACE TEMP TABLE _ind_avy AS SELECT ${ord} AS year, ${cur.map((c) => `${agesReported(c)} AS ${c.name}`).join(', ')}
-      ${cubeRows} GROUP BY ALL`,
-    `CREATE OR REPLACE TEMP TABLE _ind_av AS SELECT u.year, ${cur.map((c) => `bool_or(u.${c.name}) AND any_value(y.${c.name}) AS ${c.name}`).join(', ')}
-      FROM _ind_avu u JOIN _ind_avy y USING (year) GROUP BY u.year`,
+    `CREATE OR REPLACE TEMP TABLE _ind_av AS SELECT ${ord} AS year, ${cur.map((c) => `${reported(c)} AND ${agesReported(c)} AS ${c.name}`).join(', ')}
+      ${cubeRows} GROUP BY 1`,
+    `CREATE OR REPLACE TEMP TABLE _ind_avu AS SELECT DISTINCT unit_code, ${ord} AS year ${cubeRows}`,
+    `CREATE OR REPLACE TEMP TABLE _ind_avx AS ${subAnnualOnly}`,
     `CREATE OR REPLACE TEMP TABLE ${UNIT_AVAILABILITY_TABLE} AS
-      SELECT 'commune' AS level, u.unit_code, u.year, ${cur.map((c) => `u.${c.name} AND y.${c.name} AS ${c.name}`).join(', ')}
-      FROM _ind_avu u JOIN _ind_avy y USING (year)
+      SELECT 'commune' AS level, u.unit_code, a.year, ${cols('a', 'true')}
+      FROM _ind_avu u JOIN _ind_av a USING (year) LEFT JOIN _ind_avx x ON x.unit_code = u.unit_code AND x.year = a.year
       UNION ALL
-      SELECT 'province', p.province_code, t.y, ${cur
-        .map((c) => `coalesce(bool_and(coalesce(u.${c.name}, false)) FILTER (WHERE e.${c.name}), false) AND coalesce(any_value(y.${c.name}), false)`)
-        .join(', ')}
-      FROM (SELECT unit_code, ${cur.map((c) => `bool_or(${c.name}) AS ${c.name}`).join(', ')} FROM _ind_avu GROUP BY unit_code) e
-      JOIN ${COMMUNE_PROVINCE_TABLE} p USING (unit_code)
-      CROSS JOIN (SELECT DISTINCT year AS y FROM _ind_avu UNION SELECT * FROM range(${firstYear - 1}, ${lastYear + 1})) t
-      LEFT JOIN _ind_avu u ON u.unit_code = e.unit_code AND u.year = t.y
-      LEFT JOIN _ind_avy y ON y.year = t.y
-      GROUP BY p.province_code, t.y`,
+      SELECT 'province', f.province_code, a.year, ${cols('a', 'f.full')}
+      FROM (
+        SELECT p.province_code, t.year, count(u.unit_code) = count(*) AS full, flatten(list(x.lack) FILTER (WHERE x.lack IS NOT NULL)) AS lack
+        FROM ${COMMUNE_PROVINCE_TABLE} p CROSS JOIN (SELECT year FROM _ind_av) t
+        LEFT JOIN _ind_avu u ON u.unit_code = p.unit_code AND u.year = t.year
+        LEFT JOIN _ind_avx x ON x.unit_code = p.unit_code AND x.year = t.year
+        GROUP BY p.province_code, t.year) f
+      JOIN _ind_av a USING (year)`,
   ];
 }
 
@@ -122,33 +148,12 @@ export function pivotSql(source: CubeSource, levels: string[], pt: PeriodType = 
  * the unit has the column but no count in it (no births to mothers 45–49), and NULL when it
  * does not have it: then indicators that need it are `not_computable`. A0 has every element
  * of an imported table for every unit and year it was built for (and none of a table not
- * imported); MIS what each commune reports (misAvailabilitySql). With quarters
+ * imported); MIS what each commune reports (availabilitySql, run before). With quarters
  * or months, `year` holds the period's ordinal (periodOrdinalSql); the cube has only flows by
  * sex there, so stocks and age groups are NULL and the indicators that need them not computable.
  */
-export function wideSql(source: CubeSource, firstYear: number, lastYear: number, pt: PeriodType = 'year'): string[] {
-  const src = sqlString(source);
-  const years = `range(${firstYear - 1}, ${lastYear + 1})`;
-  const cur = CELL_COLUMNS.filter((c) => c.at === 'cur');
-  // A0 has every breakdown of an element whose table was imported: present when any element
-  // of that table appears in the cube (a register without births gives no births, not 0).
-  const tableOf = (c: CellColumn) => A0_TABLE_OF[c.element as DataElement];
-  const tables = [...new Set(cur.map(tableOf))];
-  const present = tables
-    .map((t) => `coalesce(bool_or(${cur.filter((c) => tableOf(c) === t).map((c) => `${c.name} IS NOT NULL`).join(' OR ')}), false) AS t_${t}`)
-    .join(', ');
-  // Quarters and months: a table's flows by sex (all a sub-annual indicator reads) are there
-  // when the table is; its stocks and age groups never are, so those stay unavailable.
-  const a0Has = (c: CellColumn) => (pt === 'year' || c.ages === 'total' ? `p.t_${tableOf(c)}` : 'false');
-  const availability =
-    source === 'a0'
-      ? [
-          `CREATE OR REPLACE TEMP TABLE _ind_av AS SELECT y AS year, ${cur.map((c) => `${a0Has(c)} AS ${c.name}`).join(', ')}
-            FROM ${years} t(y), (SELECT ${present} FROM _ind_raw) p
-            WHERE y BETWEEN (SELECT min(year) FROM _ind_raw) AND (SELECT max(year) FROM _ind_raw)`,
-        ]
-      : misAvailabilitySql(src, pt, firstYear, lastYear);
-  // A0: per period, for every unit alike; MIS: per unit and period.
+export function wideSql(source: CubeSource, firstYear: number, lastYear: number): string[] {
+  // A0: per period, for every unit alike; MIS: per unit and period (availabilitySql).
   const av = (alias: string, year: string) =>
     source === 'a0'
       ? `LEFT JOIN _ind_av ${alias} ON ${alias}.year = ${year}`
@@ -163,7 +168,6 @@ export function wideSql(source: CubeSource, firstYear: number, lastYear: number,
   const derived = DERIVED_COLUMNS.map((d) => `${d.sql} AS ${d.name}`).join(', ');
   // Separate statements: one CTE chain of this width takes DuckDB seconds to plan.
   return [
-    ...availability,
     `CREATE OR REPLACE TEMP TABLE ${WIDE_TABLE} AS SELECT *, ${derived} FROM (
       SELECT u.level, u.unit_code, u.unit_name, y AS year, ${CELL_COLUMNS.map(pick).join(', ')}
       FROM _ind_units u CROSS JOIN range(${firstYear}, ${lastYear + 1}) t(y)

@@ -4,10 +4,10 @@ import { sqlString } from '../../engine/engine.js';
 /**
  * SQL that turns the `mis` table into `_cube_cells` at commune level.
  * 1. Years: an annual row wins; otherwise flows sum the quarters (or months) of the year
- *    and stocks take the last one, only when the year is complete: every quarter (month) of
- *    a flow, the last quarter (December) of a stock. A part year is no year (Q1–Q2 summed
- *    read as half the births). Persons checked (elderly_checked) are never summed: one
- *    person checked in two quarters is one person in the year.
+ *    when the commune's year is complete (it has rows in all four quarters, or all twelve
+ *    months: a part year is no year, Q1–Q2 summed read as half the births), and stocks take
+ *    the fourth quarter (or December). Persons checked (elderly_checked) are never summed:
+ *    one person checked in two quarters is one person in the year.
  * 2. Marginals: a total the export states wins; otherwise it is summed from the finest
  *    breakdown the export has (sex × age, sex, or age), so both paths give every cell.
  */
@@ -23,25 +23,29 @@ export function misCellsSql(): string[] {
      FROM mis WHERE value IS NOT NULL AND commune_code IS NOT NULL AND element IS NOT NULL GROUP BY ALL`,
     `CREATE OR REPLACE TEMP TABLE _mis1 AS
      WITH kinds(element, kind) AS (VALUES ${kinds}),
-     ranked AS (
-       SELECT m.*, CASE period_type WHEN 'year' THEN 0 WHEN 'quarter' THEN 1 ELSE 2 END AS pt,
-         min(CASE period_type WHEN 'year' THEN 0 WHEN 'quarter' THEN 1 ELSE 2 END)
-           OVER (PARTITION BY commune_code, year, element) AS best
-       FROM _mis0 m),
-     -- Commune × year × element whose quarters (months) cover the year: all of them for a flow,
-     -- the last for a stock (periods read '2024-Q4', '2024-12').
-     complete AS (
-       SELECT m.commune_code, m.year, m.element FROM _mis0 m LEFT JOIN kinds k ON k.element = m.element
-       WHERE m.period_type <> 'year' GROUP BY m.commune_code, m.year, m.element, m.period_type
-       HAVING CASE WHEN any_value(k.kind) = 'stock' THEN bool_or(right(m.period, 2) IN ('Q4', '12'))
-         ELSE count(DISTINCT m.period) = CASE m.period_type WHEN 'quarter' THEN 4 ELSE 12 END END)
+     -- The sub-annual periods that cover a commune's year: its four quarters, else its twelve
+     -- months, with any element (an export may leave out a period's zero counts, not the
+     -- whole period). A year given in part has none: no year is made of it.
+     cover AS (
+       SELECT commune_code, year,
+         CASE WHEN count(DISTINCT period) FILTER (WHERE period_type = 'quarter') = 4 THEN 'quarter'
+              WHEN count(DISTINCT period) FILTER (WHERE period_type = 'month') = 12 THEN 'month' END AS use
+       FROM _mis0 WHERE period_type <> 'year' GROUP BY ALL),
+     annual AS (SELECT DISTINCT commune_code, year, element FROM _mis0 WHERE period_type = 'year')
      SELECT commune_code, period, period_type, year, element, sex, age_group, value FROM _mis0
      UNION ALL
-     SELECT r.commune_code, CAST(r.year AS VARCHAR), 'year', r.year, r.element, r.sex, r.age_group,
-       CASE WHEN any_value(k.kind) = 'stock' THEN arg_max(r.value, r.period) ELSE sum(r.value) END
-     FROM ranked r LEFT JOIN kinds k ON k.element = r.element
-     WHERE r.best > 0 AND r.pt = r.best AND r.element <> 'elderly_checked'
-       AND (r.commune_code, r.year, r.element) IN (SELECT commune_code, year, element FROM complete)
+     SELECT r.commune_code, CAST(r.year AS VARCHAR), 'year', r.year, r.element, r.sex, r.age_group, sum(r.value)
+     FROM _mis0 r JOIN cover c ON c.commune_code = r.commune_code AND c.year = r.year AND r.period_type = c.use
+     LEFT JOIN kinds k ON k.element = r.element
+     WHERE coalesce(k.kind, 'flow') = 'flow' AND r.element <> 'elderly_checked'
+       AND NOT EXISTS (SELECT 1 FROM annual a WHERE a.commune_code = r.commune_code AND a.year = r.year AND a.element = r.element)
+     GROUP BY r.commune_code, r.year, r.element, r.sex, r.age_group
+     UNION ALL
+     -- A stock at the year's end: its fourth quarter (else December), whatever the other periods.
+     SELECT r.commune_code, CAST(r.year AS VARCHAR), 'year', r.year, r.element, r.sex, r.age_group, arg_max(r.value, r.period_type)
+     FROM _mis0 r JOIN kinds k ON k.element = r.element
+     WHERE k.kind = 'stock' AND r.period_type <> 'year' AND right(r.period, 2) IN ('Q4', '12')
+       AND NOT EXISTS (SELECT 1 FROM annual a WHERE a.commune_code = r.commune_code AND a.year = r.year AND a.element = r.element)
      GROUP BY r.commune_code, r.year, r.element, r.sex, r.age_group`,
     `CREATE OR REPLACE TEMP TABLE _cube_cells AS
      WITH src AS (SELECT *, sex <> 'T' AS hs, age_group <> 'total' AS ha FROM _mis1),

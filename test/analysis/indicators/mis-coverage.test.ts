@@ -62,7 +62,7 @@ describe('a commune left out of a year of an MIS export', () => {
     // Before: 2025 read 20 births over (3,000 + 1,000) / 2 = 10‰.
     const cbr = find(res, 'cbr', P, '2025');
     expect(cbr).toMatchObject({ value: null, flag: 'not_computable' });
-    expect(cbr.reason).toBe('Thiếu số liệu năm 2025 của 1 xã: 00002 (00002) · 1 commune without figures for 2025: 00002 (00002)');
+    expect(cbr.reason).toBe('Thiếu số liệu cả năm 2025 của 1 xã: 00002 (00002) · 1 commune without figures for the whole of 2025: 00002 (00002)');
     expect(find(res, 'population', P, '2025').value).toBe(null);
   });
 
@@ -72,6 +72,26 @@ describe('a commune left out of a year of an MIS export', () => {
     expect(find(res, 'population', '00002', '2026').value).toBe(2000);
     expect(find(res, 'cbr', '00002', '2026')).toMatchObject({ value: null, flag: 'not_computable', reason: 'Không có số liệu của xã năm 2025 · no figures for this commune in 2025' });
     expect(find(res, 'cbr', '00001', '2026').value).toBeCloseTo(20, 12);
+  });
+});
+
+describe('an MIS export that leaves out its zero counts', () => {
+  it('reads a present commune without a row as 0, by year and by quarter', async () => {
+    // 00002 had no deaths in 2025: the long export has no row for them, nor for its Q1 births.
+    const q = (c: string, n: number, births: number, deaths: number) =>
+      [row(c, `2025-Q${n}`, 'population', 1000), ...(births ? [row(c, `2025-Q${n}`, 'births', births)] : []), ...(deaths ? [row(c, `2025-Q${n}`, 'deaths', deaths)] : [])];
+    await insertRows(engine, 'mis', [
+      ...['2023', '2024'].flatMap((y) => [row('00001', y, 'population', 1000), row('00002', y, 'population', 1000)]),
+      row('00001', '2024', 'deaths', 6), row('00001', '2024', 'births', 12), row('00002', '2024', 'births', 10),
+      ...[1, 2, 3, 4].flatMap((n) => [...q('00001', n, 3, 2), ...q('00002', n, n === 1 ? 0 : 4, 0)]),
+    ]);
+    const res = await computeIndicators(engine, { source: 'mis', level: ['province', 'commune'], indicators: ['cdr', 'cbr'] });
+    expect(find(res, 'cdr', '00002', '2024')).toMatchObject({ value: 0, numerator: 0 });
+    expect(find(res, 'cdr', '00002', '2025')).toMatchObject({ value: 0, numerator: 0 });
+    expect(find(res, 'cbr', '00002', '2025').numerator).toBe(12);
+    // Province 2025: 8 + 0 deaths, 12 + 12 births over 2,000.
+    expect(find(res, 'cdr', P, '2025').value).toBeCloseTo(4, 12);
+    expect(find(res, 'cbr', P, '2025').value).toBeCloseTo(12, 12);
   });
 });
 
