@@ -20,6 +20,8 @@ export interface Manifest {
   tables: Record<string, Array<{ file: string; rows: number }>>;
   /** Saved column mappings and code tables. */
   presets: MappingPreset[];
+  /** The rules the saved cube was built by (CUBE_VERSION); absent before 02/12/2026. */
+  cubeVersion?: number;
 }
 
 export function emptyManifest(): Manifest {

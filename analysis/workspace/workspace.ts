@@ -10,7 +10,7 @@ import { appendPart } from './legacy-ids.js';
 import { emptyManifest, KEY_FILE, MANIFEST, parseManifest, WORKSPACE_VERSION, type Manifest } from './manifest.js';
 import type { WorkspaceStore } from './store.js';
 import { lazyEngine, tableItem, type LazyEngine, type LazyItem } from './lazy-engine.js';
-import { CUBE_COLUMNS_SQL, CUBE_TABLE } from '../indicators/cube/schema.js';
+import { CUBE_COLUMNS_SQL, CUBE_TABLE, CUBE_VERSION } from '../indicators/cube/schema.js';
 import { createSql, IMPORT_LOG_COLUMNS, IMPORT_LOG_TABLE, QUALITY_REPORT_COLUMNS, QUALITY_SUMMARY_COLUMNS_SQL, QUALITY_SUMMARY_TABLE, QUALITY_TABLE } from './tables.js';
 
 /** Every table a workspace persists besides the cube. */
@@ -71,6 +71,12 @@ export class Workspace {
       await store.write(KEY_FILE, key);
     }
     for (const t of WORKSPACE_TABLES) await engine.query(createStatement(t));
+    // A cube built by other rules is left out, and forgotten by the next save: it is rebuilt
+    // from the tables on first use (numbers saved by an older version are not shown again).
+    if (manifest.cubeVersion !== CUBE_VERSION) {
+      delete manifest.tables[CUBE_TABLE];
+      delete manifest.tables[CUBE_VILLAGES];
+    }
     const converted = new Set<string>();
     // Parts saved under `entry` (a table, or the cube's village rows) appended to `table`.
     const insertParts = async (table: string, entry = table) => {
@@ -215,7 +221,7 @@ export class Workspace {
         }
         prints.set(t, await this.print(t));
       }
-      manifest = { ...this.manifest, version: WORKSPACE_VERSION, generation: gen, savedAt: new Date().toISOString(), tables };
+      manifest = { ...this.manifest, version: WORKSPACE_VERSION, cubeVersion: CUBE_VERSION, generation: gen, savedAt: new Date().toISOString(), tables };
       await this.store.write(MANIFEST, new TextEncoder().encode(JSON.stringify(manifest, null, 2)));
     } catch (e) {
       // Not saved: keep the marks so the next save writes these tables again.

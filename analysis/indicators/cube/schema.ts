@@ -10,6 +10,14 @@
  */
 export const CUBE_TABLE = 'cube';
 
+/**
+ * The version of the rules the cube is built by. A workspace saves it with its cube, and one
+ * opened with a cube of another version leaves that cube out (it is rebuilt on first use):
+ * a fix to the build must reach the cubes saved before it (2: MIS years from complete
+ * quarters only, husbands' male methods; 1: before, unnumbered).
+ */
+export const CUBE_VERSION = 2;
+
 export const CUBE_COLUMNS_SQL =
   'source VARCHAR, level VARCHAR, unit_code VARCHAR, unit_name VARCHAR, period VARCHAR, period_type VARCHAR, ' +
   'year INTEGER, element VARCHAR, sex VARCHAR, age_group VARCHAR, value DOUBLE';
