@@ -17,6 +17,10 @@ function provinceOf(unitCode: string): string {
  */
 export function smoothResults(rows: WorkingResult[]): WorkingResult[] {
   const groups = new Map<string, WorkingResult[]>();
+  // One province in the results (the usual workspace): every unit is in it, whatever the
+  // admin units say of its code (a commune missing from the 2025 list is no other province).
+  const provinces = new Set(rows.filter((r) => r.level === 'province').map((r) => r.unit_code));
+  const province = provinces.size === 1 ? () => '' : provinceOf;
   for (const r of rows) {
     const def = indicatorByCode(r.indicator);
     r.smoothed = null;
@@ -26,7 +30,7 @@ export function smoothResults(rows: WorkingResult[]): WorkingResult[] {
       r.smoothed = r.value;
       continue;
     }
-    const key = `${r.indicator}|${r.level}|${r.period}|${provinceOf(r.unit_code)}`;
+    const key = `${r.indicator}|${r.level}|${r.period}|${province(r.unit_code)}`;
     const g = groups.get(key);
     if (g) g.push(r);
     else groups.set(key, [r]);
