@@ -11,7 +11,7 @@ import type { LifeTableMethod } from './lifetable.js';
 import { INDICATORS, indicatorByCode, type IndicatorDef } from './registry.js';
 import type { IndicatorResult, ResultFlag, UnitLevel } from './result.js';
 import { smoothResults } from './smooth-results.js';
-import { communeByCode } from '../model/admin-units.js';
+import { unitProvince } from './unit-province.js';
 import {
   availabilitySql, COMMUNE_PROVINCE_TABLE, periodOrdinalSql, PERIODS_PER_YEAR, pivotSql, pooledSql, POOLED_TABLE, UNIT_AVAILABILITY_TABLE, wideSql, type PeriodType,
 } from './wide.js';
@@ -170,11 +170,7 @@ async function a0Coverage(engine: Engine, first: number, last: number): Promise<
 /** A commune's name and province. */
 type CommuneInfo = { name: string; province: string };
 
-/**
- * Each commune of a source's cube with its name and its province as the cube's roll-up made
- * it (build.ts loadUnits: the 2025 admin units, else the register's code): the admin units'
- * province when the cube has that province, else the cube's only province, else '??'.
- */
+/** Each commune of a source's cube with its name and its province among the cube's (unitProvince). */
 async function communeMap(engine: Engine, source: CubeSource): Promise<Map<string, CommuneInfo>> {
   const rows = await queryRows<{ level: string; unit_code: string; unit_name: string }>(
     engine,
@@ -182,14 +178,7 @@ async function communeMap(engine: Engine, source: CubeSource): Promise<Map<strin
      WHERE source = ${sqlString(source)} AND level IN ('commune', 'province') AND period_type = 'year' GROUP BY 1, 2`,
   );
   const provinces = new Set(rows.filter((r) => r.level === 'province').map((r) => r.unit_code));
-  const only = provinces.size === 1 ? [...provinces][0]! : '??';
-  const out = new Map<string, CommuneInfo>();
-  for (const r of rows) {
-    if (r.level !== 'commune') continue;
-    const p = communeByCode(r.unit_code)?.provinceCode;
-    out.set(r.unit_code, { name: r.unit_name, province: p && provinces.has(p) ? p : only });
-  }
-  return out;
+  return new Map(rows.filter((r) => r.level === 'commune').map((r) => [r.unit_code, { name: r.unit_name, province: unitProvince(r.unit_code, provinces) }]));
 }
 
 /** The communes' provinces as a table, for the provinces' availability (wide.ts). */
@@ -202,8 +191,8 @@ async function communeProvinces(engine: Engine, communes: Map<string, CommuneInf
 
 /**
  * Why a unit's window cannot be computed though its indicators' columns exist elsewhere: by
- * `level|unit_code` ('*' for every unit), then year; `next` when the gap also takes the
- * year-end that the next year's average population needs.
+ * `level|unit_code`, then year; `next` when the gap also takes the year-end that the next
+ * year's average population needs.
  */
 type Gaps = Map<string, Map<number, { reason: string; next: boolean }>>;
 
@@ -288,10 +277,15 @@ async function a0PartYears(engine: Engine, communes: Map<string, CommuneInfo>, f
   for (const r of rows) {
     const perMonth = r.n / (r.hi - r.lo + 1);
     const cut = (months: number) => months > 0 && perMonth * months > Math.log(1000);
-    if (cut(last * 12 + 11 - r.hi) && Math.floor(r.hi / 12) === last)
-      found.push({ unit_code: r.unit_code, year: last, reason: `Sổ A0 của xã chỉ có ${events} đến tháng ${month(r.hi)}: năm ${last} chưa đủ · this commune's A0 registers record events (births, deaths, moves) only up to ${month(r.hi)}: ${last} is not a full year` });
-    else if (cut(last * 12 + 11 - r.hi))
-      found.push({ unit_code: r.unit_code, year: last, reason: `Sổ A0 của xã không có ${events} năm ${last} · this commune's A0 registers record no events (births, deaths, moves) in ${last}` });
+    if (cut(last * 12 + 11 - r.hi))
+      found.push({
+        unit_code: r.unit_code,
+        year: last,
+        reason:
+          Math.floor(r.hi / 12) === last
+            ? `Sổ A0 của xã chỉ có ${events} đến tháng ${month(r.hi)}: năm ${last} chưa đủ · this commune's A0 registers record events (births, deaths, moves) only up to ${month(r.hi)}: ${last} is not a full year`
+            : `Sổ A0 của xã không có ${events} năm ${last} · this commune's A0 registers record no events (births, deaths, moves) in ${last}`,
+      });
     if (cut(r.lo - first * 12))
       found.push({ unit_code: r.unit_code, year: first, reason: `Sổ A0 của xã chỉ có ${events} từ tháng ${month(r.lo)}: năm ${first} chưa đủ · this commune's A0 registers record events (births, deaths, moves) only from ${month(r.lo)}: ${first} is not a full year` });
   }
@@ -332,10 +326,9 @@ function finish(def: IndicatorDef, r: SqlRow, w: PooledKey, source: CubeSource, 
     out.value = null;
     out.flag = 'not_computable';
     out.reason = gap ?? (r.missing ? missingReason(r.missing, source, coverage) : 'Mẫu số bằng 0 · the denominator is zero');
-    if (gap) out.numerator = out.denominator = out.events = null;
     out.lower = out.upper = null;
     // Without the data, partial sums would read as the indicator's numerator and denominator.
-    if (r.missing) out.numerator = out.denominator = out.events = null;
+    if (gap || r.missing) out.numerator = out.denominator = out.events = null;
     return out;
   }
   const n = out.numerator ?? 0;

@@ -1,13 +1,7 @@
-import { communeByCode } from '../model/admin-units.js';
-import { VILLAGE_SEPARATOR } from './cube/schema.js';
 import { indicatorByCode } from './registry.js';
 import { marshallGlobal } from './smoothing.js';
+import { unitProvince } from './unit-province.js';
 import type { WorkingResult } from './working.js';
-
-/** A commune's or village's province (2025 admin units), for smoothing toward its own province. */
-function provinceOf(unitCode: string): string {
-  return communeByCode(unitCode.split(VILLAGE_SEPARATOR)[0]!)?.provinceCode ?? '??';
-}
 
 /**
  * Empirical Bayes (Marshall, global) for rates and proportions of communes and villages:
@@ -17,10 +11,7 @@ function provinceOf(unitCode: string): string {
  */
 export function smoothResults(rows: WorkingResult[]): WorkingResult[] {
   const groups = new Map<string, WorkingResult[]>();
-  // One province in the results (the usual workspace): every unit is in it, whatever the
-  // admin units say of its code (a commune missing from the 2025 list is no other province).
   const provinces = new Set(rows.filter((r) => r.level === 'province').map((r) => r.unit_code));
-  const province = provinces.size === 1 ? () => '' : provinceOf;
   for (const r of rows) {
     const def = indicatorByCode(r.indicator);
     r.smoothed = null;
@@ -30,7 +21,7 @@ export function smoothResults(rows: WorkingResult[]): WorkingResult[] {
       r.smoothed = r.value;
       continue;
     }
-    const key = `${r.indicator}|${r.level}|${r.period}|${province(r.unit_code)}`;
+    const key = `${r.indicator}|${r.level}|${r.period}|${unitProvince(r.unit_code, provinces)}`;
     const g = groups.get(key);
     if (g) g.push(r);
     else groups.set(key, [r]);

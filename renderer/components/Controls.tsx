@@ -2,8 +2,6 @@ import { useId } from 'react';
 import { INDICATORS } from '../../analysis/indicators/index.js';
 import { useViewText } from '../i18n/views-messages.js';
 import { chosenYear, type ResultIndex } from '../state/result-index.js';
-
-export { chosenYear };
 import { updateSettings, useSettings } from '../state/settings.js';
 import { longVillageBuild } from '../state/villages.js';
 import { formatNumber } from '../i18n/format.js';

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { INDICATORS, type IndicatorDef } from '../../analysis/indicators/index.js';
-import { chosenYear, Controls } from '../components/Controls.js';
+import { Controls } from '../components/Controls.js';
+import { chosenYear } from '../state/result-index.js';
 import { changeUnitText, flagText, formatInterval, formatSigned, formatValue, indicatorName, periodText, unitText } from '../components/indicator-format.js';
 import { Sparkline } from '../components/Sparkline.js';
 import { comparatorText, targetBasis, targetStatus } from '../components/target-status.js';

@@ -4,7 +4,8 @@ import { monthRanges, qualitySummary, type CommuneQuality } from '../../analysis
 import { trendSpec } from '../../analysis/charts/trend.js';
 import { CommuneTable } from '../components/CommuneTable.js';
 import { LifeTableSection } from '../components/LifeTableSection.js';
-import { chosenYear, Controls } from '../components/Controls.js';
+import { Controls } from '../components/Controls.js';
+import { chosenYear } from '../state/result-index.js';
 import { flagText, formatInterval, formatValue, indicatorName, periodText, unitText } from '../components/indicator-format.js';
 import { comparatorText, targetBasis, targetStatus } from '../components/target-status.js';
 import { VegaChart } from '../components/VegaChart.js';

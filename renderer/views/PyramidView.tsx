@@ -1,7 +1,8 @@
 import { useId, useMemo, useState } from 'react';
 import { pyramidSpec } from '../../analysis/charts/pyramid.js';
 import { pyramidRows, unitAgeHeaping } from '../../analysis/charts/view-data.js';
-import { chosenYear, Controls } from '../components/Controls.js';
+import { Controls } from '../components/Controls.js';
+import { chosenYear } from '../state/result-index.js';
 import { VegaChart } from '../components/VegaChart.js';
 import { ViewFrame } from '../components/ViewFrame.js';
 import { formatNumber } from '../i18n/format.js';

@@ -6,7 +6,8 @@ import { classifyFunnel, funnelSpec, type FunnelModel } from '../../analysis/cha
 import { choroplethSpec, type Boundaries } from '../../analysis/charts/choropleth.js';
 import { BOUNDARIES_FILE, parseBoundaries } from '../../analysis/charts/boundaries.js';
 import { CommuneTable } from '../components/CommuneTable.js';
-import { chosenYear, Controls } from '../components/Controls.js';
+import { Controls } from '../components/Controls.js';
+import { chosenYear } from '../state/result-index.js';
 import { asSmoothed, indicatorName, periodText, unitText } from '../components/indicator-format.js';
 import { VegaChart } from '../components/VegaChart.js';
 import { ViewFrame } from '../components/ViewFrame.js';

@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../../analysis/engine/engine.js';
-import { createNodeEngine } from '../../../analysis/engine/node.js';
 import { computeIndicators, evaluateTargets, type IndicatorResult } from '../../../analysis/indicators/index.js';
-import { CANONICAL_TABLES } from '../../../analysis/model/schema.js';
-import { createCanonicalTables, insertRows } from './helpers.js';
+import { emptyTablesEachTest, insertRows } from './helpers.js';
 
 // Registers exported in the middle of a year: that year's births are half a year's.
 let engine: Engine;
-beforeAll(async () => {
-  engine = await createNodeEngine();
-});
-beforeEach(async () => {
-  await engine.query('DROP TABLE IF EXISTS cube');
-  for (const t of CANONICAL_TABLES) await engine.query(`DROP TABLE IF EXISTS ${t}`);
-  await createCanonicalTables(engine);
-});
-afterAll(async () => engine?.close());
+emptyTablesEachTest((e) => (engine = e));
 
 const C = '11674';
 // Two communes of one province (Lào Cai) for the commune-by-commune case.

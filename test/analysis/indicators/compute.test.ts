@@ -1,22 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../analysis/engine/engine.js';
-import { createNodeEngine } from '../../../analysis/engine/node.js';
 import { computeIndicators, INDICATORS, lifeTable, LIFE_TABLE_AGES, type IndicatorResult } from '../../../analysis/indicators/index.js';
 import { AGE_GROUPS, FERTILE_AGE_GROUPS } from '../../../analysis/model/age-groups.js';
-import { CANONICAL_TABLES } from '../../../analysis/model/schema.js';
-import { createCanonicalTables, insertRows } from './helpers.js';
+import { emptyTablesEachTest, insertRows } from './helpers.js';
 
 let engine: Engine;
-beforeAll(async () => {
-  engine = await createNodeEngine();
-});
-// One engine per file (starting duckdb-wasm takes seconds); each test starts from empty tables.
-beforeEach(async () => {
-  await engine.query('DROP TABLE IF EXISTS cube');
-  for (const t of CANONICAL_TABLES) await engine.query(`DROP TABLE IF EXISTS ${t}`);
-  await createCanonicalTables(engine);
-});
-afterAll(async () => engine?.close());
+emptyTablesEachTest((e) => (engine = e));
 
 type MisRow = { commune_code: string; period: string; period_type: string; year: number; element: string; sex: string | null; age_group: string | null; value: number };
 const mis = (commune_code: string, year: number, element: string, sex: string | null, age_group: string | null, value: number): MisRow => ({

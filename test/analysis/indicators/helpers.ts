@@ -1,7 +1,27 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { sqlString, type Engine } from '../../../analysis/engine/engine.js';
+import { createNodeEngine } from '../../../analysis/engine/node.js';
 import { CANONICAL_TABLES, SCHEMA, createTableSql, type CanonicalTable } from '../../../analysis/model/schema.js';
 
 type Value = string | number | boolean | null | undefined;
+
+/**
+ * One engine for the test file (starting duckdb-wasm takes seconds), handed to `set`; each
+ * test starts from empty canonical tables and no cube.
+ */
+export function emptyTablesEachTest(set: (engine: Engine) => void): void {
+  let engine: Engine | undefined;
+  beforeAll(async () => {
+    engine = await createNodeEngine();
+    set(engine);
+  });
+  beforeEach(async () => {
+    await engine!.query('DROP TABLE IF EXISTS cube');
+    for (const t of CANONICAL_TABLES) await engine!.query(`DROP TABLE IF EXISTS ${t}`);
+    await createCanonicalTables(engine!);
+  });
+  afterAll(async () => engine?.close());
+}
 
 /** Create every canonical table, empty. */
 export async function createCanonicalTables(engine: Engine): Promise<void> {

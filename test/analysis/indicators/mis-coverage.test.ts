@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { queryRows, type Engine } from '../../../analysis/engine/engine.js';
-import { createNodeEngine } from '../../../analysis/engine/node.js';
 import { computeIndicators, type IndicatorResult } from '../../../analysis/indicators/index.js';
 import { FERTILE_AGE_GROUPS } from '../../../analysis/model/age-groups.js';
-import { CANONICAL_TABLES } from '../../../analysis/model/schema.js';
-import { createCanonicalTables, insertRows } from './helpers.js';
+import { emptyTablesEachTest, insertRows } from './helpers.js';
 
 // What an MIS export leaves out is not computable, never 0: a commune missing from a year, a
 // year given in part, persons checked given by quarter, age groups it does not have.
 let engine: Engine;
-beforeAll(async () => {
-  engine = await createNodeEngine();
-});
-beforeEach(async () => {
-  await engine.query('DROP TABLE IF EXISTS cube');
-  for (const t of CANONICAL_TABLES) await engine.query(`DROP TABLE IF EXISTS ${t}`);
-  await createCanonicalTables(engine);
-});
-afterAll(async () => engine?.close());
+emptyTablesEachTest((e) => (engine = e));
 
 type MisRow = { commune_code: string; period: string; period_type: string; year: number; element: string; sex: string | null; age_group: string | null; value: number };
 const row = (commune_code: string, period: string, element: string, value: number, sex: string | null = null, age_group: string | null = null): MisRow => ({
