@@ -106,6 +106,11 @@ function report(label: string, f: RunFigures): RunFigures {
       `recompute ×${RECOMPUTES}: first ${sec(f.first)}, median ${sec(f.recompute)}, best ${sec(f.best)}; ` +
       `with nothing kept ×${COLD_RECOMPUTES}: median ${sec(f.cold)}`,
   );
+  for (const r of f.reimports)
+    console.log(
+      `  ${label}, ${r.what} imported again: cube updated for ${r.communes} commune(s) ${sec(r.update)}, + every indicator ${sec(r.all)} ` +
+        `(finding the communes: ${sec(r.note)}); results differing from a whole build: ${r.differ}`,
+    );
   return f;
 }
 

@@ -1,6 +1,7 @@
 import { dropQualitySummary } from './quality-report.js';
 import { exclusive } from '../engine/exclusive.js';
 import { dropCube } from '../indicators/cube/build.js';
+import { hasA0Cube, noteCubeChanges, updateCubeUnlocked, type CubeChanges } from '../indicators/cube/update.js';
 import { queryRows, sqlString, type Engine } from '../engine/engine.js';
 import { QUALITY_RULES, type RuleCode } from '../model/quality-rules.js';
 import { CANONICAL_TABLES, castFromText, SCHEMA, type CanonicalTable, type ColumnDef } from '../model/schema.js';
@@ -152,6 +153,8 @@ async function importUnlocked(ws: Workspace, files: InputFile[], opts: ImportOpt
   let rowsSoFar = 0;
   let cancelled = false;
   let changed = false;
+  // A built cube is updated for what the batch changes rather than rebuilt whole (update.ts).
+  const cube: CubeChanges | null = (await hasA0Cube(ws.engine)) ? { communes: new Set(), mis: false } : null;
   try {
     for (const [i, { file, hash }] of planned.entries()) {
       if (cancelled || opts.signal?.aborted) {
@@ -190,7 +193,7 @@ async function importUnlocked(ws: Workspace, files: InputFile[], opts: ImportOpt
         try {
           const s = await importSource(ws, {
             file: file.name, src, mapping, hash, importId: `${hash.slice(0, 16)}.${sheetIndex}`,
-            encoding: opened.encoding, strictWidth: opened.kind === 'text', today, signal: opts.signal, fast: opts.fastCsv ?? file.bytes.length >= FAST_CSV_MIN_BYTES, chunkBytes: opts.chunkBytes,
+            encoding: opened.encoding, strictWidth: opened.kind === 'text', today, signal: opts.signal, cube, fast: opts.fastCsv ?? file.bytes.length >= FAST_CSV_MIN_BYTES, chunkBytes: opts.chunkBytes,
             onRows: (rows, fraction) => {
               opts.onProgress?.({
                 file: file.name, fileIndex: i, fileCount: planned.length, rows: rowsSoFar + rows,
@@ -210,16 +213,31 @@ async function importUnlocked(ws: Workspace, files: InputFile[], opts: ImportOpt
       }
     }
   } finally {
-    // The cube and the quality summary are derived from these tables: the next computation
-    // rebuilds the cube; the next save recomputes the summary (once for many imports). Also
-    // when a later file failed: the files before it are in the tables.
+    // The cube and the quality summary are derived from these tables: the cube is updated
+    // for the communes changed (or dropped, to be rebuilt by the next computation); the next
+    // save recomputes the summary (once for many imports). Also when a later file failed:
+    // the files before it are in the tables.
     if (changed) {
-      await dropCube(ws.engine);
+      await updateOrDropCube(ws.engine, cube);
       await dropQualitySummary(ws.engine);
     }
   }
   if (changed && opts.save !== false) await ws.save();
   return results;
+}
+
+/**
+ * The cube after an import: updated for the communes it changed, else dropped. An update that
+ * fails drops it too: the next computation rebuilds it whole with the same statements, so an
+ * error would show there, and the imported rows stay.
+ */
+async function updateOrDropCube(engine: Engine, cube: CubeChanges | null): Promise<void> {
+  if (!cube) return dropCube(engine);
+  try {
+    await updateCubeUnlocked(engine, cube);
+  } catch {
+    await dropCube(engine);
+  }
 }
 
 interface SourceJob {
@@ -235,6 +253,8 @@ interface SourceJob {
   fast: boolean;
   chunkBytes: number | undefined;
   onRows: (rows: number, fraction: number) => void;
+  /** What the batch changes for a built cube, or null when there is none to update. */
+  cube: CubeChanges | null;
 }
 
 /** Event date that defines the period an export covers, per table (replacement key). */
@@ -407,6 +427,7 @@ async function commit(
       );
       for (const r of replacedRows)
         replaced.push({ import_id: r.import_id, file_name: names.find((n) => n.import_id === r.import_id)?.file_name ?? '', table, rows: r.rows });
+      if (job.cube) await noteCubeChanges(engine, job.cube, table, `SELECT * FROM ${table} t WHERE ${cover}`);
       await engine.query(`DELETE FROM ${table} t WHERE ${cover}`);
       // Problems of imports whose rows are all gone no longer describe the workspace.
       await engine.query(
@@ -419,6 +440,7 @@ async function commit(
     // INSERT inside the transaction, which holds them uncompressed until COMMIT (for a 5 M-row
     // register: 1 GB more duckdb-wasm memory, which never shrinks, and 10 s compressing them);
     // exports of a commune at a time, the usual case, are small.
+    if (job.cube) await noteCubeChanges(engine, job.cube, table, `SELECT * FROM ${STAGING}`);
     const [{ n: left } = { n: 0 }] = await queryRows<{ n: number }>(engine, `SELECT count(*) AS n FROM (SELECT 1 FROM ${table} LIMIT 1)`);
     if (left === 0) {
       await engine.query(`DROP TABLE ${table}`);

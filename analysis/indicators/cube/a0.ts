@@ -1,5 +1,6 @@
 import { ageGroupSql } from '../../model/age-groups.js';
 import { SINGLE_AGE_ELEMENT } from './schema.js';
+import { sqlString } from '../../engine/engine.js';
 
 /**
  * Completed years at a date: a birthday counts from its month and day, so a 29 February
@@ -46,10 +47,16 @@ export const A0_TEMP_TABLES = ['_cube_detail', '_who', '_who_any', '_spells', '_
  * first year) to lastYear; flows by year, quarter and month of the event date.
  * Without `villages` every row's village is NULL: commune and province rows only, which is
  * a third less work (the village rows are three quarters of the cube).
+ * With `communes`, the rows of those communes only (a cube updated after an import, update.ts):
+ * their registers and events, and whatever they look up in other communes' (a mother's birth
+ * date, a husband's death, a marriage or male method recorded elsewhere) from all of them.
  */
-export function a0DetailSql(firstYear: number, lastYear: number, villages = true): string[] {
+export function a0DetailSql(firstYear: number, lastYear: number, villages = true, communes?: readonly string[]): string[] {
   const y0 = firstYear - 1;
   const y1 = lastYear;
+  // A table's rows of the communes built; `all` where other communes' rows are looked up.
+  const inScope = communes ? `commune_code IN (${communes.map(sqlString).join(', ')})` : 'true';
+  const of = (t: string) => (communes ? `(SELECT * FROM ${t} WHERE ${inScope})` : t);
   // Where a village enters the cube (the register); events take their person's.
   const village = (x: string) => (villages ? x : 'CAST(NULL AS VARCHAR)');
   const age = (birth: string, at: string) => ageSql(birth, at);
@@ -68,16 +75,16 @@ export function a0DetailSql(firstYear: number, lastYear: number, villages = true
   // a mover's sex and birth date (marriages, pregnancies and acceptors need only the village):
   // a fifth of the keys on the 5 M synthetic province.
   const lookedUp = [
-    `SELECT commune_code, mother_id AS x FROM sinh${villages ? '' : ' WHERE mother_birth_date IS NULL'}`,
-    `SELECT commune_code, person_id FROM chet${villages ? '' : ' WHERE sex IS NULL OR birth_date IS NULL'}`,
-    `SELECT commune_code, person_id FROM chuyen_cu`,
+    `SELECT commune_code, mother_id AS x FROM ${of('sinh')}${villages ? '' : ' WHERE mother_birth_date IS NULL'}`,
+    `SELECT commune_code, person_id FROM ${of('chet')}${villages ? '' : ' WHERE sex IS NULL OR birth_date IS NULL'}`,
+    `SELECT commune_code, person_id FROM ${of('chuyen_cu')}`,
     ...(villages
       ? [
-          `SELECT commune_code, person_id FROM sinh`,
-          `SELECT commune_code, wife_id FROM ket_hon`,
-          `SELECT commune_code, husband_id FROM ket_hon`,
-          `SELECT commune_code, person_id FROM mang_thai`,
-          `SELECT commune_code, person_id FROM bptt WHERE new_acceptor`,
+          `SELECT commune_code, person_id FROM ${of('sinh')}`,
+          `SELECT commune_code, wife_id FROM ${of('ket_hon')}`,
+          `SELECT commune_code, husband_id FROM ${of('ket_hon')}`,
+          `SELECT commune_code, person_id FROM ${of('mang_thai')}`,
+          `SELECT commune_code, person_id FROM ${of('bptt')} WHERE new_acceptor`,
         ]
       : []),
   ];
@@ -108,7 +115,7 @@ export function a0DetailSql(firstYear: number, lastYear: number, villages = true
        WHERE x IS NOT NULL AND commune_code IS NOT NULL)
      SELECT hash(n.commune_code, n.person_id) AS k, ${village('any_value(n.village)')} AS village,
        any_value(n.sex) AS sex, any_value(n.birth_date) AS birth_date
-     FROM nhan_khau n SEMI JOIN ids ON ids.h = hash(n.commune_code, n.person_id)
+     FROM ${of('nhan_khau')} n SEMI JOIN ids ON ids.h = hash(n.commune_code, n.person_id)
      WHERE n.person_id IS NOT NULL AND n.commune_code IS NOT NULL
      GROUP BY k`,
     // Mothers' birth dates from any commune's register, only where neither the birth row nor
@@ -116,7 +123,7 @@ export function a0DetailSql(firstYear: number, lastYear: number, villages = true
     // births never reach (0.7–1.0 s → 0.2 s on the 5M synthetic province).
     `CREATE OR REPLACE TEMP TABLE _who_any AS SELECT person_id, any_value(birth_date) AS birth_date
      FROM nhan_khau WHERE person_id IN (
-       SELECT s.mother_id FROM sinh s ANTI JOIN (SELECT k FROM _who WHERE birth_date IS NOT NULL) w ON w.k = hash(s.commune_code, s.mother_id)
+       SELECT s.mother_id FROM ${of('sinh')} s ANTI JOIN (SELECT k FROM _who WHERE birth_date IS NOT NULL) w ON w.k = hash(s.commune_code, s.mother_id)
        WHERE s.mother_birth_date IS NULL)
      GROUP BY person_id`,
     // Population stock: identical spells counted once (5M persons → a few hundred thousand
@@ -124,7 +131,7 @@ export function a0DetailSql(firstYear: number, lastYear: number, villages = true
     `CREATE OR REPLACE TEMP TABLE _spells AS
      SELECT commune_code, ${village('village')} AS village, coalesce(sex, 'U') AS sex, year(birth_date) AS byear,
        ${atLeast(firstIn, y0)} AS ys, ${atMost(lastIn, y1)} AS ye, count(*) AS n
-     FROM nhan_khau WHERE ${resident} GROUP BY ALL`,
+     FROM ${of('nhan_khau')} WHERE ${resident} GROUP BY ALL`,
     `INSERT INTO _cube_detail
      SELECT commune_code, village, CAST(y AS VARCHAR), 'year', y, 'population', sex, ${ag('y - byear')}, sum(n)
      FROM _spells JOIN range(${y0}, ${y1 + 1}) t(y) ON y BETWEEN ys AND ye
@@ -142,7 +149,7 @@ export function a0DetailSql(firstYear: number, lastYear: number, villages = true
        FROM (SELECT commune_code, ${village('village')} AS village,
                CASE WHEN contains(household_id, '.') THEN regexp_replace(household_id, '\\.\\d+$', '') ELSE household_id END AS hh,
                ${atLeast(firstIn, y0)} AS ys, ${atMost(lastIn, y1)} AS ye
-             FROM nhan_khau WHERE ${resident} AND household_id IS NOT NULL)
+             FROM ${of('nhan_khau')} WHERE ${resident} AND household_id IS NOT NULL)
        GROUP BY hash(commune_code, hh)),
      -- Households sharing a village and a mask are counted before the expansion by year.
      hm AS (SELECT commune_code, village, mask, count(*) AS n FROM hh GROUP BY ALL)
@@ -164,7 +171,7 @@ export function a0DetailSql(firstYear: number, lastYear: number, villages = true
      -- persons (the husbands' join then builds on every spell, not on the male ones).
      modern AS (
        SELECT hash(commune_code, person_id) AS k, bit_or(${spellYears}) AS m
-       FROM bptt WHERE ${modernSpell} GROUP BY 1),
+       FROM ${of('bptt')} WHERE ${modernSpell} GROUP BY 1),
      male AS (
        SELECT hash(commune_code, person_id) AS k, bit_or(${spellYears}) AS m
        FROM bptt WHERE ${modernSpell} AND method IN ('male_sterilisation', 'condom') GROUP BY 1),
@@ -174,14 +181,15 @@ export function a0DetailSql(firstYear: number, lastYear: number, villages = true
          SELECT k.wife_id AS h, hash(k.commune_code, k.husband_id) AS hk,
            ${mask('year(k.marriage_date)', `CASE WHEN dh.died IS NULL THEN ${y1} ELSE year(dh.died) - 1 END`)} AS m
          FROM ket_hon k LEFT JOIN deaths dh ON dh.person_id = k.husband_id
-         WHERE k.wife_id IS NOT NULL AND k.marriage_date IS NOT NULL) k
+         WHERE k.wife_id IS NOT NULL AND k.marriage_date IS NOT NULL
+           ${communes ? `AND k.wife_id IN (SELECT person_id FROM ${of('nhan_khau')})` : ''}) k
        LEFT JOIN male ml ON ml.k = k.hk
        GROUP BY 1),
      w AS (
        SELECT n.commune_code, ${village('n.village')} AS village, hash(n.commune_code, n.person_id) AS k, year(n.birth_date) AS byear,
          ${mask('year(n.entry_date)', lastIn.replaceAll('exit_date', 'n.exit_date'))}
            & ${mask('year(n.birth_date) + 15', 'year(n.birth_date) + 49')} & mr.m AS m, mr.hm
-       FROM nhan_khau n JOIN married mr ON mr.h = n.person_id
+       FROM ${of('nhan_khau')} n JOIN married mr ON mr.h = n.person_id
        WHERE ${resident.replaceAll('residence_status', 'n.residence_status').replaceAll('entry_date', 'n.entry_date')}
          AND n.sex = 'F' AND n.person_id IS NOT NULL),
      g AS (
@@ -205,7 +213,7 @@ export function a0DetailSql(firstYear: number, lastYear: number, villages = true
        SELECT s.commune_code, ${village('coalesce(m.village, c.village)')} AS village, s.birth_date AS d, coalesce(s.sex, 'U') AS sex,
          ${age('coalesce(s.mother_birth_date, m.birth_date, ma.birth_date)', 's.birth_date')} AS mage,
          s.birth_order, s.newborn_screening_diseases, s.newborn_screening_date
-       FROM sinh s
+       FROM ${of('sinh')} s
        LEFT JOIN _who m ON m.k = hash(s.commune_code, s.mother_id)
        LEFT JOIN _who_any ma ON ma.person_id = s.mother_id
        ${villageOf('c', 's.commune_code, s.person_id')}
@@ -218,12 +226,12 @@ export function a0DetailSql(firstYear: number, lastYear: number, villages = true
     monthly(`
      SELECT d.commune_code, w.village, d.death_date, 'deaths', coalesce(d.sex, w.sex, 'U'),
        ${ag(age('coalesce(d.birth_date, w.birth_date)', 'd.death_date'))}
-     FROM chet d LEFT JOIN _who w ON w.k = hash(d.commune_code, d.person_id)
+     FROM ${of('chet')} d LEFT JOIN _who w ON w.k = hash(d.commune_code, d.person_id)
      WHERE d.death_date IS NOT NULL`),
     monthly(`
      SELECT m.commune_code, w.village, m.move_date, CASE m.move_type WHEN 'in' THEN 'in_migrants' ELSE 'out_migrants' END,
        coalesce(w.sex, 'U'), ${ag(age('w.birth_date', 'm.move_date'))}
-     FROM chuyen_cu m LEFT JOIN _who w ON w.k = hash(m.commune_code, m.person_id)
+     FROM ${of('chuyen_cu')} m LEFT JOIN _who w ON w.k = hash(m.commune_code, m.person_id)
      WHERE m.move_date IS NOT NULL AND m.move_type IN ('in', 'out')`),
     // Marriages are couples: one row per couple; a spouse under legal age makes a child marriage.
     monthly(`
@@ -232,7 +240,7 @@ export function a0DetailSql(firstYear: number, lastYear: number, villages = true
          coalesce(${age('k.wife_birth_date', 'k.marriage_date')}, k.wife_age) AS wa,
          coalesce(${age('k.husband_birth_date', 'k.marriage_date')}, k.husband_age) AS ha,
          k.premarital_check, k.consanguineous
-       FROM ket_hon k
+       FROM ${of('ket_hon')} k
        ${villageOf('wv', 'k.commune_code, k.wife_id')} ${villageOf('hv', 'k.commune_code, k.husband_id')}
        WHERE k.marriage_date IS NOT NULL)
      SELECT commune_code, village, d, 'marriages', 'T', 'total' FROM k
@@ -241,13 +249,13 @@ export function a0DetailSql(firstYear: number, lastYear: number, villages = true
      UNION ALL SELECT commune_code, village, d, 'premarital_checked', 'T', 'total' FROM k WHERE premarital_check`),
     monthly(`
      SELECT p.commune_code, ${village('w.village')}, p.pregnancy_date, e.element, 'F', 'total'
-     FROM mang_thai p ${villageOf('w', 'p.commune_code, p.person_id')}
+     FROM ${of('mang_thai')} p ${villageOf('w', 'p.commune_code, p.person_id')}
      JOIN (VALUES ('pregnancies'), ('prenatal_screened')) e(element)
        ON e.element = 'pregnancies' OR (p.prenatal_screening_diseases >= 4 AND p.prenatal_screening_date IS NOT NULL)
      WHERE p.pregnancy_date IS NOT NULL`),
     monthly(`
      SELECT b.commune_code, ${village('w.village')}, b.start_date, 'new_acceptors', 'T', 'total'
-     FROM bptt b ${villageOf('w', 'b.commune_code, b.person_id')}
+     FROM ${of('bptt')} b ${villageOf('w', 'b.commune_code, b.person_id')}
      WHERE b.new_acceptor AND b.modern AND b.start_date IS NOT NULL`),
     // Years keep the age groups, quarters and months only sex and only communes (sub-annual
     // series are for trends; village × month × age cells would be mostly empty and make most
@@ -279,10 +287,10 @@ export function a0DetailSql(firstYear: number, lastYear: number, villages = true
     `INSERT INTO _cube_detail
      WITH n AS (
        SELECT hash(commune_code, person_id) AS k, commune_code, ${village('village')} AS village, coalesce(sex, 'U') AS sex, birth_date, entry_date, exit_date
-       FROM nhan_khau
+       FROM ${of('nhan_khau')}
        WHERE ${resident} AND year(birth_date) <= ${y1 - 60} AND commune_code IS NOT NULL AND person_id IS NOT NULL),
      c AS (
-       SELECT hash(commune_code, person_id) AS k, year(check_date) AS y, bit_or(1 << (month(check_date) - 1)) AS months FROM kham_nct
+       SELECT hash(commune_code, person_id) AS k, year(check_date) AS y, bit_or(1 << (month(check_date) - 1)) AS months FROM ${of('kham_nct')}
        WHERE check_date IS NOT NULL AND commune_code IS NOT NULL AND person_id IS NOT NULL
          AND year(check_date) BETWEEN ${firstYear} AND ${y1}
        GROUP BY 1, 2),

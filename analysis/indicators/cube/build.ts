@@ -32,7 +32,7 @@ export interface CubeInfo {
   rows: number;
 }
 
-async function run(engine: Engine, statements: string[], step: () => void = () => {}): Promise<void> {
+export async function run(engine: Engine, statements: string[], step: () => void = () => {}): Promise<void> {
   for (const s of statements) {
     await engine.query(s);
     step();
@@ -48,7 +48,7 @@ async function run(engine: Engine, statements: string[], step: () => void = () =
  * earlier stocks would miss them) to its last entry or exit; a register nobody has left yet,
  * its last year only.
  */
-async function a0Years(engine: Engine): Promise<[number, number] | null> {
+export async function a0Years(engine: Engine): Promise<[number, number] | null> {
   const sources: Array<[string, string]> = [['sinh', 'birth_date'], ['chet', 'death_date'], ['chuyen_cu', 'move_date']];
   const parts: string[] = [];
   for (const [t, c] of sources) if (await tableExists(engine, t)) parts.push(`SELECT min(year(${c})) lo, max(year(${c})) hi FROM ${t}`);
@@ -70,7 +70,7 @@ async function a0Years(engine: Engine): Promise<[number, number] | null> {
 const MAX_YEARS = 40;
 
 /** Names and provinces of the communes in the data (admin units 2025, else the register's province code). */
-async function loadUnits(engine: Engine, source: CubeSource): Promise<void> {
+export async function loadUnits(engine: Engine, source: CubeSource): Promise<void> {
   const q =
     source === 'a0'
       ? `SELECT commune_code, any_value(province_code) AS province_code FROM nhan_khau WHERE commune_code IS NOT NULL GROUP BY ALL`
@@ -105,9 +105,17 @@ async function villagesReady(engine: Engine, source: CubeSource): Promise<boolea
  */
 export async function ensureCubeVillagesUnlocked(engine: Engine, source: CubeSource, onProgress?: BuildCubeOptions['onProgress']): Promise<void> {
   if (!(await tableExists(engine, CUBE_TABLE)) || (await villagesReady(engine, source))) return;
-  // The years it was built for: the default ones when its events span them (a register whose
-  // population starts in the first year has no stock the year before); otherwise the stocks
-  // start at 31/12 of the year before the first.
+  const years = await builtA0Years(engine);
+  // The years must be those the cube was built for, else its commune rows would not match.
+  await buildCubeUnlocked(engine, { source, villages: true, villagesOnly: years !== undefined, ...(years ? { years } : {}), ...(onProgress ? { onProgress } : {}) });
+}
+
+/**
+ * The years an A0 cube was built for: the default ones when its events span them (a register
+ * whose population starts in the first year has no stock the year before); otherwise the
+ * stocks start at 31/12 of the year before the first.
+ */
+export async function builtA0Years(engine: Engine): Promise<[number, number] | undefined> {
   const [r] = await queryRows<{ lo: number | null; flo: number | null; hi: number | null }>(
     engine,
     `SELECT min(year) FILTER (WHERE element = 'population') AS lo,
@@ -115,14 +123,11 @@ export async function ensureCubeVillagesUnlocked(engine: Engine, source: CubeSou
      FROM ${CUBE_TABLE} WHERE source = 'a0' AND level = 'province'`,
   );
   const byDefault = await a0Years(engine);
-  const years: [number, number] | undefined =
-    byDefault && r?.flo === byDefault[0] && r.hi === byDefault[1]
-      ? byDefault
-      : r && r.lo !== null && r.hi !== null
-        ? [r.lo + 1, r.hi]
-        : undefined;
-  // The years must be those the cube was built for, else its commune rows would not match.
-  await buildCubeUnlocked(engine, { source, villages: true, villagesOnly: years !== undefined, ...(years ? { years } : {}), ...(onProgress ? { onProgress } : {}) });
+  return byDefault && r?.flo === byDefault[0] && r.hi === byDefault[1]
+    ? byDefault
+    : r && r.lo !== null && r.hi !== null
+      ? [r.lo + 1, r.hi]
+      : undefined;
 }
 
 /** ensureCubeVillagesUnlocked for callers outside exclusive() (the views). */

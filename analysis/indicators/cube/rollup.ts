@@ -38,28 +38,60 @@ export function marginalsSql(): string[] {
  */
 export function levelsSql(source: CubeSource, communeCells = false, villagesOnly = false): string[] {
   const src = sqlString(source);
-  const villageRows = `INSERT INTO ${CUBE_TABLE}
-     SELECT ${src}, 'village', commune_code || ${sqlString(VILLAGE_SEPARATOR)} || village, village, ${KEY}, value
-     FROM _cube_cells WHERE village IS NOT NULL`;
   // Village rows added to a cube whose commune and province rows are already built from the
   // same tables and years: those are the same with or without villages, so they stay.
-  if (villagesOnly) return [`DELETE FROM ${CUBE_TABLE} WHERE source = ${src} AND level = 'village'`, villageRows, `DROP TABLE IF EXISTS _cube_cells`];
-  // `communeCells`: the cells are already one per commune × key (an A0 build without villages,
-  // whose village is NULL throughout): the commune rows are a projection, not a grouping.
-  const communes = communeCells
-    ? `SELECT ${src}, 'commune', c.commune_code, coalesce(u.commune_name, c.commune_code), ${KEY}, value
-       FROM _cube_cells c LEFT JOIN _units u USING (commune_code) ORDER BY period_type, element`
-    : `SELECT ${src}, 'commune', c.commune_code, coalesce(any_value(u.commune_name), c.commune_code), ${KEY}, sum(value)
-       FROM _cube_cells c LEFT JOIN _units u USING (commune_code) GROUP BY c.commune_code, ${KEY} ORDER BY period_type, element`;
+  if (villagesOnly) return [`DELETE FROM ${CUBE_TABLE} WHERE source = ${src} AND level = 'village'`, villageRowsSql(src), `DROP TABLE IF EXISTS _cube_cells`];
   return [
     `DELETE FROM ${CUBE_TABLE} WHERE source = ${src}`,
-    villageRows,
-    `INSERT INTO ${CUBE_TABLE} ${communes}`,
-    `INSERT INTO ${CUBE_TABLE}
-     SELECT ${src}, 'province', coalesce(u.province_code, '??'), coalesce(any_value(u.province_name), coalesce(u.province_code, '??')),
-       ${KEY}, sum(value)
-     FROM _cube_cells c LEFT JOIN _units u USING (commune_code) GROUP BY coalesce(u.province_code, '??'), ${KEY}
-     ORDER BY period_type, element`,
+    villageRowsSql(src),
+    communeRowsSql(src, communeCells),
+    provinceRowsSql(src, `_cube_cells c LEFT JOIN _units u USING (commune_code)`),
     `DROP TABLE IF EXISTS _cube_cells`,
   ];
+}
+
+/**
+ * levelsSql for `_cube_cells` of some communes only (update.ts): their village and commune
+ * rows replace theirs, and the province rows are summed again from every commune's rows,
+ * which is what summing every commune's cells gives.
+ */
+export function communesLevelsSql(source: CubeSource, communes: readonly string[], communeCells: boolean): string[] {
+  const src = sqlString(source);
+  const list = communes.map(sqlString).join(', ');
+  return [
+    `DELETE FROM ${CUBE_TABLE} WHERE source = ${src} AND (level = 'province'
+       OR (level = 'commune' AND unit_code IN (${list}))
+       OR (level = 'village' AND split_part(unit_code, ${sqlString(VILLAGE_SEPARATOR)}, 1) IN (${list})))`,
+    villageRowsSql(src),
+    communeRowsSql(src, communeCells),
+    provinceRowsSql(src, `${CUBE_TABLE} c LEFT JOIN _units u ON u.commune_code = c.unit_code WHERE c.source = ${src} AND c.level = 'commune'`),
+    `DROP TABLE IF EXISTS _cube_cells`,
+  ];
+}
+
+function villageRowsSql(src: string): string {
+  return `INSERT INTO ${CUBE_TABLE}
+     SELECT ${src}, 'village', commune_code || ${sqlString(VILLAGE_SEPARATOR)} || village, village, ${KEY}, value
+     FROM _cube_cells WHERE village IS NOT NULL`;
+}
+
+/**
+ * `communeCells`: the cells are already one per commune × key (an A0 build without villages,
+ * whose village is NULL throughout): the commune rows are a projection, not a grouping.
+ */
+function communeRowsSql(src: string, communeCells: boolean): string {
+  return communeCells
+    ? `INSERT INTO ${CUBE_TABLE} SELECT ${src}, 'commune', c.commune_code, coalesce(u.commune_name, c.commune_code), ${KEY}, value
+       FROM _cube_cells c LEFT JOIN _units u USING (commune_code) ORDER BY period_type, element`
+    : `INSERT INTO ${CUBE_TABLE} SELECT ${src}, 'commune', c.commune_code, coalesce(any_value(u.commune_name), c.commune_code), ${KEY}, sum(value)
+       FROM _cube_cells c LEFT JOIN _units u USING (commune_code) GROUP BY c.commune_code, ${KEY} ORDER BY period_type, element`;
+}
+
+/** Province rows summed from `from` (cells or commune rows `c` with their `_units` `u`). */
+function provinceRowsSql(src: string, from: string): string {
+  return `INSERT INTO ${CUBE_TABLE}
+     SELECT ${src}, 'province', coalesce(u.province_code, '??'), coalesce(any_value(u.province_name), coalesce(u.province_code, '??')),
+       ${KEY}, sum(value)
+     FROM ${from} GROUP BY coalesce(u.province_code, '??'), ${KEY}
+     ORDER BY period_type, element`;
 }

@@ -1,0 +1,107 @@
+import { queryRows, tableExists, type Engine } from '../../engine/engine.js';
+import type { CanonicalTable } from '../../model/schema.js';
+import { forgetCubeDerived } from '../cube-derived.js';
+import { A0_TEMP_TABLES, a0DetailSql, a0SingleAgesSql } from './a0.js';
+import { a0Years, builtA0Years, dropCube, loadUnits, run } from './build.js';
+import { communesLevelsSql, marginalsSql } from './rollup.js';
+import { CUBE_TABLE } from './schema.js';
+
+/**
+ * What the imports of one batch changed, for the cube: collected as each table's rows are
+ * replaced and inserted (importer.ts), applied once at the end of the batch.
+ */
+export interface CubeChanges {
+  /** Communes whose A0 cube rows may differ: those of the rows changed, and those that look them up. */
+  communes: Set<string>;
+  /** An MIS export's rows changed. */
+  mis: boolean;
+}
+
+/**
+ * SQL of the communes whose A0 cube rows depend on `rows` (a SELECT of rows of `table`): their
+ * own commune's, and those whose build looks these rows up across communes (a0.ts): a birth
+ * without the mother's birth date takes it from any commune's register; a woman on a register
+ * is married by a ket_hon row of any commune, until her husband's death in any commune's chet,
+ * and his male method (bptt of the marriage's commune) counts for her.
+ */
+export function dependentCommunesSql(table: Exclude<CanonicalTable, 'mis'>, rows: string): string {
+  const own = `SELECT commune_code FROM (${rows})`;
+  const wives = (wifeIds: string) => `SELECT commune_code FROM nhan_khau WHERE person_id IN (${wifeIds})`;
+  const across: Partial<Record<CanonicalTable, string>> = {
+    nhan_khau: `SELECT commune_code FROM sinh WHERE mother_birth_date IS NULL AND mother_id IN (SELECT person_id FROM (${rows}))`,
+    chet: wives(`SELECT wife_id FROM ket_hon WHERE husband_id IN (SELECT person_id FROM (${rows}))`),
+    ket_hon: wives(`SELECT wife_id FROM (${rows})`),
+    bptt: wives(
+      `SELECT wife_id FROM ket_hon WHERE hash(commune_code, husband_id) IN
+         (SELECT hash(commune_code, person_id) FROM (${rows}) WHERE method IN ('male_sterilisation', 'condom'))`,
+    ),
+  };
+  const parts = [own, across[table]].filter((p): p is string => p !== undefined);
+  return `SELECT DISTINCT commune_code FROM (${parts.join(' UNION ALL ')}) WHERE commune_code IS NOT NULL`;
+}
+
+/** Add to `changes` what rows of `table` (a SELECT) change, as they are about to be replaced or inserted. */
+export async function noteCubeChanges(engine: Engine, changes: CubeChanges, table: CanonicalTable, rows: string): Promise<void> {
+  if (table === 'mis') {
+    changes.mis = true;
+    return;
+  }
+  const found = await queryRows<{ commune_code: string }>(engine, dependentCommunesSql(table, rows));
+  for (const r of found) changes.communes.add(r.commune_code);
+}
+
+/** Whether the cube holds A0 rows: only then is it worth noting what an import changes. */
+export async function hasA0Cube(engine: Engine): Promise<boolean> {
+  if (!(await tableExists(engine, CUBE_TABLE))) return false;
+  return (await queryRows(engine, `SELECT 1 FROM ${CUBE_TABLE} WHERE source = 'a0' LIMIT 1`)).length > 0;
+}
+
+export type CubeUpdate = 'updated' | 'dropped' | 'unchanged';
+
+/**
+ * Bring a built cube up to date with an import's changes (callers hold exclusive()): the A0
+ * rows of the changed communes are rebuilt and the province rows summed again, which takes a
+ * commune's share of a whole build; MIS rows are deleted, to be rebuilt whole on next use (an
+ * MIS export is small). The whole cube is dropped instead, and rebuilt on next use, when the
+ * register's years moved (every commune's stocks and rates span them) or most communes changed.
+ */
+export async function updateCubeUnlocked(engine: Engine, changes: CubeChanges): Promise<CubeUpdate> {
+  if (!(await tableExists(engine, CUBE_TABLE))) return 'unchanged';
+  await forgetCubeDerived(engine);
+  if (changes.mis) await engine.query(`DELETE FROM ${CUBE_TABLE} WHERE source = 'mis'`);
+  if (changes.communes.size === 0) return changes.mis ? 'updated' : 'unchanged';
+  const [built] = await queryRows<{ communes: number; villages: boolean }>(
+    engine,
+    `SELECT count(DISTINCT unit_code) FILTER (WHERE level = 'commune') AS communes, count(*) FILTER (WHERE level = 'village') > 0 AS villages
+     FROM ${CUBE_TABLE} WHERE source = 'a0'`,
+  );
+  if (!built || built.communes === 0) return 'unchanged';
+  const drop = async (): Promise<CubeUpdate> => {
+    await dropCube(engine);
+    return 'dropped';
+  };
+  // A whole build costs little more than one of half the communes.
+  if (changes.communes.size * 2 > built.communes) return drop();
+  const years = await a0Years(engine);
+  const was = await builtA0Years(engine);
+  if (!years || !was || years[0] !== was[0] || years[1] !== was[1]) return drop();
+  const communes = [...changes.communes].sort();
+  try {
+    await run(engine, a0DetailSql(years[0], years[1], built.villages, communes));
+    await run(engine, marginalsSql());
+    await engine.query(a0SingleAgesSql(years[0], years[1]));
+  } finally {
+    await run(engine, A0_TEMP_TABLES.map((t) => `DROP TABLE IF EXISTS ${t}`));
+  }
+  await loadUnits(engine, 'a0');
+  // The old rows go and the new ones come in one transaction: never a cube without them.
+  await engine.query('BEGIN TRANSACTION');
+  try {
+    await run(engine, communesLevelsSql('a0', communes, !built.villages));
+    await engine.query('COMMIT');
+  } catch (e) {
+    await engine.query('ROLLBACK');
+    throw e;
+  }
+  return 'updated';
+}

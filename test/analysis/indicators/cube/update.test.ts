@@ -1,0 +1,138 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { queryRows, tableExists, type Engine } from '../../../../analysis/engine/engine.js';
+import { createNodeEngine } from '../../../../analysis/engine/node.js';
+import { buildCube } from '../../../../analysis/indicators/cube/build.js';
+import { noteCubeChanges, updateCubeUnlocked, type CubeChanges } from '../../../../analysis/indicators/cube/update.js';
+import { importFiles } from '../../../../analysis/ingest/index.js';
+import type { CanonicalTable } from '../../../../analysis/model/schema.js';
+import { MemoryStore } from '../../../../analysis/workspace/store.js';
+import { Workspace } from '../../../../analysis/workspace/workspace.js';
+import { emptyTablesEachTest, insertRows } from '../helpers.js';
+
+/** The cube's rows in a fixed order, to compare an updated cube with one built whole. */
+const cubeRows = async (engine: Engine) => JSON.stringify(await queryRows(engine, `SELECT * FROM cube ORDER BY ALL`));
+
+/** The cube built whole from the tables as they are now. */
+async function rebuilt(engine: Engine, villages: boolean): Promise<string> {
+  await buildCube(engine, { source: 'a0', villages });
+  return cubeRows(engine);
+}
+
+describe('a cube updated after an import equals one built whole (fixture province)', () => {
+  const DIR = join(process.cwd(), 'fixtures/small/a0');
+  const files = readdirSync(DIR).flatMap((c) => readdirSync(join(DIR, c)).map((f) => join(DIR, c, f)));
+  const read = (path: string) => readFileSync(join(DIR, path), 'utf8');
+  const file = (name: string, text: string) => ({ name, bytes: new TextEncoder().encode(text) });
+
+  // A corrected export of 04465's births: 40 children's sex swapped and 20 mothers' birth dates
+  // left out (those then come from the register); the same dates, so it replaces the first.
+  const births = read('04465/sinh.csv')
+    .split('\n')
+    .map((line, i) => {
+      if (i === 0 || i > 60 || line === '') return line;
+      const f = line.split(',');
+      if (i <= 40) f[5] = f[5] === 'Nam' ? 'Nữ' : 'Nam';
+      else f[3] = '';
+      return f.join(',');
+    })
+    .join('\n');
+  // A corrected register of 04288: 30 persons born a year earlier.
+  const register = read('04288/nhan_khau.csv')
+    .split('\n')
+    .map((line, i) => {
+      if (i === 0 || i > 30 || line === '') return line;
+      const f = line.split(',');
+      f[8] = f[8]!.replace(/(\d{4})$/, (y) => String(Number(y) - 1));
+      return f.join(',');
+    })
+    .join('\n');
+
+  for (const villages of [false, true]) {
+    it(`re-importing two communes' exports updates their rows and the province's (${villages ? 'with' : 'without'} villages)`, async () => {
+      const ws = await Workspace.open(new MemoryStore(), await createNodeEngine());
+      try {
+        await importFiles(ws, files.map((f) => ({ name: f.slice(DIR.length + 1), bytes: new Uint8Array(readFileSync(f)) })), { save: false, today: '2026-06-30' });
+        await buildCube(ws.engine, { source: 'a0', villages });
+        const before = await cubeRows(ws.engine);
+        const summaries = await importFiles(ws, [file('04465/sinh-sua.csv', births), file('04288/nhan_khau-sua.csv', register)], { save: false, today: '2026-06-30' });
+        expect(summaries.map((s) => s.replaced.length > 0)).toEqual([true, true]);
+        // Updated, not dropped for a rebuild on next use.
+        expect(await tableExists(ws.engine, 'cube')).toBe(true);
+        const updated = await cubeRows(ws.engine);
+        expect(updated).not.toEqual(before);
+        expect(updated).toEqual(await rebuilt(ws.engine, villages));
+      } finally {
+        await ws.engine.close();
+      }
+    });
+  }
+});
+
+describe('the communes an update rebuilds include those that look up the changed rows', () => {
+  let engine!: Engine;
+  emptyTablesEachTest((e) => (engine = e));
+
+  // Five communes, so that two changed are fewer than half (else the cube is dropped instead).
+  const COMMUNES = ['04288', '04303', '04456', '04465', '04468'];
+  const person = (c: string, id: string, sex: string, birth: string, extra: Record<string, string | null> = {}) => ({
+    province_code: '15', commune_code: c, village: 'Thôn 1', household_id: `${c}-${id}`, person_id: id, sex,
+    birth_date: birth, residence_status: 'thuong_tru', entry_date: '2015-01-01', ...extra,
+  });
+
+  /** A built cube, then `change` (which notes its changes), then the update: it must equal a whole build. */
+  async function check(change: (note: (table: CanonicalTable, rows: string) => Promise<void>) => Promise<void>): Promise<void> {
+    for (const c of COMMUNES) await insertRows(engine, 'nhan_khau', [person(c, `${c}-pad`, 'M', '1970-01-01')]);
+    // Events in 2022–2025 in every commune, so the years do not move.
+    for (const c of COMMUNES)
+      await insertRows(engine, 'chet', [
+        { commune_code: c, person_id: `${c}-d1`, sex: 'M', birth_date: '1930-01-01', death_date: '2022-03-01' },
+        { commune_code: c, person_id: `${c}-d2`, sex: 'M', birth_date: '1930-01-01', death_date: '2025-03-01' },
+      ]);
+    await buildCube(engine, { source: 'a0' });
+    const changes: CubeChanges = { communes: new Set(), mis: false };
+    await change((table, rows) => noteCubeChanges(engine, changes, table, rows));
+    expect(await updateCubeUnlocked(engine, changes)).toBe('updated');
+    const updated = await cubeRows(engine);
+    expect(updated).toEqual(await rebuilt(engine, false));
+  }
+
+  it("a birth without the mother's birth date, when another commune's register changes her", async () => {
+    await insertRows(engine, 'nhan_khau', [person('04303', 'M1', 'F', '1990-06-01')]);
+    await insertRows(engine, 'sinh', [{ commune_code: '04288', person_id: 'C1', mother_id: 'M1', birth_date: '2024-05-01', sex: 'F' }]);
+    await check(async (note) => {
+      await note('nhan_khau', `SELECT * FROM nhan_khau WHERE person_id = hash('M1')`);
+      await engine.query(`UPDATE nhan_khau SET birth_date = DATE '1985-06-01' WHERE person_id = hash('M1')`);
+      await note('nhan_khau', `SELECT * FROM nhan_khau WHERE person_id = hash('M1')`);
+    });
+  });
+
+  it("a married woman, when her husband's death is recorded in another commune", async () => {
+    await insertRows(engine, 'nhan_khau', [person('04288', 'W1', 'F', '1990-01-01'), person('04288', 'H1', 'M', '1985-01-01')]);
+    await insertRows(engine, 'ket_hon', [{ commune_code: '04288', husband_id: 'H1', wife_id: 'W1', marriage_date: '2012-01-01' }]);
+    await check(async (note) => {
+      await insertRows(engine, 'chet', [{ commune_code: '04303', person_id: 'H1', sex: 'M', birth_date: '1985-01-01', death_date: '2023-07-01' }]);
+      await note('chet', `SELECT * FROM chet WHERE person_id = hash('H1')`);
+    });
+  });
+
+  it('a woman on one register, when her marriage is recorded in another commune', async () => {
+    await insertRows(engine, 'nhan_khau', [person('04288', 'W2', 'F', '1992-01-01')]);
+    await check(async (note) => {
+      await insertRows(engine, 'ket_hon', [{ commune_code: '04303', husband_id: 'H2', wife_id: 'W2', marriage_date: '2021-04-01' }]);
+      await note('ket_hon', `SELECT * FROM ket_hon WHERE wife_id = hash('W2')`);
+    });
+  });
+
+  it("a married woman, when her husband's condom use is recorded in the marriage's commune", async () => {
+    await insertRows(engine, 'nhan_khau', [person('04288', 'W3', 'F', '1993-01-01')]);
+    await insertRows(engine, 'ket_hon', [{ commune_code: '04303', husband_id: 'H3', wife_id: 'W3', marriage_date: '2016-01-01' }]);
+    await check(async (note) => {
+      await insertRows(engine, 'bptt', [
+        { commune_code: '04303', person_id: 'H3', method: 'condom', modern: true, new_acceptor: false, start_date: '2022-02-01' },
+      ]);
+      await note('bptt', `SELECT * FROM bptt WHERE person_id = hash('H3')`);
+    });
+  });
+});
