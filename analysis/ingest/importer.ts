@@ -1,7 +1,7 @@
 import { dropQualitySummary } from './quality-report.js';
 import { exclusive } from '../engine/exclusive.js';
 import { dropCube } from '../indicators/cube/build.js';
-import { hasA0Cube, noteCubeChanges, updateCubeUnlocked, type CubeChanges } from '../indicators/cube/update.js';
+import { a0CubeCommunes, noteCubeChanges, updateCubeUnlocked, type CubeChanges } from '../indicators/cube/update.js';
 import { queryRows, sqlString, type Engine } from '../engine/engine.js';
 import { QUALITY_RULES, type RuleCode } from '../model/quality-rules.js';
 import { CANONICAL_TABLES, castFromText, SCHEMA, type CanonicalTable, type ColumnDef } from '../model/schema.js';
@@ -154,7 +154,8 @@ async function importUnlocked(ws: Workspace, files: InputFile[], opts: ImportOpt
   let cancelled = false;
   let changed = false;
   // A built cube is updated for what the batch changes rather than rebuilt whole (update.ts).
-  const cube: CubeChanges | null = (await hasA0Cube(ws.engine)) ? { communes: new Set(), mis: false } : null;
+  const cubeCommunes = await a0CubeCommunes(ws.engine);
+  const cube: CubeChanges | null = cubeCommunes > 0 ? { communes: new Set(), mis: false, cubeCommunes } : null;
   try {
     for (const [i, { file, hash }] of planned.entries()) {
       if (cancelled || opts.signal?.aborted) {

@@ -15,7 +15,12 @@ export interface CubeChanges {
   communes: Set<string>;
   /** An MIS export's rows changed. */
   mis: boolean;
+  /** Communes in the cube (a0CubeCommunes): when most change it is rebuilt whole. */
+  cubeCommunes: number;
 }
+
+/** Half the cube's communes or more: a whole build then costs little more than an update. */
+const most = (changed: number, of: number) => changed * 2 > of;
 
 /**
  * SQL of the communes whose A0 cube rows depend on `rows` (a SELECT of rows of `table`): their
@@ -46,14 +51,17 @@ export async function noteCubeChanges(engine: Engine, changes: CubeChanges, tabl
     changes.mis = true;
     return;
   }
+  // Rebuilt whole anyway: a re-import of a whole province notes no more (each look-up scans a table).
+  if (most(changes.communes.size, changes.cubeCommunes)) return;
   const found = await queryRows<{ commune_code: string }>(engine, dependentCommunesSql(table, rows));
   for (const r of found) changes.communes.add(r.commune_code);
 }
 
-/** Whether the cube holds A0 rows: only then is it worth noting what an import changes. */
-export async function hasA0Cube(engine: Engine): Promise<boolean> {
-  if (!(await tableExists(engine, CUBE_TABLE))) return false;
-  return (await queryRows(engine, `SELECT 1 FROM ${CUBE_TABLE} WHERE source = 'a0' LIMIT 1`)).length > 0;
+/** The communes of the cube's A0 rows (0 without): only with some is it worth noting what an import changes. */
+export async function a0CubeCommunes(engine: Engine): Promise<number> {
+  if (!(await tableExists(engine, CUBE_TABLE))) return 0;
+  const [r] = await queryRows<{ n: number }>(engine, `SELECT count(DISTINCT unit_code) AS n FROM ${CUBE_TABLE} WHERE source = 'a0' AND level = 'commune'`);
+  return r?.n ?? 0;
 }
 
 export type CubeUpdate = 'updated' | 'dropped' | 'unchanged';
@@ -80,8 +88,7 @@ export async function updateCubeUnlocked(engine: Engine, changes: CubeChanges): 
     await dropCube(engine);
     return 'dropped';
   };
-  // A whole build costs little more than one of half the communes.
-  if (changes.communes.size * 2 > built.communes) return drop();
+  if (most(changes.communes.size, built.communes)) return drop();
   const years = await a0Years(engine);
   const was = await builtA0Years(engine);
   if (!years || !was || years[0] !== was[0] || years[1] !== was[1]) return drop();
