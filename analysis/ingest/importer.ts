@@ -36,6 +36,8 @@ export interface ImportProgress {
   rows: number;
   /** 0–100 over the whole call. */
   percent: number;
+  /** After the files: the cube is being updated for this many communes (cube/update.ts). */
+  updatingCommunes?: number;
 }
 
 export interface ImportOptions {
@@ -219,6 +221,10 @@ async function importUnlocked(ws: Workspace, files: InputFile[], opts: ImportOpt
     // save recomputes the summary (once for many imports). Also when a later file failed:
     // the files before it are in the tables.
     if (changed) {
+      if (cube && cube.communes.size > 0) {
+        const last = planned.length - 1;
+        opts.onProgress?.({ file: planned[last]?.file.name ?? '', fileIndex: last, fileCount: planned.length, rows: rowsSoFar, percent: 100, updatingCommunes: cube.communes.size });
+      }
       await updateOrDropCube(ws.engine, cube);
       await dropQualitySummary(ws.engine);
     }

@@ -38,6 +38,7 @@ const M = {
   },
   importNow: { vi: 'Nhập vào thư mục làm việc', en: 'Import into the workspace' },
   importing: { vi: 'Đang nhập', en: 'Importing' },
+  updatingCube: { vi: 'Đang cập nhật số liệu chỉ tiêu của các xã vừa nhập', en: 'Updating the indicator figures of the communes imported' },
   rows: { vi: 'dòng', en: 'rows' },
   stop: { vi: 'Dừng', en: 'Cancel' },
   results: { vi: 'Kết quả nhập', en: 'Import results' },

@@ -99,13 +99,19 @@ export function ImportView() {
         {progress && (
           <div role="status" aria-live="polite" data-testid="import-progress">
             <progress value={progress.percent} max={100} aria-label={ti('importing', lang)} />
-            <p>
-              {ti('importing', lang)} {progress.file} ({progress.fileIndex + 1}/{progress.fileCount}) —{' '}
-              {formatNumber(progress.rows, lang)} {ti('rows', lang)} · {formatNumber(progress.percent, lang, 0)}%{' '}
-              <button type="button" className="secondary" onClick={() => abort.current?.abort()}>
-                {ti('stop', lang)}
-              </button>
-            </p>
+            {progress.updatingCommunes ? (
+              <p>
+                {ti('updatingCube', lang)} ({formatNumber(progress.updatingCommunes, lang)})…
+              </p>
+            ) : (
+              <p>
+                {ti('importing', lang)} {progress.file} ({progress.fileIndex + 1}/{progress.fileCount}) —{' '}
+                {formatNumber(progress.rows, lang)} {ti('rows', lang)} · {formatNumber(progress.percent, lang, 0)}%{' '}
+                <button type="button" className="secondary" onClick={() => abort.current?.abort()}>
+                  {ti('stop', lang)}
+                </button>
+              </p>
+            )}
           </div>
         )}
         {error && (

@@ -5,7 +5,7 @@ import { queryRows, tableExists, type Engine } from '../../../../analysis/engine
 import { createNodeEngine } from '../../../../analysis/engine/node.js';
 import { buildCube } from '../../../../analysis/indicators/cube/build.js';
 import { noteCubeChanges, updateCubeUnlocked, type CubeChanges } from '../../../../analysis/indicators/cube/update.js';
-import { importFiles } from '../../../../analysis/ingest/index.js';
+import { importFiles, type ImportProgress } from '../../../../analysis/ingest/index.js';
 import type { CanonicalTable } from '../../../../analysis/model/schema.js';
 import { MemoryStore } from '../../../../analysis/workspace/store.js';
 import { Workspace } from '../../../../analysis/workspace/workspace.js';
@@ -74,8 +74,14 @@ describe('a cube updated after an import equals one built whole (fixture provinc
       await first.close();
       // As the app does: the saved workspace opened again (its registers and village rows load when first named).
       const ws = await Workspace.open(store, await createNodeEngine());
-      const summaries = await importFiles(ws, [file('04465/sinh-sua.csv', births), file('04288/nhan_khau-sua.csv', register)], { today: '2026-06-30' });
+      const progress: ImportProgress[] = [];
+      const summaries = await importFiles(ws, [file('04465/sinh-sua.csv', births), file('04288/nhan_khau-sua.csv', register)], {
+        today: '2026-06-30',
+        onProgress: (p) => progress.push(p),
+      });
       expect(summaries.map((s) => s.replaced.length > 0)).toEqual([true, true]);
+      // The import view says what the last seconds are spent on.
+      expect(progress.at(-1)?.updatingCommunes).toBeGreaterThanOrEqual(2);
       // Updated, not dropped for a rebuild on next use.
       expect(await tableExists(ws.engine, 'cube')).toBe(true);
       const updated = await cubeRows(ws.engine);
