@@ -1,7 +1,7 @@
 import { dropQualitySummary } from './quality-report.js';
 import { exclusive } from '../engine/exclusive.js';
 import { dropCube } from '../indicators/cube/build.js';
-import { a0CubeCommunes, noteCubeChanges, updateCubeUnlocked, type CubeChanges } from '../indicators/cube/update.js';
+import { cubeChangesFor, noteCubeChanges, updateCubeUnlocked, type CubeChanges } from '../indicators/cube/update.js';
 import { queryRows, sqlString, type Engine } from '../engine/engine.js';
 import { QUALITY_RULES, type RuleCode } from '../model/quality-rules.js';
 import { CANONICAL_TABLES, castFromText, SCHEMA, type CanonicalTable, type ColumnDef } from '../model/schema.js';
@@ -156,8 +156,7 @@ async function importUnlocked(ws: Workspace, files: InputFile[], opts: ImportOpt
   let cancelled = false;
   let changed = false;
   // A built cube is updated for what the batch changes rather than rebuilt whole (update.ts).
-  const cubeCommunes = await a0CubeCommunes(ws.engine);
-  const cube: CubeChanges | null = cubeCommunes > 0 ? { communes: new Set(), mis: false, cubeCommunes } : null;
+  const cube = await cubeChangesFor(ws.engine);
   try {
     for (const [i, { file, hash }] of planned.entries()) {
       if (cancelled || opts.signal?.aborted) {
@@ -420,6 +419,12 @@ async function commit(
                 FROM ${STAGING} GROUP BY commune_code) c
               WHERE c.commune_code = t.commune_code AND t.${eventDate} BETWEEN c.lo AND c.hi)`;
   const warnings = problems.filter((p) => p.severity === 'warning').length;
+  // The communes whose cube rows the rows replaced and the rows staged change (update.ts).
+  // Before the transaction: a failed look-up must not abort it (noting fails softly).
+  if (job.cube) {
+    await noteCubeChanges(engine, job.cube, table, `SELECT * FROM ${table} t WHERE ${cover}`);
+    await noteCubeChanges(engine, job.cube, table, `SELECT * FROM ${STAGING}`);
+  }
   await engine.query('BEGIN TRANSACTION');
   try {
     const replacedRows = await queryRows<{ import_id: string; rows: number }>(
@@ -434,7 +439,6 @@ async function commit(
       );
       for (const r of replacedRows)
         replaced.push({ import_id: r.import_id, file_name: names.find((n) => n.import_id === r.import_id)?.file_name ?? '', table, rows: r.rows });
-      if (job.cube) await noteCubeChanges(engine, job.cube, table, `SELECT * FROM ${table} t WHERE ${cover}`);
       await engine.query(`DELETE FROM ${table} t WHERE ${cover}`);
       // Problems of imports whose rows are all gone no longer describe the workspace.
       await engine.query(
@@ -447,7 +451,6 @@ async function commit(
     // INSERT inside the transaction, which holds them uncompressed until COMMIT (for a 5 M-row
     // register: 1 GB more duckdb-wasm memory, which never shrinks, and 10 s compressing them);
     // exports of a commune at a time, the usual case, are small.
-    if (job.cube) await noteCubeChanges(engine, job.cube, table, `SELECT * FROM ${STAGING}`);
     const [{ n: left } = { n: 0 }] = await queryRows<{ n: number }>(engine, `SELECT count(*) AS n FROM (SELECT 1 FROM ${table} LIMIT 1)`);
     if (left === 0) {
       await engine.query(`DROP TABLE ${table}`);

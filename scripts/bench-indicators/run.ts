@@ -6,7 +6,7 @@
  */
 import { queryRows, sqlString, type Engine } from '../../analysis/engine/engine.js';
 import { forgetCubeDerived } from '../../analysis/indicators/cube-derived.js';
-import { a0CubeCommunes, noteCubeChanges, updateCubeUnlocked, type CubeChanges } from '../../analysis/indicators/cube/update.js';
+import { cubeChangesFor, noteCubeChanges, updateCubeUnlocked } from '../../analysis/indicators/cube/update.js';
 import { buildCube, computeIndicators, type IndicatorResult } from '../../analysis/indicators/index.js';
 import type { CanonicalTable } from '../../analysis/model/schema.js';
 
@@ -101,7 +101,7 @@ export async function runIndicatorsBench(engine: Engine): Promise<RunFigures> {
 async function reimport(engine: Engine, what: string, table: CanonicalTable, where: string, replace: string): Promise<Reimport> {
   const level: ['province', 'commune'] = ['province', 'commune'];
   await engine.query(`CREATE OR REPLACE TEMP TABLE _bench_export AS SELECT * REPLACE (${replace}) FROM ${table} WHERE ${where}`);
-  const changes: CubeChanges = { communes: new Set(), mis: false, cubeCommunes: await a0CubeCommunes(engine) };
+  const changes = (await cubeChangesFor(engine))!;
   const t0 = performance.now();
   await noteCubeChanges(engine, changes, table, `SELECT * FROM ${table} WHERE ${where}`);
   await noteCubeChanges(engine, changes, table, `SELECT * FROM _bench_export`);

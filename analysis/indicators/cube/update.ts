@@ -17,9 +17,23 @@ export interface CubeChanges {
   mis: boolean;
   /** Communes in the cube (a0CubeCommunes): when most change it is rebuilt whole. */
   cubeCommunes: number;
+  /**
+   * The register's years (a0Years) before the batch: those the cube was built for, every
+   * import since having updated it with unchanged years or dropped it. The cube's own rows
+   * cannot tell them (a stray 1955 birth widens them, yet leaves no flow in most years).
+   */
+  yearsBefore: [number, number] | null;
+  /** Noting failed: the cube cannot be updated, only dropped. */
+  unknown?: boolean;
 }
 
-/** Half the cube's communes or more: a whole build then costs little more than an update. */
+/** What a batch changes in a built cube, or null without one (nothing to note). */
+export async function cubeChangesFor(engine: Engine): Promise<CubeChanges | null> {
+  const cubeCommunes = await a0CubeCommunes(engine);
+  return cubeCommunes > 0 ? { communes: new Set(), mis: false, cubeCommunes, yearsBefore: await a0Years(engine) } : null;
+}
+
+/** More than half the cube's communes: a whole build then costs little more than an update. */
 const most = (changed: number, of: number) => changed * 2 > of;
 
 /**
@@ -52,9 +66,14 @@ export async function noteCubeChanges(engine: Engine, changes: CubeChanges, tabl
     return;
   }
   // Rebuilt whole anyway: a re-import of a whole province notes no more (each look-up scans a table).
-  if (most(changes.communes.size, changes.cubeCommunes)) return;
-  const found = await queryRows<{ commune_code: string }>(engine, dependentCommunesSql(table, rows));
-  for (const r of found) changes.communes.add(r.commune_code);
+  if (changes.unknown || most(changes.communes.size, changes.cubeCommunes)) return;
+  try {
+    const found = await queryRows<{ commune_code: string }>(engine, dependentCommunesSql(table, rows));
+    for (const r of found) changes.communes.add(r.commune_code);
+  } catch {
+    // The import goes on; its cube is dropped and rebuilt whole on next use.
+    changes.unknown = true;
+  }
 }
 
 /** The communes of the cube's A0 rows (0 without): only with some is it worth noting what an import changes. */
@@ -71,10 +90,15 @@ export type CubeUpdate = 'updated' | 'dropped' | 'unchanged';
  * rows of the changed communes are rebuilt and the province rows summed again, which takes a
  * commune's share of a whole build; MIS rows are deleted, to be rebuilt whole on next use (an
  * MIS export is small). The whole cube is dropped instead, and rebuilt on next use, when the
- * register's years moved (every commune's stocks and rates span them) or most communes changed.
+ * register's years moved (every commune's stocks and rates span them), more than half the
+ * communes changed, or the changes could not be noted.
  */
 export async function updateCubeUnlocked(engine: Engine, changes: CubeChanges): Promise<CubeUpdate> {
   if (!(await tableExists(engine, CUBE_TABLE))) return 'unchanged';
+  if (changes.unknown) {
+    await dropCube(engine);
+    return 'dropped';
+  }
   await forgetCubeDerived(engine);
   if (changes.mis) await engine.query(`DELETE FROM ${CUBE_TABLE} WHERE source = 'mis'`);
   if (changes.communes.size === 0) return changes.mis ? 'updated' : 'unchanged';
@@ -90,8 +114,9 @@ export async function updateCubeUnlocked(engine: Engine, changes: CubeChanges): 
   };
   if (most(changes.communes.size, built.communes)) return drop();
   const years = await a0Years(engine);
-  const was = await builtA0Years(engine);
-  if (!years || !was || years[0] !== was[0] || years[1] !== was[1]) return drop();
+  const sameYears = (a: [number, number] | null | undefined) => !!a && !!years && a[0] === years[0] && a[1] === years[1];
+  // The cube's rows must agree too (a cube built for other years than the register's default).
+  if (!years || !sameYears(changes.yearsBefore) || !sameYears(await builtA0Years(engine))) return drop();
   const communes = [...changes.communes].sort();
   try {
     await run(engine, a0DetailSql(years[0], years[1], built.villages, communes));

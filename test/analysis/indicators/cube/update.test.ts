@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { queryRows, tableExists, type Engine } from '../../../../analysis/engine/engine.js';
 import { createNodeEngine } from '../../../../analysis/engine/node.js';
 import { buildCube } from '../../../../analysis/indicators/cube/build.js';
-import { noteCubeChanges, updateCubeUnlocked, type CubeChanges } from '../../../../analysis/indicators/cube/update.js';
+import { cubeChangesFor, noteCubeChanges, updateCubeUnlocked } from '../../../../analysis/indicators/cube/update.js';
 import { importFiles, type ImportProgress } from '../../../../analysis/ingest/index.js';
 import type { CanonicalTable } from '../../../../analysis/model/schema.js';
 import { MemoryStore } from '../../../../analysis/workspace/store.js';
@@ -120,7 +120,7 @@ describe('the communes an update rebuilds include those that look up the changed
         { commune_code: c, person_id: `${c}-d2`, sex: 'M', birth_date: '1930-01-01', death_date: '2025-03-01' },
       ]);
     await buildCube(engine, { source: 'a0' });
-    const changes: CubeChanges = { communes: new Set(), mis: false, cubeCommunes: COMMUNES.length };
+    const changes = (await cubeChangesFor(engine))!;
     await change((table, rows) => noteCubeChanges(engine, changes, table, rows));
     expect(await updateCubeUnlocked(engine, changes)).toBe('updated');
     const updated = await cubeRows(engine);
@@ -179,11 +179,16 @@ describe('when the cube is rebuilt whole instead', () => {
       ]);
     await buildCube(engine, { source: 'a0' });
   }
-  const changes = (communes: string[]): CubeChanges => ({ communes: new Set(communes), mis: false, cubeCommunes: COMMUNES.length });
+  /** What an import starting now would note, with `communes` changed. */
+  const changes = async (communes: string[]) => {
+    const c = (await cubeChangesFor(engine))!;
+    for (const x of communes) c.communes.add(x);
+    return c;
+  };
 
   it('most communes changed: the cube is dropped (and the changes stop being noted)', async () => {
     await builtCube();
-    const c = changes(COMMUNES.slice(0, 3));
+    const c = await changes(COMMUNES.slice(0, 3));
     await noteCubeChanges(engine, c, 'chet', `SELECT * FROM chet WHERE commune_code = '04468'`);
     expect(c.communes.size).toBe(3);
     expect(await updateCubeUnlocked(engine, c)).toBe('dropped');
@@ -192,16 +197,37 @@ describe('when the cube is rebuilt whole instead', () => {
 
   it("the register's years moved: the cube is dropped", async () => {
     await builtCube();
+    const c = await changes(['04288']);
     await insertRows(engine, 'chet', [{ commune_code: '04288', person_id: 'late', sex: 'F', birth_date: '1940-01-01', death_date: '2026-02-01' }]);
-    expect(await updateCubeUnlocked(engine, changes(['04288']))).toBe('dropped');
+    expect(await updateCubeUnlocked(engine, c)).toBe('dropped');
     expect(await tableExists(engine, 'cube')).toBe(false);
+  });
+
+  it("the register's first year moved, though the cube's first flows did not (a stray 1955 birth corrected)", async () => {
+    // Review case: the stray date widens the years to 40 (1986–2025) while the cube's first
+    // flow stays 2022 in most communes; a marriage of 2000 elsewhere has rows the new years lack.
+    await insertRows(engine, 'sinh', [{ commune_code: '04288', person_id: 'S1', mother_id: 'M0', birth_date: '1955-05-01', sex: 'F' }]);
+    await insertRows(engine, 'ket_hon', [{ commune_code: '04303', husband_id: 'H9', wife_id: 'W9', marriage_date: '2000-06-01' }]);
+    await builtCube();
+    const c = await changes([]);
+    await noteCubeChanges(engine, c, 'sinh', `SELECT * FROM sinh WHERE person_id = hash('S1')`);
+    await engine.query(`UPDATE sinh SET birth_date = DATE '2023-05-01' WHERE person_id = hash('S1')`);
+    expect(await updateCubeUnlocked(engine, c)).toBe('dropped');
+  });
+
+  it('a look-up that fails while noting: the import goes on and the cube is dropped', async () => {
+    await builtCube();
+    const c = await changes([]);
+    await noteCubeChanges(engine, c, 'chet', `SELECT * FROM no_such_table`);
+    expect(c.unknown).toBe(true);
+    expect(await updateCubeUnlocked(engine, c)).toBe('dropped');
   });
 
   it('an MIS export changed: its rows go, the A0 rows stay', async () => {
     await builtCube();
     const a0 = await cubeRows(engine);
     await engine.query(`INSERT INTO cube SELECT * REPLACE ('mis' AS source) FROM cube`);
-    expect(await updateCubeUnlocked(engine, { ...changes([]), mis: true })).toBe('updated');
+    expect(await updateCubeUnlocked(engine, { ...(await changes([])), mis: true })).toBe('updated');
     same(await cubeRows(engine), a0);
   });
 });
