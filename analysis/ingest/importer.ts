@@ -222,7 +222,12 @@ async function importUnlocked(ws: Workspace, files: InputFile[], opts: ImportOpt
     if (changed) {
       if (cube && cube.communes.size > 0) {
         const last = planned.length - 1;
-        opts.onProgress?.({ file: planned[last]?.file.name ?? '', fileIndex: last, fileCount: planned.length, rows: rowsSoFar, percent: 100, updatingCommunes: cube.communes.size });
+        // A progress callback that throws (its view gone) must not keep the cube from being updated or dropped.
+        try {
+          opts.onProgress?.({ file: planned[last]?.file.name ?? '', fileIndex: last, fileCount: planned.length, rows: rowsSoFar, percent: 100, updatingCommunes: cube.communes.size });
+        } catch {
+          // the import's own error, if any, is the one thrown
+        }
       }
       await updateOrDropCube(ws.engine, cube);
       await dropQualitySummary(ws.engine);

@@ -146,6 +146,28 @@ describe('importFiles', () => {
     expect(await tableExists(ws.engine, 'cube')).toBe(false);
   });
 
+  it('updates a cube of several communes when a later file fails, with the files before it', async () => {
+    ws = await memoryWorkspace();
+    const deaths = (rows: string[]) => utf8(`Mã xã,Mã đối tượng,Ngày chết\n${rows.join('\n')}\n`);
+    await importFiles(ws, [{ name: 'chet-1.csv', bytes: deaths(['04465,A,2024-01-10', '04288,D,2024-02-10', '04303,E,2024-02-11']) }], { today: TODAY });
+    await buildCube(ws.engine, { source: 'a0' });
+    const failing = importFiles(
+      ws,
+      [{ name: 'chet-2.csv', bytes: deaths(['04465,B,2024-03-10']) }, { name: 'chet-3.csv', bytes: deaths(['04465,C,2024-04-10']) }],
+      { today: TODAY, onProgress: (p) => { if (p.fileIndex === 1) throw new Error('disk full'); } },
+    );
+    await expect(failing).rejects.toThrow('disk full');
+    // One commune of three changed: its rows are rebuilt (with chet-2's death), not the cube dropped.
+    // (No register here to name the communes' province: its code is not asserted.)
+    const cubeDeaths = `SELECT level, CASE level WHEN 'province' THEN 'province' ELSE unit_code END AS unit_code, value FROM cube WHERE element = 'deaths' AND period = '2024' AND sex = 'T' AND age_group = 'total' ORDER BY level, unit_code`;
+    expect(await queryRows(ws.engine, cubeDeaths)).toEqual([
+      { level: 'commune', unit_code: '04288', value: 1 },
+      { level: 'commune', unit_code: '04303', value: 1 },
+      { level: 'commune', unit_code: '04465', value: 2 },
+      { level: 'province', unit_code: 'province', value: 4 },
+    ]);
+  });
+
   it('leaves the workspace unchanged for unreadable files', async () => {
     ws = await memoryWorkspace();
     const gen = ws.generation;
