@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -101,6 +101,53 @@ describe('importing files through the UI', () => {
     expect(await digits('rows-read')).toBe(rows.length);
     expect(await digits('kept')).toBe(rows.length);
     await screenshot(page, 'import-fast-path');
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it("shows a commune's corrected births after its export is imported again, the other communes' unchanged", { timeout: 240_000 }, async () => {
+    /** Import files through the file input and wait for their results. */
+    const importThrough = async (files: string[]) => {
+      await page.getByRole('tab', { name: 'Nhập dữ liệu' }).click();
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByTestId('choose-files').click();
+      await (await chooser).setFiles(files);
+      await expect.poll(() => page.getByTestId('pending-file').count()).toBe(files.length);
+      await page.getByTestId('import-now').click();
+      await expect.poll(() => page.getByTestId('import-result').count(), { timeout: 150_000 }).toBe(files.length);
+      expect(await page.getByTestId('import-result').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-status')))).toEqual(files.map(() => 'imported'));
+    };
+    const communes = readdirSync(`${SOURCE}/a0`).sort();
+    const births = new Map(communes.map((c) => [c, readCsv(`${SOURCE}/a0/${c}/sinh.csv`)]));
+    const lastYear = Math.max(...[...births.values()].flat().map((b) => Number(b['Ngày sinh']!.slice(-4))));
+    const inLastYear = (rows: Array<Record<string, string>>) => rows.filter((b) => b['Ngày sinh']!.endsWith(String(lastYear)));
+    /** Births of the last year per commune, as the overview shows them. */
+    const shown = async () => {
+      await page.getByRole('tab', { name: 'Tổng quan' }).click();
+      await page.getByTestId('commune-table').waitFor({ timeout: 90_000 });
+      await page.getByTestId('overview-year').selectOption(String(lastYear));
+      const out: Record<string, number> = {};
+      for (const c of communes) {
+        const cell = page.locator(`[data-testid=commune-table] tbody tr[data-code="${c}"]`).getByTestId('births');
+        out[c] = Number((await cell.innerText()).replace(/\./g, ''));
+      }
+      return out;
+    };
+    // The province's other communes, then the overview (which builds the cube).
+    await importThrough(communes.filter((c) => c !== COMMUNE).flatMap((c) => [`${SOURCE}/a0/${c}/nhan_khau.csv`, `${SOURCE}/a0/${c}/sinh.csv`]));
+    const expected = Object.fromEntries(communes.map((c) => [c, inLastYear(births.get(c)!).length]));
+    await expect.poll(shown, { timeout: 90_000 }).toEqual(expected);
+
+    // A corrected export of the commune's births: five births of the last year struck out,
+    // inside the dates it covers, so it replaces the first export (the cube is updated for it).
+    const all = births.get(COMMUNE)!;
+    const dropped = new Set(inLastYear(all).slice(1, 6));
+    const dir = mkdtempSync(join(tmpdir(), 'danso-e2e-'));
+    const file = join(dir, 'sinh-sua.csv');
+    const fields = Papa.parse(readFileSync(`${SOURCE}/a0/${COMMUNE}/sinh.csv`, 'utf8').replace(/^\uFEFF/, ''), { header: true, preview: 1 }).meta.fields!;
+    writeFileSync(file, Papa.unparse(all.filter((b) => !dropped.has(b)), { columns: fields, newline: '\n' }) + '\n');
+    await importThrough([file]);
+    await expect.poll(shown, { timeout: 90_000 }).toEqual({ ...expected, [COMMUNE]: expected[COMMUNE]! - 5 });
+    await screenshot(page, 'overview-after-correction');
     expect(pageErrors(page)).toEqual([]);
   });
 });
