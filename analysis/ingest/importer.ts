@@ -1,7 +1,7 @@
 import { dropQualitySummary } from './quality-report.js';
 import { exclusive } from '../engine/exclusive.js';
 import { dropCube } from '../indicators/cube/build.js';
-import { cubeChangesFor, noteCubeChanges, updateCubeUnlocked, type CubeChanges } from '../indicators/cube/update.js';
+import { cubeChangesFor, noteCubeChanges, updateCubeUnlocked, type CubeChanges, type CubeUpdate } from '../indicators/cube/update.js';
 import { queryRows, sqlString, type Engine } from '../engine/engine.js';
 import { QUALITY_RULES, type RuleCode } from '../model/quality-rules.js';
 import { CANONICAL_TABLES, castFromText, SCHEMA, type CanonicalTable, type ColumnDef } from '../model/schema.js';
@@ -42,6 +42,8 @@ export interface ImportProgress {
 
 export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
+  /** What became of the indicator cube after the files (update.ts): updated for `communes`, or dropped. */
+  onCube?: (outcome: { update: CubeUpdate; communes: string[] }) => void;
   signal?: AbortSignal;
   /** User-confirmed mappings, keyed by file name or `${file name}#${sheet}`. */
   mappings?: Record<string, ColumnMapping>;
@@ -229,7 +231,12 @@ async function importUnlocked(ws: Workspace, files: InputFile[], opts: ImportOpt
           // the import's own error, if any, is the one thrown
         }
       }
-      await updateOrDropCube(ws.engine, cube);
+      const update = await updateOrDropCube(ws.engine, cube);
+      try {
+        opts.onCube?.({ update, communes: update === 'updated' && cube ? [...cube.communes].sort() : [] });
+      } catch {
+        // as onProgress above
+      }
       await dropQualitySummary(ws.engine);
     }
   }
@@ -242,13 +249,14 @@ async function importUnlocked(ws: Workspace, files: InputFile[], opts: ImportOpt
  * fails drops it too: the next computation rebuilds it whole with the same statements, so an
  * error would show there, and the imported rows stay.
  */
-async function updateOrDropCube(engine: Engine, cube: CubeChanges | null): Promise<void> {
-  if (!cube) return dropCube(engine);
+async function updateOrDropCube(engine: Engine, cube: CubeChanges | null): Promise<CubeUpdate> {
   try {
-    await updateCubeUnlocked(engine, cube);
+    if (cube) return await updateCubeUnlocked(engine, cube);
   } catch {
-    await dropCube(engine);
+    // dropped below
   }
+  await dropCube(engine);
+  return 'dropped';
 }
 
 interface SourceJob {

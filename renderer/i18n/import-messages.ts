@@ -38,6 +38,10 @@ const M = {
   },
   importNow: { vi: 'Nhập vào thư mục làm việc', en: 'Import into the workspace' },
   importing: { vi: 'Đang nhập', en: 'Importing' },
+  cubeUpdated: {
+    vi: 'Đã cập nhật số liệu chỉ tiêu của {n} xã có số liệu thay đổi và cộng lại toàn tỉnh; các xã khác giữ nguyên',
+    en: 'Indicator figures updated for the {n} communes whose data changed, and the province summed again; the other communes are unchanged',
+  },
   updatingCube: { vi: 'Đang cập nhật số liệu chỉ tiêu của các xã vừa nhập', en: 'Updating the indicator figures of the communes imported' },
   rows: { vi: 'dòng', en: 'rows' },
   stop: { vi: 'Dừng', en: 'Cancel' },

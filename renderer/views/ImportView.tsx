@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { importFiles, saveMappingPreset, type ImportProgress, type ImportSummary } from '../../analysis/ingest/index.js';
+import { communeByCode } from '../../analysis/model/admin-units.js';
 import { useLang } from '../i18n/context.js';
 import { formatNumber } from '../i18n/format.js';
 import { ti } from '../i18n/import-messages.js';
@@ -21,6 +22,8 @@ export function ImportView() {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [results, setResults] = useState<ImportSummary[]>([]);
   const [error, setError] = useState<string | null>(null);
+  /** The communes whose indicator figures the last import updated (none when the cube was rebuilt whole). */
+  const [updated, setUpdated] = useState<string[]>([]);
   const abort = useRef<AbortController | null>(null);
 
   const presets = () => (session.status === 'ready' ? currentWorkspace().presets : []);
@@ -34,6 +37,7 @@ export function ImportView() {
 
   const run = async () => {
     setError(null);
+    setUpdated([]);
     if (!(await ensureWritableWorkspace())) return;
     const ws = currentWorkspace();
     const controller = new AbortController();
@@ -44,7 +48,7 @@ export function ImportView() {
       const out = await importFiles(
         ws,
         files.map((f) => ({ name: f.name, bytes: f.bytes })),
-        { mappings, signal: controller.signal, onProgress: setProgress },
+        { mappings, signal: controller.signal, onProgress: setProgress, onCube: (o) => setUpdated(o.communes) },
       );
       setResults(out);
       // Files that went in (or were already in) leave the list; the rest stay for another try.
@@ -113,6 +117,12 @@ export function ImportView() {
               </p>
             )}
           </div>
+        )}
+        {updated.length > 0 && (
+          <p className="note" data-testid="cube-updated">
+            {ti('cubeUpdated', lang, { n: formatNumber(updated.length, lang) })}:{' '}
+            {updated.map((c) => `${communeByCode(c)?.communeName ?? c} (${c})`).join(', ')}
+          </p>
         )}
         {error && (
           <p className="error" role="alert">

@@ -146,6 +146,9 @@ describe('importing files through the UI', () => {
     const fields = Papa.parse(readFileSync(`${SOURCE}/a0/${COMMUNE}/sinh.csv`, 'utf8').replace(/^\uFEFF/, ''), { header: true, preview: 1 }).meta.fields!;
     writeFileSync(file, Papa.unparse(all.filter((b) => !dropped.has(b)), { columns: fields, newline: '\n' }) + '\n');
     await importThrough([file]);
+    // Updated for that commune, not rebuilt for the province.
+    expect(await page.getByTestId('cube-updated').innerText()).toMatch(new RegExp(`^Đã cập nhật số liệu chỉ tiêu của 1 xã .*: .+ \\(${COMMUNE}\\)$`));
+    await screenshot(page, 'import-cube-updated');
     await expect.poll(shown, { timeout: 90_000 }).toEqual({ ...expected, [COMMUNE]: expected[COMMUNE]! - 5 });
     await screenshot(page, 'overview-after-correction');
     expect(pageErrors(page)).toEqual([]);
