@@ -64,7 +64,9 @@ export function registerImport(program: Command): void {
       }
       const ws = await openNodeWorkspace(opts.workspace);
       let last = -1;
+      let updated: string[] = [];
       const results = await importFiles(ws, inputs, {
+        onCube: (o) => (updated = o.communes),
         onProgress: (p) => {
           const pct = Math.floor(p.percent);
           if (!opts.quiet && process.stderr.isTTY && pct !== last) {
@@ -75,6 +77,10 @@ export function registerImport(program: Command): void {
       });
       if (!opts.quiet && process.stderr.isTTY) process.stderr.write('\n');
       for (const r of results) console.log(line(r));
+      if (updated.length > 0)
+        console.log(
+          `Số liệu chỉ tiêu đã cập nhật cho ${updated.length} xã · indicator figures updated for ${updated.length} commune(s): ${updated.join(', ')}`,
+        );
       await ws.close();
       const failed = unreadable.length > 0 || results.some((r) => r.status === 'fatal');
       process.exitCode = failed ? 2 : 0;

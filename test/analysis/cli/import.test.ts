@@ -29,6 +29,17 @@ describe('danso import', () => {
     expect(lines[2]).toBe('  thay thế 7793 dòng nhan_khau của 04288/nhan_khau.csv · replaced 7793 nhan_khau rows of 04288/nhan_khau.csv');
     expect(lines[3]).toContain('the new file has far fewer rows (20 vs 7793): check that it is a newer export');
   });
+  it('says which communes the cube was updated for, when a workspace with a cube takes one more commune', { timeout: 180_000 }, () => {
+    const ws = join(dir, 'update');
+    const births = (c: string) => `fixtures/small/a0/${c}/sinh.csv`;
+    const registerAndBirths = (c: string) => [`fixtures/small/a0/${c}/nhan_khau.csv`, births(c)];
+    expect(danso('import', '--quiet', '--workspace', ws, ...['04288', '04303', '04456'].flatMap(registerAndBirths)).code).toBe(0);
+    // The cube is built (and saved) by the first computation.
+    expect(danso('indicators', '--workspace', ws, '--indicators', 'cbr', '--out', join(dir, 'update.json')).code).toBe(0);
+    const r = danso('import', '--quiet', '--workspace', ws, births('04465'));
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('Số liệu chỉ tiêu đã cập nhật cho 1 xã · indicator figures updated for 1 commune(s): 04465');
+  });
   it('quality --summary --out writes the summary per commune (not the whole report)', { timeout: 60_000 }, () => {
     const out = join(dir, 'summary.csv');
     const r = danso('quality', '--workspace', join(dir, 'ws'), '--summary', '--out', out);
