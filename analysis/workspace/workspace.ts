@@ -10,7 +10,7 @@ import { appendPart } from './legacy-ids.js';
 import { emptyManifest, KEY_FILE, MANIFEST, parseManifest, WORKSPACE_VERSION, type Manifest } from './manifest.js';
 import type { WorkspaceStore } from './store.js';
 import { lazyEngine, tableItem, type LazyEngine, type LazyItem } from './lazy-engine.js';
-import { CUBE_COLUMNS_SQL, CUBE_TABLE, CUBE_VERSION } from '../indicators/cube/schema.js';
+import { CUBE_COLUMNS_SQL, CUBE_TABLE, CUBE_VERSION, CUBE_YEARS_COLUMNS_SQL, CUBE_YEARS_TABLE } from '../indicators/cube/schema.js';
 import { createSql, IMPORT_LOG_COLUMNS, IMPORT_LOG_TABLE, QUALITY_REPORT_COLUMNS, QUALITY_SUMMARY_COLUMNS_SQL, QUALITY_SUMMARY_TABLE, QUALITY_TABLE } from './tables.js';
 
 /** Every table a workspace persists besides the cube. */
@@ -22,7 +22,11 @@ const CUBE_VILLAGES = 'cube_villages';
 /** Tables the quality summary is computed from. */
 const SUMMARY_SOURCES = new Set<string>([...CANONICAL_TABLES, QUALITY_TABLE]);
 /** Tables derived from the others, saved when present: the cube and the quality summary. */
-const DERIVED_TABLES: Record<string, string> = { [CUBE_TABLE]: CUBE_COLUMNS_SQL, [QUALITY_SUMMARY_TABLE]: QUALITY_SUMMARY_COLUMNS_SQL };
+const DERIVED_TABLES: Record<string, string> = {
+  [CUBE_TABLE]: CUBE_COLUMNS_SQL,
+  [CUBE_YEARS_TABLE]: CUBE_YEARS_COLUMNS_SQL,
+  [QUALITY_SUMMARY_TABLE]: QUALITY_SUMMARY_COLUMNS_SQL,
+};
 /** Saved tables: the workspace's own and the derived ones. */
 const SAVED_TABLES = [...WORKSPACE_TABLES, ...Object.keys(DERIVED_TABLES)];
 
@@ -76,6 +80,7 @@ export class Workspace {
     if (manifest.cubeVersion !== CUBE_VERSION) {
       delete manifest.tables[CUBE_TABLE];
       delete manifest.tables[CUBE_VILLAGES];
+      delete manifest.tables[CUBE_YEARS_TABLE];
     }
     const converted = new Set<string>();
     // Parts saved under `entry` (a table, or the cube's village rows) appended to `table`.

@@ -5,7 +5,7 @@ import { CANONICAL_TABLES, createTableSql } from '../../model/schema.js';
 import { A0_TEMP_TABLES, a0DetailSql, a0SingleAgesSql } from './a0.js';
 import { misCellsSql } from './mis.js';
 import { levelsSql, marginalsSql } from './rollup.js';
-import { CUBE_COLUMNS_SQL, CUBE_TABLE, type CubeSource } from './schema.js';
+import { CUBE_COLUMNS_SQL, CUBE_TABLE, CUBE_YEARS_COLUMNS_SQL, CUBE_YEARS_TABLE, type CubeSource } from './schema.js';
 import { forgetCubeDerived } from '../cube-derived.js';
 
 export interface BuildCubeOptions {
@@ -111,11 +111,16 @@ export async function ensureCubeVillagesUnlocked(engine: Engine, source: CubeSou
 }
 
 /**
- * The years an A0 cube was built for: the default ones when its events span them (a register
- * whose population starts in the first year has no stock the year before); otherwise the
- * stocks start at 31/12 of the year before the first.
+ * The years an A0 cube was built for, as its build recorded them (CUBE_YEARS_TABLE). A cube
+ * saved before they were recorded: guessed from its rows, the default ones when its events
+ * span them (a register whose population starts in the first year has no stock the year
+ * before), otherwise the stocks start at 31/12 of the year before the first.
  */
 export async function builtA0Years(engine: Engine): Promise<[number, number] | undefined> {
+  if (await tableExists(engine, CUBE_YEARS_TABLE)) {
+    const [y] = await queryRows<{ first_year: number; last_year: number }>(engine, `SELECT first_year, last_year FROM ${CUBE_YEARS_TABLE} WHERE source = 'a0'`);
+    if (y) return [y.first_year, y.last_year];
+  }
   const [r] = await queryRows<{ lo: number | null; flo: number | null; hi: number | null }>(
     engine,
     `SELECT min(year) FILTER (WHERE element = 'population') AS lo,
@@ -139,6 +144,14 @@ export function ensureCubeVillages(engine: Engine, source: CubeSource): Promise<
 export async function dropCube(engine: Engine): Promise<void> {
   await forgetCubeDerived(engine);
   await engine.query(`DROP TABLE IF EXISTS ${CUBE_TABLE}`);
+  await engine.query(`DROP TABLE IF EXISTS ${CUBE_YEARS_TABLE}`);
+}
+
+/** Record the years a source's cube is built for (null: none, its rows deleted). */
+async function recordYears(engine: Engine, source: CubeSource, years: [number, number] | null): Promise<void> {
+  await engine.query(`CREATE TABLE IF NOT EXISTS ${CUBE_YEARS_TABLE} (${CUBE_YEARS_COLUMNS_SQL})`);
+  await engine.query(`DELETE FROM ${CUBE_YEARS_TABLE} WHERE source = ${sqlString(source)}`);
+  if (years) await engine.query(`INSERT INTO ${CUBE_YEARS_TABLE} VALUES (${sqlString(source)}, ${years[0]}, ${years[1]})`);
 }
 
 /** Create the cube table if absent. */
@@ -172,6 +185,7 @@ export async function buildCubeUnlocked(engine: Engine, options: BuildCubeOption
     years = options.years ?? (await a0Years(engine));
     if (!years) {
       await engine.query(`DELETE FROM ${CUBE_TABLE} WHERE source = 'a0'`);
+      await recordYears(engine, source, null);
       return { source, years: null, rows: 0 };
     }
     const detail = a0DetailSql(years[0], years[1], villages);
@@ -200,6 +214,7 @@ export async function buildCubeUnlocked(engine: Engine, options: BuildCubeOption
   await loadUnits(engine, source);
   step();
   await run(engine, levels, step);
+  if (source === 'a0' && !options.villagesOnly) await recordYears(engine, source, years);
   const [n] = await queryRows<{ n: number }>(engine, `SELECT count(*) AS n FROM ${CUBE_TABLE} WHERE source = ${sqlString(source)}`);
   return { source, years, rows: n?.n ?? 0 };
 }

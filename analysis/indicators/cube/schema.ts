@@ -22,6 +22,14 @@ export const CUBE_COLUMNS_SQL =
   'source VARCHAR, level VARCHAR, unit_code VARCHAR, unit_name VARCHAR, period VARCHAR, period_type VARCHAR, ' +
   'year INTEGER, element VARCHAR, sex VARCHAR, age_group VARCHAR, value DOUBLE';
 
+/**
+ * The years each source's cube was built for (flows first_year…last_year, stocks from 31/12
+ * of first_year − 1): its village rows and updates must use the same, and its rows alone
+ * cannot always tell them (a stray early date widens a register's years without a flow in them).
+ */
+export const CUBE_YEARS_TABLE = 'cube_years';
+export const CUBE_YEARS_COLUMNS_SQL = 'source VARCHAR, first_year INTEGER, last_year INTEGER';
+
 export type CubeSource = 'a0' | 'mis';
 export type CubeLevel = 'province' | 'commune' | 'village';
 

@@ -17,6 +17,7 @@ export function emptyTablesEachTest(set: (engine: Engine) => void): void {
   });
   beforeEach(async () => {
     await engine!.query('DROP TABLE IF EXISTS cube');
+    await engine!.query('DROP TABLE IF EXISTS cube_years');
     for (const t of CANONICAL_TABLES) await engine!.query(`DROP TABLE IF EXISTS ${t}`);
     await createCanonicalTables(engine!);
   });

@@ -74,6 +74,9 @@ describe('a cube updated after an import equals one built whole (fixture provinc
       await first.close();
       // As the app does: the saved workspace opened again (its registers and village rows load when first named).
       const ws = await Workspace.open(store, await createNodeEngine());
+      // The years the cube was built for are saved with it.
+      const [years] = await queryRows<{ source: string; first_year: number; last_year: number }>(ws.engine, `SELECT * FROM cube_years`);
+      expect(years).toEqual({ source: 'a0', first_year: 2021, last_year: 2025 });
       const progress: ImportProgress[] = [];
       const summaries = await importFiles(ws, [file('04465/sinh-sua.csv', births), file('04288/nhan_khau-sua.csv', register)], {
         today: '2026-06-30',

@@ -46,3 +46,34 @@ describe('A0 cube: village rows added on request', () => {
     expect(await cube()).toEqual(added);
   });
 });
+
+describe('A0 cube: village rows of a register with a stray early date', () => {
+  // A birth typed 1955 widens the years to 40 (1986–2025) though the first births and deaths
+  // are of 2022: the build's years cannot be told from its rows, so they are recorded.
+  let e: Engine;
+  beforeAll(async () => {
+    e = await createNodeEngine();
+    await createCanonicalTables(e);
+    const p = (person_id: string, village: string, sex: string) => ({
+      commune_code: C, person_id, village, sex, birth_date: '1975-05-05', residence_status: 'thuong_tru', entry_date: '2015-01-01', household_id: person_id,
+    });
+    await insertRows(e, 'nhan_khau', [p('W1', 'Thôn 1', 'F'), p('H1', 'Thôn 2', 'M')]);
+    await insertRows(e, 'sinh', [
+      { commune_code: C, mother_id: 'W1', birth_date: '1955-05-01', sex: 'F' },
+      { commune_code: C, mother_id: 'W1', birth_date: '2022-04-04', sex: 'M' },
+    ]);
+    await insertRows(e, 'chet', [{ commune_code: C, person_id: 'X', sex: 'M', birth_date: '1930-01-01', death_date: '2025-03-01' }]);
+    await insertRows(e, 'ket_hon', [{ commune_code: C, husband_id: 'H1', wife_id: 'W1', marriage_date: '2000-06-01' }]);
+  });
+  afterAll(async () => e?.close());
+
+  it('are those of a build with villages from the start', async () => {
+    const cube = () => queryRows(e, `SELECT * FROM cube ORDER BY ALL`);
+    await buildCube(e, { source: 'a0', villages: true });
+    const whole = await cube();
+    expect(whole.some((r) => r.level === 'village' && r.element === 'marriages' && r.period === '2000')).toBe(true);
+    await buildCube(e, { source: 'a0' });
+    await ensureCubeVillages(e, 'a0');
+    expect(await cube()).toEqual(whole);
+  });
+});
