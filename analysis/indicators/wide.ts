@@ -80,8 +80,25 @@ export function availabilitySql(source: CubeSource, firstYear: number, lastYear:
   const cubeRows = `FROM ${CUBE_TABLE} WHERE source = ${src} AND period_type = '${pt}' AND level = 'commune'`;
   // `lack`: the elements a unit has by quarter or month only in a year, which gave no year
   // (persons checked, a part year beside other elements' annual rows): not 0 but unknown.
-  const cols = (alias: string, ok: string) =>
-    cur.map((c) => `${alias}.${c.name} AND ${ok} AND NOT coalesce(list_contains(lack, ${sqlString(c.element)}), false) AS ${c.name}`).join(', ');
+  const cols = (alias: string, ok: string, lacks: string) =>
+    cur
+      .map((c) => {
+        const broken = lacking.includes(c) ? ` AND NOT coalesce(${lacks}.${c.name}, false)` : '';
+        return `${alias}.${c.name} AND ${ok} AND NOT coalesce(list_contains(lack, ${sqlString(c.element)}), false)${broken} AS ${c.name}`;
+      })
+      .join(', ');
+  // A commune that has some of an element in a period but not at a breakdown other communes
+  // give (a year whose quarters gave births by age in Q1–Q2 only): its cells there are not 0
+  // but unknown, and so are its province's. Any age group counts (a long export leaves out
+  // the zero ones).
+  const lacking = cur.filter((c) => c.sex !== 'T' || c.ages !== 'total');
+  const hasBreakdown = (c: CellColumn) =>
+    c.ages === 'total'
+      ? `bool_or(element = ${sqlString(c.element)} AND sex <> 'T' AND age_group = 'total')`
+      : `bool_or(element = ${sqlString(c.element)} AND sex = ${sqlString(c.sex)} AND age_group <> 'total')`;
+  const lacksSql = lacking
+    .map((c) => `coalesce(bool_or(element = ${sqlString(c.element)} AND sex = 'T' AND age_group = 'total' AND value <> 0), false) AND NOT coalesce(${hasBreakdown(c)}, false) AS ${c.name}`)
+    .join(', ');
   const subAnnualOnly =
     pt === 'year'
       ? `SELECT unit_code, year, list(DISTINCT element) AS lack FROM ${CUBE_TABLE} s
@@ -95,16 +112,20 @@ export function availabilitySql(source: CubeSource, firstYear: number, lastYear:
       ${cubeRows} GROUP BY 1`,
     `CREATE OR REPLACE TEMP TABLE _ind_avu AS SELECT DISTINCT unit_code, ${ord} AS year ${cubeRows}`,
     `CREATE OR REPLACE TEMP TABLE _ind_avx AS ${subAnnualOnly}`,
+    `CREATE OR REPLACE TEMP TABLE _ind_avk AS SELECT unit_code, ${ord} AS year${lacking.length ? `, ${lacksSql}` : ''} ${cubeRows} GROUP BY 1, 2`,
     `CREATE OR REPLACE TEMP TABLE ${UNIT_AVAILABILITY_TABLE} AS
-      SELECT 'commune' AS level, u.unit_code, a.year, ${cols('a', 'true')}
+      SELECT 'commune' AS level, u.unit_code, a.year, ${cols('a', 'true', 'k')}
       FROM _ind_avu u JOIN _ind_av a USING (year) LEFT JOIN _ind_avx x ON x.unit_code = u.unit_code AND x.year = a.year
+      LEFT JOIN _ind_avk k ON k.unit_code = u.unit_code AND k.year = a.year
       UNION ALL
-      SELECT 'province', f.province_code, a.year, ${cols('a', 'f.full')}
+      SELECT 'province', f.province_code, a.year, ${cols('a', 'f.full', 'f')}
       FROM (
         SELECT p.province_code, t.year, count(u.unit_code) = count(*) AS full, flatten(list(x.lack) FILTER (WHERE x.lack IS NOT NULL)) AS lack
+          ${lacking.map((c) => `, bool_or(k.${c.name}) AS ${c.name}`).join('')}
         FROM ${COMMUNE_PROVINCE_TABLE} p CROSS JOIN (SELECT year FROM _ind_av) t
         LEFT JOIN _ind_avu u ON u.unit_code = p.unit_code AND u.year = t.year
         LEFT JOIN _ind_avx x ON x.unit_code = p.unit_code AND x.year = t.year
+        LEFT JOIN _ind_avk k ON k.unit_code = p.unit_code AND k.year = t.year
         GROUP BY p.province_code, t.year) f
       JOIN _ind_av a USING (year)`,
   ];

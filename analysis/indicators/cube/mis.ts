@@ -3,25 +3,40 @@ import { sqlString } from '../../engine/engine.js';
 
 /**
  * SQL that turns the `mis` table into `_cube_cells` at commune level.
- * 1. Years: an annual row wins; otherwise flows sum the quarters (or months) of the year
+ * 1. Marginals, period by period: a total the export states wins; otherwise it is summed from
+ *    the finest breakdown the export has that period (sex × age, sex, or age), so every
+ *    period has every cell its breakdown allows.
+ * 2. Years: an annual row wins; otherwise flows sum the quarters (or months) of the year
  *    when the commune's year is complete (it has rows in all four quarters, or all twelve
  *    months: a part year is no year, Q1–Q2 summed read as half the births), and stocks take
  *    the fourth quarter (or December). Persons checked (elderly_checked) are never summed:
- *    one person checked in two quarters is one person in the year.
- * 2. Marginals: a total the export states wins; otherwise it is summed from the finest
- *    breakdown the export has (sex × age, sex, or age), so both paths give every cell.
+ *    one person checked in two quarters is one person in the year. A breakdown (by sex, by
+ *    age) makes the year's only when every quarter with any of the element has it: boys and
+ *    girls of Q1–Q2 beside Q3–Q4's totals are no year's sex ratio. The year's total sums
+ *    every quarter's, stated or summed from its breakdown.
  */
 export function misCellsSql(): string[] {
   const kinds = Object.entries(DATA_ELEMENTS)
     .map(([e, k]) => `(${sqlString(e)}, ${sqlString(k)})`)
     .join(', ');
   const key = 'commune_code, period, period_type, year, element';
+  const ckey = 'commune_code, year, element';
   return [
     `CREATE OR REPLACE TEMP TABLE _mis0 AS
-     SELECT commune_code, period, period_type, year, element, coalesce(sex, 'T') AS sex,
-       coalesce(age_group, 'total') AS age_group, sum(value) AS value
-     FROM mis WHERE value IS NOT NULL AND commune_code IS NOT NULL AND element IS NOT NULL GROUP BY ALL`,
-    `CREATE OR REPLACE TEMP TABLE _mis1 AS
+     WITH src AS (
+       SELECT ${key}, coalesce(sex, 'T') AS sex, coalesce(age_group, 'total') AS age_group, sum(value) AS value
+       FROM mis WHERE value IS NOT NULL AND commune_code IS NOT NULL AND element IS NOT NULL GROUP BY ALL),
+     b AS (SELECT *, sex <> 'T' AS hs, age_group <> 'total' AS ha FROM src),
+     cand AS (
+       SELECT ${key}, sex, age_group, value, 0 AS prio FROM b
+       UNION ALL SELECT ${key}, sex, 'total', sum(value), 1 FROM b WHERE hs AND ha GROUP BY ALL
+       UNION ALL SELECT ${key}, 'T', age_group, sum(value), 1 FROM b WHERE hs AND ha GROUP BY ALL
+       UNION ALL SELECT ${key}, 'T', 'total', sum(value), 1 FROM b WHERE hs AND NOT ha GROUP BY ALL
+       UNION ALL SELECT ${key}, 'T', 'total', sum(value), 2 FROM b WHERE NOT hs AND ha GROUP BY ALL
+       UNION ALL SELECT ${key}, 'T', 'total', sum(value), 3 FROM b WHERE hs AND ha GROUP BY ALL)
+     SELECT ${key}, sex, age_group, value
+     FROM cand QUALIFY row_number() OVER (PARTITION BY ${key}, sex, age_group ORDER BY prio) = 1`,
+    `CREATE OR REPLACE TEMP TABLE _cube_cells AS
      WITH kinds(element, kind) AS (VALUES ${kinds}),
      -- The sub-annual periods that cover a commune's year: its four quarters, else its twelve
      -- months, with any element (an export may leave out a period's zero counts, not the
@@ -31,34 +46,36 @@ export function misCellsSql(): string[] {
          CASE WHEN count(DISTINCT period) FILTER (WHERE period_type = 'quarter') = 4 THEN 'quarter'
               WHEN count(DISTINCT period) FILTER (WHERE period_type = 'month') = 12 THEN 'month' END AS use
        FROM _mis0 WHERE period_type <> 'year' GROUP BY ALL),
-     annual AS (SELECT DISTINCT commune_code, year, element FROM _mis0 WHERE period_type = 'year')
-     SELECT commune_code, period, period_type, year, element, sex, age_group, value FROM _mis0
+     annual AS (SELECT DISTINCT ${ckey} FROM _mis0 WHERE period_type = 'year'),
+     -- The periods a flow's year is summed from.
+     used AS (
+       SELECT r.* FROM _mis0 r JOIN cover c ON c.commune_code = r.commune_code AND c.year = r.year AND r.period_type = c.use
+       LEFT JOIN kinds k ON k.element = r.element
+       WHERE coalesce(k.kind, 'flow') = 'flow' AND r.element <> 'elderly_checked'
+         AND NOT EXISTS (SELECT 1 FROM annual a WHERE a.commune_code = r.commune_code AND a.year = r.year AND a.element = r.element)),
+     -- Periods with any of the element, and how many of them have each breakdown.
+     need AS (SELECT ${ckey}, count(*) AS n FROM used WHERE sex = 'T' AND age_group = 'total' AND value <> 0 GROUP BY ALL),
+     have AS (
+       SELECT u.commune_code, u.year, u.element, u.sex <> 'T' AS hs, u.age_group <> 'total' AS ha, count(DISTINCT u.period) AS n
+       FROM used u SEMI JOIN (SELECT ${key} FROM used WHERE sex = 'T' AND age_group = 'total' AND value <> 0) t
+         ON t.commune_code = u.commune_code AND t.period = u.period AND t.element = u.element
+       GROUP BY ALL)
+     SELECT commune_code, CAST(NULL AS VARCHAR) AS village, period, period_type, year, element, sex, age_group, value FROM _mis0
      UNION ALL
-     SELECT r.commune_code, CAST(r.year AS VARCHAR), 'year', r.year, r.element, r.sex, r.age_group, sum(r.value)
-     FROM _mis0 r JOIN cover c ON c.commune_code = r.commune_code AND c.year = r.year AND r.period_type = c.use
-     LEFT JOIN kinds k ON k.element = r.element
-     WHERE coalesce(k.kind, 'flow') = 'flow' AND r.element <> 'elderly_checked'
-       AND NOT EXISTS (SELECT 1 FROM annual a WHERE a.commune_code = r.commune_code AND a.year = r.year AND a.element = r.element)
-     GROUP BY r.commune_code, r.year, r.element, r.sex, r.age_group
+     SELECT u.commune_code, NULL, CAST(u.year AS VARCHAR), 'year', u.year, u.element, u.sex, u.age_group, sum(u.value)
+     FROM used u
+     LEFT JOIN need d ON d.commune_code = u.commune_code AND d.year = u.year AND d.element = u.element
+     LEFT JOIN have h ON h.commune_code = u.commune_code AND h.year = u.year AND h.element = u.element
+       AND h.hs = (u.sex <> 'T') AND h.ha = (u.age_group <> 'total')
+     WHERE (u.sex = 'T' AND u.age_group = 'total') OR d.n IS NULL OR h.n = d.n
+     GROUP BY u.commune_code, u.year, u.element, u.sex, u.age_group
      UNION ALL
      -- A stock at the year's end: its fourth quarter (else December), whatever the other periods.
-     SELECT r.commune_code, CAST(r.year AS VARCHAR), 'year', r.year, r.element, r.sex, r.age_group, arg_max(r.value, r.period_type)
+     SELECT r.commune_code, NULL, CAST(r.year AS VARCHAR), 'year', r.year, r.element, r.sex, r.age_group, arg_max(r.value, r.period_type)
      FROM _mis0 r JOIN kinds k ON k.element = r.element
      WHERE k.kind = 'stock' AND r.period_type <> 'year' AND right(r.period, 2) IN ('Q4', '12')
        AND NOT EXISTS (SELECT 1 FROM annual a WHERE a.commune_code = r.commune_code AND a.year = r.year AND a.element = r.element)
      GROUP BY r.commune_code, r.year, r.element, r.sex, r.age_group`,
-    `CREATE OR REPLACE TEMP TABLE _cube_cells AS
-     WITH src AS (SELECT *, sex <> 'T' AS hs, age_group <> 'total' AS ha FROM _mis1),
-     cand AS (
-       SELECT ${key}, sex, age_group, value, 0 AS prio FROM src
-       UNION ALL SELECT ${key}, sex, 'total', sum(value), 1 FROM src WHERE hs AND ha GROUP BY ALL
-       UNION ALL SELECT ${key}, 'T', age_group, sum(value), 1 FROM src WHERE hs AND ha GROUP BY ALL
-       UNION ALL SELECT ${key}, 'T', 'total', sum(value), 1 FROM src WHERE hs AND NOT ha GROUP BY ALL
-       UNION ALL SELECT ${key}, 'T', 'total', sum(value), 2 FROM src WHERE NOT hs AND ha GROUP BY ALL
-       UNION ALL SELECT ${key}, 'T', 'total', sum(value), 3 FROM src WHERE hs AND ha GROUP BY ALL)
-     SELECT commune_code, CAST(NULL AS VARCHAR) AS village, period, period_type, year, element, sex, age_group, value
-     FROM cand QUALIFY row_number() OVER (PARTITION BY ${key}, sex, age_group ORDER BY prio) = 1`,
     `DROP TABLE IF EXISTS _mis0`,
-    `DROP TABLE IF EXISTS _mis1`,
   ];
 }

@@ -168,3 +168,55 @@ describe('age groups an MIS export does not have', () => {
       });
   });
 });
+
+describe('an MIS year made of quarters whose breakdowns differ', () => {
+  // Every quarter of 2025 has 10 births: Q1–Q2 by sex only (5 + 5, no stated total), Q3–Q4 as
+  // a stated total only; a population of 4,000 at the end of 2024 and 2025.
+  beforeEach(async () => {
+    await insertRows(engine, 'mis', [
+      row('00001', '2024', 'population', 4000),
+      row('00001', '2025-Q4', 'population', 4000),
+      ...['Q1', 'Q2'].flatMap((q) => [row('00001', `2025-${q}`, 'births', 5, 'M'), row('00001', `2025-${q}`, 'births', 5, 'F')]),
+      ...['Q3', 'Q4'].map((q) => row('00001', `2025-${q}`, 'births', 10)),
+    ]);
+  });
+
+  it("counts every quarter's births in the year, stated or summed from its breakdown", async () => {
+    const res = await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['cbr'], years: [2025, 2025] });
+    // 40 births over an average population of 4,000: 10‰ (before: the two stated quarters only, 5‰).
+    expect(find(res, 'cbr', '00001', '2025')).toMatchObject({ numerator: 40, denominator: 4000 });
+  });
+
+  it('gives no sex breakdown for the year when only some quarters have it', async () => {
+    const res = await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['srb'], years: [2025, 2025] });
+    // Before: SRB 100 from the 10 boys and 10 girls of Q1–Q2, as if the year's.
+    const srb = find(res, 'srb', '00001', '2025');
+    expect(srb).toMatchObject({ value: null, flag: 'not_computable' });
+  });
+});
+
+describe("a commune's year without a breakdown that other communes give", () => {
+  // 00002 gives 2025 by year, women and births by age; 00001 by quarter, its births by the
+  // mother's age in Q1–Q2 only (Q3–Q4 as totals). Every fertile age group has 100 women.
+  beforeEach(async () => {
+    const women = (c: string, period: string) => FERTILE_AGE_GROUPS.map((a) => row(c, period, 'population', 100, 'F', a));
+    await insertRows(engine, 'mis', [
+      ...women('00002', '2024'), ...women('00002', '2025'),
+      ...FERTILE_AGE_GROUPS.map((a) => row('00002', '2025', 'births', 5, null, a)),
+      ...women('00001', '2024'), ...women('00001', '2025-Q4'),
+      ...['Q1', 'Q2'].flatMap((q) => FERTILE_AGE_GROUPS.map((a) => row('00001', `2025-${q}`, 'births', 1, null, a))),
+      ...['Q3', 'Q4'].map((q) => row('00001', `2025-${q}`, 'births', 7)),
+    ]);
+  });
+
+  it('is not computable for that commune and the province, not the half year of births by age', async () => {
+    const res = await computeIndicators(engine, { source: 'mis', level: ['province', 'commune'], indicators: ['tfr', 'cbr'], years: [2025, 2025] });
+    // 00002: 5 × 7 groups × 5 / 100 = 1.75.
+    expect(find(res, 'tfr', '00002', '2025').value).toBeCloseTo(1.75, 12);
+    // Before: 00001's TFR was 5 × 7 × 2 / 100 = 0.7 from Q1–Q2, and the province's 1.225.
+    expect(find(res, 'tfr', '00001', '2025')).toMatchObject({ value: null, flag: 'not_computable' });
+    expect(find(res, 'tfr', P, '2025')).toMatchObject({ value: null, flag: 'not_computable' });
+    // Its births as a total are whole: 14 + 14 of the four quarters.
+    expect(find(res, 'cbr', '00001', '2025').numerator).toBe(28);
+  });
+});
