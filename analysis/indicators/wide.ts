@@ -88,17 +88,27 @@ export function availabilitySql(source: CubeSource, firstYear: number, lastYear:
       })
       .join(', ');
   // A commune that has some of an element in a period but not at a breakdown other communes
-  // give (a year whose quarters gave births by age in Q1–Q2 only): its cells there are not 0
-  // but unknown, and so are its province's. Any age group counts (a long export leaves out
-  // the zero ones).
+  // give whole (a year whose quarters gave births by age in Q1–Q2 only): its cells there are
+  // not 0 but unknown, and so are its province's. Any sex and age group counts (a long export
+  // leaves out the zero ones: no male deaths), and a partial breakdown (one that somewhere adds
+  // up to less than its total: infant deaths as the only deaths by age) is never missing.
   const lacking = cur.filter((c) => c.sex !== 'T' || c.ages !== 'total');
-  const hasBreakdown = (c: CellColumn) =>
-    c.ages === 'total'
-      ? `bool_or(element = ${sqlString(c.element)} AND sex <> 'T' AND age_group = 'total')`
-      : `bool_or(element = ${sqlString(c.element)} AND sex = ${sqlString(c.sex)} AND age_group <> 'total')`;
+  const kind = (c: CellColumn) => `sex ${c.sex !== 'T' ? "<> 'T'" : "= 'T'"} AND age_group ${c.ages !== 'total' ? "<> 'total'" : "= 'total'"}`;
+  const whole = (c: CellColumn) =>
+    `NOT EXISTS (SELECT 1 FROM _ind_avp p WHERE p.element = ${sqlString(c.element)} AND p.hs = ${c.sex !== 'T'} AND p.ha = ${c.ages !== 'total'})`;
   const lacksSql = lacking
-    .map((c) => `coalesce(bool_or(element = ${sqlString(c.element)} AND sex = 'T' AND age_group = 'total' AND value <> 0), false) AND NOT coalesce(${hasBreakdown(c)}, false) AS ${c.name}`)
+    .map(
+      (c) =>
+        `coalesce(bool_or(element = ${sqlString(c.element)} AND sex = 'T' AND age_group = 'total' AND value <> 0), false)
+         AND NOT coalesce(bool_or(element = ${sqlString(c.element)} AND ${kind(c)}), false) AND ${whole(c)} AS ${c.name}`,
+    )
     .join(', ');
+  const partialSql = `CREATE OR REPLACE TEMP TABLE _ind_avp AS
+    WITH k AS (
+      SELECT unit_code, period, element, sex <> 'T' AS hs, age_group <> 'total' AS ha, sum(value) AS s
+      ${cubeRows} AND (sex <> 'T' OR age_group <> 'total') GROUP BY ALL),
+    t AS (SELECT unit_code, period, element, value ${cubeRows} AND sex = 'T' AND age_group = 'total')
+    SELECT DISTINCT k.element, k.hs, k.ha FROM k JOIN t USING (unit_code, period, element) WHERE abs(k.s - t.value) > 0.5`;
   const subAnnualOnly =
     pt === 'year'
       ? `SELECT unit_code, year, list(DISTINCT element) AS lack FROM ${CUBE_TABLE} s
@@ -112,6 +122,7 @@ export function availabilitySql(source: CubeSource, firstYear: number, lastYear:
       ${cubeRows} GROUP BY 1`,
     `CREATE OR REPLACE TEMP TABLE _ind_avu AS SELECT DISTINCT unit_code, ${ord} AS year ${cubeRows}`,
     `CREATE OR REPLACE TEMP TABLE _ind_avx AS ${subAnnualOnly}`,
+    partialSql,
     `CREATE OR REPLACE TEMP TABLE _ind_avk AS SELECT unit_code, ${ord} AS year${lacking.length ? `, ${lacksSql}` : ''} ${cubeRows} GROUP BY 1, 2`,
     `CREATE OR REPLACE TEMP TABLE ${UNIT_AVAILABILITY_TABLE} AS
       SELECT 'commune' AS level, u.unit_code, a.year, ${cols('a', 'true', 'k')}

@@ -12,8 +12,10 @@ import { sqlString } from '../../engine/engine.js';
  *    the fourth quarter (or December). Persons checked (elderly_checked) are never summed:
  *    one person checked in two quarters is one person in the year. A breakdown (by sex, by
  *    age) makes the year's only when every quarter with any of the element has it: boys and
- *    girls of Q1–Q2 beside Q3–Q4's totals are no year's sex ratio. The year's total sums
- *    every quarter's, stated or summed from its breakdown.
+ *    girls of Q1–Q2 beside Q3–Q4's totals are no year's sex ratio. A partial breakdown (one
+ *    that anywhere in the export adds up to less than its total: infant deaths as the only
+ *    deaths by age) is summed as it is, a quarter without it having none. The year's total
+ *    sums every quarter's, stated or summed from its breakdown.
  */
 export function misCellsSql(): string[] {
   const kinds = Object.entries(DATA_ELEMENTS)
@@ -53,6 +55,15 @@ export function misCellsSql(): string[] {
        LEFT JOIN kinds k ON k.element = r.element
        WHERE coalesce(k.kind, 'flow') = 'flow' AND r.element <> 'elderly_checked'
          AND NOT EXISTS (SELECT 1 FROM annual a WHERE a.commune_code = r.commune_code AND a.year = r.year AND a.element = r.element)),
+     -- Breakdowns that somewhere add up to less (or more) than their total: their absence is 0.
+     kind_sum AS (
+       SELECT ${key}, sex <> 'T' AS hs, age_group <> 'total' AS ha, sum(value) AS s
+       FROM _mis0 WHERE sex <> 'T' OR age_group <> 'total' GROUP BY ALL),
+     partial AS (
+       SELECT DISTINCT k.element, k.hs, k.ha FROM kind_sum k
+       JOIN _mis0 t ON t.commune_code = k.commune_code AND t.period = k.period AND t.element = k.element
+         AND t.sex = 'T' AND t.age_group = 'total'
+       WHERE abs(k.s - t.value) > 0.5),
      -- Periods with any of the element, and how many of them have each breakdown.
      need AS (SELECT ${ckey}, count(*) AS n FROM used WHERE sex = 'T' AND age_group = 'total' AND value <> 0 GROUP BY ALL),
      have AS (
@@ -67,7 +78,8 @@ export function misCellsSql(): string[] {
      LEFT JOIN need d ON d.commune_code = u.commune_code AND d.year = u.year AND d.element = u.element
      LEFT JOIN have h ON h.commune_code = u.commune_code AND h.year = u.year AND h.element = u.element
        AND h.hs = (u.sex <> 'T') AND h.ha = (u.age_group <> 'total')
-     WHERE (u.sex = 'T' AND u.age_group = 'total') OR d.n IS NULL OR h.n = d.n
+     LEFT JOIN partial p ON p.element = u.element AND p.hs = (u.sex <> 'T') AND p.ha = (u.age_group <> 'total')
+     WHERE (u.sex = 'T' AND u.age_group = 'total') OR d.n IS NULL OR h.n = d.n OR p.element IS NOT NULL
      GROUP BY u.commune_code, u.year, u.element, u.sex, u.age_group
      UNION ALL
      -- A stock at the year's end: its fourth quarter (else December), whatever the other periods.

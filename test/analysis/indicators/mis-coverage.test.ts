@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { queryRows, type Engine } from '../../../analysis/engine/engine.js';
 import { computeIndicators, type IndicatorResult } from '../../../analysis/indicators/index.js';
-import { FERTILE_AGE_GROUPS } from '../../../analysis/model/age-groups.js';
+import { AGE_GROUPS, FERTILE_AGE_GROUPS } from '../../../analysis/model/age-groups.js';
 import { emptyTablesEachTest, insertRows } from './helpers.js';
 
 // What an MIS export leaves out is not computable, never 0: a commune missing from a year, a
@@ -218,5 +218,42 @@ describe("a commune's year without a breakdown that other communes give", () => 
     expect(find(res, 'tfr', P, '2025')).toMatchObject({ value: null, flag: 'not_computable' });
     // Its births as a total are whole: 14 + 14 of the four quarters.
     expect(find(res, 'cbr', '00001', '2025').numerator).toBe(28);
+  });
+});
+
+describe('a partial breakdown, or one a commune has no row of, reads as 0 (review of the above)', () => {
+  it('infant deaths as the only deaths by age: IMR of a commune without any, and of the province', async () => {
+    await insertRows(engine, 'mis', [
+      row('00001', '2024', 'population', 1000), row('00001', '2025', 'population', 1000),
+      row('00001', '2025', 'births', 100), row('00001', '2025', 'deaths', 10), row('00001', '2025', 'deaths', 1, null, '0'),
+      row('00002', '2024', 'population', 1000), row('00002', '2025', 'population', 1000),
+      row('00002', '2025', 'births', 80), row('00002', '2025', 'deaths', 8),
+    ]);
+    const res = await computeIndicators(engine, { source: 'mis', level: ['province', 'commune'], indicators: ['imr'], years: [2025, 2025] });
+    expect(find(res, 'imr', '00001', '2025').value).toBeCloseTo(10, 12);
+    expect(find(res, 'imr', '00002', '2025').value).toBe(0);
+    expect(find(res, 'imr', P, '2025').value).toBeCloseTo((1 / 180) * 1000, 12);
+  });
+
+  it('infant deaths in one quarter of a year made of quarters', async () => {
+    await insertRows(engine, 'mis', [
+      row('00001', '2024', 'population', 1000), row('00001', '2025-Q4', 'population', 1000),
+      ...['Q1', 'Q2', 'Q3', 'Q4'].flatMap((q) => [row('00001', `2025-${q}`, 'births', 25), row('00001', `2025-${q}`, 'deaths', 3)]),
+      row('00001', '2025-Q1', 'deaths', 1, null, '0'),
+    ]);
+    const res = await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['imr'], years: [2025, 2025] });
+    expect(find(res, 'imr', '00001', '2025').value).toBeCloseTo(10, 12);
+  });
+
+  it("male life expectancy of a province one of whose communes had no male deaths", async () => {
+    const pop = (c: string, y: string) => ['M', 'F'].flatMap((s) => AGE_GROUPS.map((a) => row(c, y, 'population', 1000, s, a)));
+    await insertRows(engine, 'mis', [
+      ...pop('00001', '2024'), ...pop('00001', '2025'), ...pop('00002', '2024'), ...pop('00002', '2025'),
+      ...['M', 'F'].flatMap((s) => AGE_GROUPS.map((a, i) => row('00001', '2025', 'deaths', 1 + i, s, a))),
+      row('00002', '2025', 'deaths', 2, 'F', '80-84'), row('00002', '2025', 'deaths', 3, 'F', '85+'),
+    ]);
+    const res = await computeIndicators(engine, { source: 'mis', level: ['province', 'commune'], indicators: ['e0_male'], years: [2025, 2025] });
+    expect(find(res, 'e0_male', P, '2025').flag).not.toBe('not_computable');
+    expect(find(res, 'e0_male', P, '2025').value).toBeGreaterThan(0);
   });
 });
