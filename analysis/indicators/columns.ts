@@ -142,28 +142,29 @@ function mainMissing(missing: string[]): string {
 
 /**
  * Why the columns an indicator needs are missing, for `not_computable` (Vietnamese · English).
- * An A0 workspace lacks the tables they are counted from; an MIS export lacks an element or
- * its breakdown (the one it lacks altogether is named).
+ * An A0 workspace lacks the tables they are counted from; MIS figures lack an element or its
+ * breakdown (the one they lack altogether is named): the whole export's, or one commune's
+ * in a period while other communes give it (so the wording is of "the figures").
  */
 export function missingReason(columns: string[], source: 'a0' | 'mis' = 'mis', coverage?: A0Coverage): string {
   return (source === 'a0' ? a0MissingReason(columns, coverage) : null) ?? columnReason(mainMissing(columns));
 }
 
-/** Why one column is missing from an export. */
+/** Why one column is missing from the figures. */
 function columnReason(column: string): string {
   if (column === 'pop_prev' || column.endsWith('_prev'))
     return 'Không có dân số cuối kỳ trước · no population at the end of the previous period';
-  if (/^b_\d/.test(column)) return 'Dữ liệu không có số sinh theo tuổi mẹ · this export has no births by mother’s age';
-  if (/^w_\d/.test(column)) return 'Dữ liệu không có dân số nữ theo nhóm tuổi · this export has no female population by age group';
-  if (column === 'b_m' || column === 'b_f') return 'Dữ liệu không có số sinh theo giới tính · this export has no births by sex';
-  if (column === 'elderly_60p') return 'Dữ liệu không có số người cao tuổi (60+) · this export has no count of persons 60+';
+  if (/^b_\d/.test(column)) return 'Dữ liệu không có số sinh theo tuổi mẹ · the figures have no births by mother’s age';
+  if (/^w_\d/.test(column)) return 'Dữ liệu không có dân số nữ theo nhóm tuổi · the figures have no female population by age group';
+  if (column === 'b_m' || column === 'b_f') return 'Dữ liệu không có số sinh theo giới tính · the figures have no births by sex';
+  if (column === 'elderly_60p') return 'Dữ liệu không có số người cao tuổi (60+) · the figures have no count of persons 60+';
   if (column === 'eld_chk')
-    return 'Dữ liệu không có số người cao tuổi được khám trong cả năm (số theo quý, tháng không cộng được: một người khám nhiều lần bị đếm nhiều lần) · this export has no yearly count of elderly persons checked (quarterly or monthly counts do not add up: a person checked in several would count more than once)';
-  if (column === 'pop_0_m' || column === 'pop_0_f') return 'Dữ liệu không có dân số theo giới tính và nhóm tuổi · this export has no population by sex and age group';
-  if (column === 'd_0_m' || column === 'd_0_f') return 'Dữ liệu không có số chết theo giới tính và nhóm tuổi · this export has no deaths by sex and age group';
-  if (column === 'pop_m' || column === 'pop_f') return 'Dữ liệu không có dân số theo giới tính · this export has no population by sex';
-  if (column.startsWith('pop_') && column !== 'pop_end') return 'Dữ liệu không có dân số theo nhóm tuổi · this export has no population by age group';
-  if (column === 'd_0') return 'Dữ liệu không có số chết theo tuổi · this export has no deaths by age';
+    return 'Dữ liệu không có số người cao tuổi được khám trong cả năm (số theo quý, tháng không cộng được: một người khám nhiều lần bị đếm nhiều lần) · the figures have no yearly count of elderly persons checked (quarterly or monthly counts do not add up: a person checked in several would count more than once)';
+  if (column === 'pop_0_m' || column === 'pop_0_f') return 'Dữ liệu không có dân số theo giới tính và nhóm tuổi · the figures have no population by sex and age group';
+  if (column === 'd_0_m' || column === 'd_0_f') return 'Dữ liệu không có số chết theo giới tính và nhóm tuổi · the figures have no deaths by sex and age group';
+  if (column === 'pop_m' || column === 'pop_f') return 'Dữ liệu không có dân số theo giới tính · the figures have no population by sex';
+  if (column.startsWith('pop_') && column !== 'pop_end') return 'Dữ liệu không có dân số theo nhóm tuổi · the figures have no population by age group';
+  if (column === 'd_0') return 'Dữ liệu không có số chết theo tuổi · the figures have no deaths by age';
   const c = CELL_COLUMNS.find((x) => x.name === column);
-  return `Dữ liệu không có chỉ tiêu ${c?.element ?? column} · this export has no ${c?.element ?? column}`;
+  return `Dữ liệu không có chỉ tiêu ${c?.element ?? column} · the figures have no ${c?.element ?? column}`;
 }

@@ -547,7 +547,7 @@ async function lifeExpectancyRows(
     ]),
   );
   const noDeaths = (c: string) =>
-    source === 'a0' ? missingReason([c], source, coverage) : c === 'd_0' ? 'Dữ liệu không có số chết theo nhóm tuổi · this export has no deaths by age group' : missingReason([c], source);
+    source === 'a0' ? missingReason([c], source, coverage) : c === 'd_0' ? 'Dữ liệu không có số chết theo nhóm tuổi · the figures have no deaths by age group' : missingReason([c], source);
   const out: WorkingResult[] = [];
   // Every unit and window gets its rows, even when the export has no age groups at all.
   for (const w of windows) for (const sex of ['T', 'M', 'F'] as const) {

@@ -148,10 +148,10 @@ describe('age groups an MIS export does not have', () => {
     ]);
     const res = await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['elderly_share', 'dependency_ratio', 'e0'] });
     expect(find(res, 'elderly_share', '00001', '2025')).toMatchObject({ value: null, flag: 'not_computable' });
-    expect(find(res, 'elderly_share', '00001', '2025').reason).toBe('Dữ liệu không có số người cao tuổi (60+) · this export has no count of persons 60+');
+    expect(find(res, 'elderly_share', '00001', '2025').reason).toBe('Dữ liệu không có số người cao tuổi (60+) · the figures have no count of persons 60+');
     expect(find(res, 'dependency_ratio', '00001', '2025').flag).toBe('not_computable');
     // Not "suppressed under 5,000 person-years": the data have no deaths by age.
-    expect(find(res, 'e0', '00001', '2025')).toMatchObject({ flag: 'not_computable', reason: 'Dữ liệu không có số chết theo nhóm tuổi · this export has no deaths by age group' });
+    expect(find(res, 'e0', '00001', '2025')).toMatchObject({ flag: 'not_computable', reason: 'Dữ liệu không có số chết theo nhóm tuổi · the figures have no deaths by age group' });
   });
 
   it('population and deaths by age but not by sex: e₀ of each sex is not computable, not suppressed', async () => {
@@ -164,7 +164,7 @@ describe('age groups an MIS export does not have', () => {
     expect(find(res, 'e0', '00001', '2025').value).not.toBe(null);
     for (const code of ['e0_male', 'e0_female'])
       expect(find(res, code, '00001', '2025')).toMatchObject({
-        value: null, flag: 'not_computable', reason: 'Dữ liệu không có số chết theo giới tính và nhóm tuổi · this export has no deaths by sex and age group',
+        value: null, flag: 'not_computable', reason: 'Dữ liệu không có số chết theo giới tính và nhóm tuổi · the figures have no deaths by sex and age group',
       });
   });
 });
@@ -214,8 +214,10 @@ describe("a commune's year without a breakdown that other communes give", () => 
     // 00002: 5 × 7 groups × 5 / 100 = 1.75.
     expect(find(res, 'tfr', '00002', '2025').value).toBeCloseTo(1.75, 12);
     // Before: 00001's TFR was 5 × 7 × 2 / 100 = 0.7 from Q1–Q2, and the province's 1.225.
-    expect(find(res, 'tfr', '00001', '2025')).toMatchObject({ value: null, flag: 'not_computable' });
-    expect(find(res, 'tfr', P, '2025')).toMatchObject({ value: null, flag: 'not_computable' });
+    // The reason holds for the commune's figures as for a whole export without the breakdown.
+    const reason = 'Dữ liệu không có số sinh theo tuổi mẹ · the figures have no births by mother’s age';
+    expect(find(res, 'tfr', '00001', '2025')).toMatchObject({ value: null, flag: 'not_computable', reason });
+    expect(find(res, 'tfr', P, '2025')).toMatchObject({ value: null, flag: 'not_computable', reason });
     // Its births as a total are whole: 14 + 14 of the four quarters.
     expect(find(res, 'cbr', '00001', '2025').numerator).toBe(28);
   });
