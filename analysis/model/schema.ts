@@ -175,6 +175,8 @@ export const MODERN_METHODS = [
   'condom',
 ] as const;
 export const TRADITIONAL_METHODS = ['rhythm', 'withdrawal', 'other'] as const;
+/** Methods bptt records under the husband (formats.md): they count for his wife while married. */
+export const MALE_METHODS = ['male_sterilisation', 'condom'] as const;
 
 /** CREATE TABLE statement for a canonical table. */
 export function createTableSql(table: CanonicalTable, name: string = table): string {

@@ -1,6 +1,7 @@
 import { ageGroupSql } from '../../model/age-groups.js';
 import { SINGLE_AGE_ELEMENT } from './schema.js';
 import { sqlString } from '../../engine/engine.js';
+import { MALE_METHODS } from '../../model/schema.js';
 
 /**
  * Completed years at a date: a birthday counts from its month and day, so a 29 February
@@ -174,7 +175,7 @@ export function a0DetailSql(firstYear: number, lastYear: number, villages = true
        FROM ${of('bptt')} WHERE ${modernSpell} GROUP BY 1),
      male AS (
        SELECT hash(commune_code, person_id) AS k, bit_or(${spellYears}) AS m
-       FROM bptt WHERE ${modernSpell} AND method IN ('male_sterilisation', 'condom') GROUP BY 1),
+       FROM bptt WHERE ${modernSpell} AND method IN (${MALE_METHODS.map(sqlString).join(', ')}) GROUP BY 1),
      married AS (
        SELECT k.h, bit_or(k.m) AS m, bit_or(k.m & coalesce(ml.m, 0)) AS hm
        FROM (

@@ -1,5 +1,5 @@
-import { queryRows, tableExists, type Engine } from '../../engine/engine.js';
-import type { CanonicalTable } from '../../model/schema.js';
+import { queryRows, sqlString, tableExists, type Engine } from '../../engine/engine.js';
+import { MALE_METHODS, type CanonicalTable } from '../../model/schema.js';
 import { forgetCubeDerived } from '../cube-derived.js';
 import { A0_TEMP_TABLES, a0DetailSql, a0SingleAgesSql } from './a0.js';
 import { a0Years, builtA0Years, dropCube, loadUnits, run } from './build.js';
@@ -19,8 +19,9 @@ export interface CubeChanges {
   cubeCommunes: number;
   /**
    * The register's years (a0Years) before the batch: those the cube was built for, every
-   * import since having updated it with unchanged years or dropped it. The cube's own rows
-   * cannot tell them (a stray 1955 birth widens them, yet leaves no flow in most years).
+   * import since having updated it with unchanged years or dropped it. Checked beside the
+   * years the build recorded (builtA0Years), which a cube saved before 02/12/2026 lacks: its
+   * rows cannot tell them (a stray 1955 birth widens them, yet leaves no flow in most years).
    */
   yearsBefore: [number, number] | null;
   /** Noting failed: the cube cannot be updated, only dropped. */
@@ -52,7 +53,7 @@ export function dependentCommunesSql(table: Exclude<CanonicalTable, 'mis'>, rows
     ket_hon: wives(`SELECT wife_id FROM (${rows})`),
     bptt: wives(
       `SELECT wife_id FROM ket_hon WHERE hash(commune_code, husband_id) IN
-         (SELECT hash(commune_code, person_id) FROM (${rows}) WHERE method IN ('male_sterilisation', 'condom'))`,
+         (SELECT hash(commune_code, person_id) FROM (${rows}) WHERE method IN (${MALE_METHODS.map(sqlString).join(', ')}))`,
     ),
   };
   const parts = [own, across[table]].filter((p): p is string => p !== undefined);
