@@ -36,7 +36,7 @@ export function misCellsSql(): string[] {
        UNION ALL SELECT ${key}, 'T', 'total', sum(value), 1 FROM b WHERE hs AND NOT ha GROUP BY ALL
        UNION ALL SELECT ${key}, 'T', 'total', sum(value), 2 FROM b WHERE NOT hs AND ha GROUP BY ALL
        UNION ALL SELECT ${key}, 'T', 'total', sum(value), 3 FROM b WHERE hs AND ha GROUP BY ALL)
-     SELECT ${key}, sex, age_group, value
+     SELECT ${key}, sex, age_group, value, prio = 0 AS stated
      FROM cand QUALIFY row_number() OVER (PARTITION BY ${key}, sex, age_group ORDER BY prio) = 1`,
     `CREATE OR REPLACE TEMP TABLE _cube_cells AS
      WITH kinds(element, kind) AS (VALUES ${kinds}),
@@ -82,8 +82,10 @@ export function misCellsSql(): string[] {
      WHERE (u.sex = 'T' AND u.age_group = 'total') OR d.n IS NULL OR h.n = d.n OR p.element IS NOT NULL
      GROUP BY u.commune_code, u.year, u.element, u.sex, u.age_group
      UNION ALL
-     -- A stock at the year's end: its fourth quarter (else December), whatever the other periods.
-     SELECT r.commune_code, NULL, CAST(r.year AS VARCHAR), 'year', r.year, r.element, r.sex, r.age_group, arg_max(r.value, r.period_type)
+     -- A stock at the year's end: its fourth quarter (else December), whatever the other
+     -- periods; a figure the export states before one summed from its breakdown.
+     SELECT r.commune_code, NULL, CAST(r.year AS VARCHAR), 'year', r.year, r.element, r.sex, r.age_group,
+       arg_max(r.value, 2 * r.stated::INTEGER + (r.period_type = 'quarter')::INTEGER)
      FROM _mis0 r JOIN kinds k ON k.element = r.element
      WHERE k.kind = 'stock' AND r.period_type <> 'year' AND right(r.period, 2) IN ('Q4', '12')
        AND NOT EXISTS (SELECT 1 FROM annual a WHERE a.commune_code = r.commune_code AND a.year = r.year AND a.element = r.element)

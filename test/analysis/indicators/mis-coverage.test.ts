@@ -259,3 +259,15 @@ describe('a partial breakdown, or one a commune has no row of, reads as 0 (revie
     expect(find(res, 'e0_male', P, '2025').value).toBeGreaterThan(0);
   });
 });
+
+describe("a year-end given by the fourth quarter and by December", () => {
+  it('takes the total the export states before one summed from a breakdown', async () => {
+    // Q4 by sex only (500 + 510), December by sex and with a stated total of 1,000 (review case).
+    await insertRows(engine, 'mis', [
+      row('00001', '2025-Q4', 'population', 500, 'M'), row('00001', '2025-Q4', 'population', 510, 'F'),
+      row('00001', '2025-12', 'population', 500, 'M'), row('00001', '2025-12', 'population', 510, 'F'), row('00001', '2025-12', 'population', 1000),
+    ]);
+    const res = await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['population'], years: [2025, 2025] });
+    expect(find(res, 'population', '00001', '2025').value).toBe(1000);
+  });
+});
