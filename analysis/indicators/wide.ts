@@ -1,6 +1,7 @@
 import { sqlString } from '../engine/engine.js';
 import { A0_TABLE_OF, type DataElement } from '../model/data-elements.js';
 import { CELL_COLUMNS, DERIVED_COLUMNS, type CellColumn } from './columns.js';
+import { partialBreakdownsSql } from './cube/mis.js';
 import { CUBE_TABLE, SINGLE_AGE_ELEMENT, type CubeSource } from './cube/schema.js';
 
 export const WIDE_TABLE = '_ind_wide';
@@ -78,15 +79,6 @@ export function availabilitySql(source: CubeSource, firstYear: number, lastYear:
     ];
   }
   const cubeRows = `FROM ${CUBE_TABLE} WHERE source = ${src} AND period_type = '${pt}' AND level = 'commune'`;
-  // `lack`: the elements a unit has by quarter or month only in a year, which gave no year
-  // (persons checked, a part year beside other elements' annual rows): not 0 but unknown.
-  const cols = (alias: string, ok: string, lacks: string) =>
-    cur
-      .map((c) => {
-        const broken = lacking.includes(c) ? ` AND NOT coalesce(${lacks}.${c.name}, false)` : '';
-        return `${alias}.${c.name} AND ${ok} AND NOT coalesce(list_contains(lack, ${sqlString(c.element)}), false)${broken} AS ${c.name}`;
-      })
-      .join(', ');
   // A commune that has some of an element in a period but not at a breakdown other communes
   // give whole (a year whose quarters gave births by age in Q1–Q2 only): its cells there are
   // not 0 but unknown, and so are its province's. Any sex and age group counts (a long export
@@ -103,12 +95,17 @@ export function availabilitySql(source: CubeSource, firstYear: number, lastYear:
          AND NOT coalesce(bool_or(element = ${sqlString(c.element)} AND ${kind(c)}), false) AND ${whole(c)} AS ${c.name}`,
     )
     .join(', ');
-  const partialSql = `CREATE OR REPLACE TEMP TABLE _ind_avp AS
-    WITH k AS (
-      SELECT unit_code, period, element, sex <> 'T' AS hs, age_group <> 'total' AS ha, sum(value) AS s
-      ${cubeRows} AND (sex <> 'T' OR age_group <> 'total') GROUP BY ALL),
-    t AS (SELECT unit_code, period, element, value ${cubeRows} AND sex = 'T' AND age_group = 'total')
-    SELECT DISTINCT k.element, k.hs, k.ha FROM k JOIN t USING (unit_code, period, element) WHERE abs(k.s - t.value) > 0.5`;
+  // `lack`: the elements a unit has by quarter or month only in a year, which gave no year
+  // (persons checked, a part year beside other elements' annual rows): not 0 but unknown;
+  // `lacks`: the columns of `lacking` it has not (above).
+  const cols = (alias: string, ok: string, lacks: string) =>
+    cur
+      .map((c) => {
+        const broken = lacking.includes(c) ? ` AND NOT coalesce(${lacks}.${c.name}, false)` : '';
+        return `${alias}.${c.name} AND ${ok} AND NOT coalesce(list_contains(lack, ${sqlString(c.element)}), false)${broken} AS ${c.name}`;
+      })
+      .join(', ');
+  const partialSql = `CREATE OR REPLACE TEMP TABLE _ind_avp AS ${partialBreakdownsSql(`(SELECT * ${cubeRows})`, 'unit_code')}`;
   const subAnnualOnly =
     pt === 'year'
       ? `SELECT unit_code, year, list(DISTINCT element) AS lack FROM ${CUBE_TABLE} s

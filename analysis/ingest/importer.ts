@@ -222,26 +222,28 @@ async function importUnlocked(ws: Workspace, files: InputFile[], opts: ImportOpt
     // save recomputes the summary (once for many imports). Also when a later file failed:
     // the files before it are in the tables.
     if (changed) {
-      if (cube && cube.communes.size > 0) {
-        const last = planned.length - 1;
-        // A progress callback that throws (its view gone) must not keep the cube from being updated or dropped.
-        try {
-          opts.onProgress?.({ file: planned[last]?.file.name ?? '', fileIndex: last, fileCount: planned.length, rows: rowsSoFar, percent: 100, updatingCommunes: cube.communes.size });
-        } catch {
-          // the import's own error, if any, is the one thrown
-        }
-      }
+      const last = planned.length - 1;
+      if (cube && cube.communes.size > 0)
+        tell(() => opts.onProgress?.({ file: planned[last]?.file.name ?? '', fileIndex: last, fileCount: planned.length, rows: rowsSoFar, percent: 100, updatingCommunes: cube.communes.size }));
       const update = await updateOrDropCube(ws.engine, cube);
-      try {
-        opts.onCube?.({ update, communes: update === 'updated' && cube ? [...cube.communes].sort() : [] });
-      } catch {
-        // as onProgress above
-      }
+      tell(() => opts.onCube?.({ update, communes: update === 'updated' && cube ? [...cube.communes].sort() : [] }));
       await dropQualitySummary(ws.engine);
     }
   }
   if (changed && opts.save !== false) await ws.save();
   return results;
+}
+
+/**
+ * Call a caller's callback after the files: one that throws (its view gone) must not keep the
+ * cube from being updated or dropped, and the import's own error, if any, is the one thrown.
+ */
+function tell(callback: () => void): void {
+  try {
+    callback();
+  } catch {
+    // ignored, as above
+  }
 }
 
 /**

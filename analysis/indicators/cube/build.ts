@@ -32,10 +32,27 @@ export interface CubeInfo {
   rows: number;
 }
 
-export async function run(engine: Engine, statements: string[], step: () => void = () => {}): Promise<void> {
+async function run(engine: Engine, statements: string[], step: () => void = () => {}): Promise<void> {
   for (const s of statements) {
     await engine.query(s);
     step();
+  }
+}
+
+/**
+ * The statements that make `_cube_cells` from the A0 tables: detail, marginals, single ages;
+ * of every commune, or of `communes` only (update.ts).
+ */
+export function a0CellsSql(years: [number, number], villages: boolean, communes?: readonly string[]): string[] {
+  return [...a0DetailSql(years[0], years[1], villages, communes), ...marginalsSql(), a0SingleAgesSql(years[0], years[1])];
+}
+
+/** Run a0CellsSql's statements; their temporary tables go, whatever happens (they would hold memory). */
+export async function runA0Cells(engine: Engine, statements: string[], step?: () => void): Promise<void> {
+  try {
+    await run(engine, statements, step);
+  } finally {
+    await run(engine, A0_TEMP_TABLES.map((t) => `DROP TABLE IF EXISTS ${t}`));
   }
 }
 
@@ -110,24 +127,32 @@ export async function ensureCubeVillagesUnlocked(engine: Engine, source: CubeSou
   await buildCubeUnlocked(engine, { source, villages: true, villagesOnly: years !== undefined, ...(years ? { years } : {}), ...(onProgress ? { onProgress } : {}) });
 }
 
+/** The years a source's cube was built for, as its build recorded them (CUBE_YEARS_TABLE). */
+export async function recordedYears(engine: Engine, source: CubeSource): Promise<[number, number] | null> {
+  if (!(await tableExists(engine, CUBE_YEARS_TABLE))) return null;
+  const [y] = await queryRows<{ first_year: number; last_year: number }>(
+    engine,
+    `SELECT first_year, last_year FROM ${CUBE_YEARS_TABLE} WHERE source = ${sqlString(source)}`,
+  );
+  return y ? [y.first_year, y.last_year] : null;
+}
+
 /**
- * The years an A0 cube was built for, as its build recorded them (CUBE_YEARS_TABLE). A cube
- * saved before they were recorded: guessed from its rows, the default ones when its events
- * span them (a register whose population starts in the first year has no stock the year
- * before), otherwise the stocks start at 31/12 of the year before the first.
+ * The years an A0 cube was built for: recorded, or for a cube saved before they were, guessed
+ * from its rows: the default ones (`byDefault`, a0Years) when its events span them (a
+ * register whose population starts in the first year has no stock the year before),
+ * otherwise the stocks start at 31/12 of the year before the first.
  */
-export async function builtA0Years(engine: Engine): Promise<[number, number] | undefined> {
-  if (await tableExists(engine, CUBE_YEARS_TABLE)) {
-    const [y] = await queryRows<{ first_year: number; last_year: number }>(engine, `SELECT first_year, last_year FROM ${CUBE_YEARS_TABLE} WHERE source = 'a0'`);
-    if (y) return [y.first_year, y.last_year];
-  }
+export async function builtA0Years(engine: Engine, byDefault?: [number, number] | null): Promise<[number, number] | undefined> {
+  const recorded = await recordedYears(engine, 'a0');
+  if (recorded) return recorded;
   const [r] = await queryRows<{ lo: number | null; flo: number | null; hi: number | null }>(
     engine,
     `SELECT min(year) FILTER (WHERE element = 'population') AS lo,
        min(year) FILTER (WHERE element IN ('births', 'deaths', 'in_migrants', 'out_migrants')) AS flo, max(year) AS hi
      FROM ${CUBE_TABLE} WHERE source = 'a0' AND level = 'province'`,
   );
-  const byDefault = await a0Years(engine);
+  if (byDefault === undefined) byDefault = await a0Years(engine);
   return byDefault && r?.flo === byDefault[0] && r.hi === byDefault[1]
     ? byDefault
     : r && r.lo !== null && r.hi !== null
@@ -188,19 +213,10 @@ export async function buildCubeUnlocked(engine: Engine, options: BuildCubeOption
       await recordYears(engine, source, null);
       return { source, years: null, rows: 0 };
     }
-    const detail = a0DetailSql(years[0], years[1], villages);
-    const marginals = marginalsSql();
-    // Statements in order: detail, marginals, single ages, units, levels.
-    total = detail.length + marginals.length + 2 + levels.length;
-    try {
-      await run(engine, detail, step);
-      await run(engine, marginals, step);
-      await engine.query(a0SingleAgesSql(years[0], years[1]));
-      step();
-    } finally {
-      // Done with, or left by a failed build (they would hold memory until the next one).
-      await run(engine, A0_TEMP_TABLES.map((t) => `DROP TABLE IF EXISTS ${t}`));
-    }
+    const cells = a0CellsSql(years, villages);
+    // Statements in order: cells, units, levels.
+    total = cells.length + 1 + levels.length;
+    await runA0Cells(engine, cells, step);
   } else {
     const cells = misCellsSql();
     total = cells.length + 1 + levels.length;

@@ -17,6 +17,20 @@ import { sqlString } from '../../engine/engine.js';
  *    deaths by age) is summed as it is, a quarter without it having none. The year's total
  *    sums every quarter's, stated or summed from its breakdown.
  */
+/**
+ * The breakdowns (element; hs: by sex, ha: by age) that somewhere in `rows` (a table of `unit`,
+ * period, element, sex, age_group, value with every marginal) add up to less, or more, than
+ * their total: partial ones, such as infant deaths as the only deaths by age, whose absence
+ * is 0 rather than unknown. Shared by the cube's years (here) and the availability (wide.ts).
+ */
+export function partialBreakdownsSql(rows: string, unit: string): string {
+  return `WITH k AS (
+      SELECT ${unit} AS unit, period, element, sex <> 'T' AS hs, age_group <> 'total' AS ha, sum(value) AS s
+      FROM ${rows} WHERE sex <> 'T' OR age_group <> 'total' GROUP BY ALL),
+    t AS (SELECT ${unit} AS unit, period, element, value FROM ${rows} WHERE sex = 'T' AND age_group = 'total')
+    SELECT DISTINCT k.element, k.hs, k.ha FROM k JOIN t USING (unit, period, element) WHERE abs(k.s - t.value) > 0.5`;
+}
+
 export function misCellsSql(): string[] {
   const kinds = Object.entries(DATA_ELEMENTS)
     .map(([e, k]) => `(${sqlString(e)}, ${sqlString(k)})`)
@@ -56,14 +70,7 @@ export function misCellsSql(): string[] {
        WHERE coalesce(k.kind, 'flow') = 'flow' AND r.element <> 'elderly_checked'
          AND NOT EXISTS (SELECT 1 FROM annual a WHERE a.commune_code = r.commune_code AND a.year = r.year AND a.element = r.element)),
      -- Breakdowns that somewhere add up to less (or more) than their total: their absence is 0.
-     kind_sum AS (
-       SELECT ${key}, sex <> 'T' AS hs, age_group <> 'total' AS ha, sum(value) AS s
-       FROM _mis0 WHERE sex <> 'T' OR age_group <> 'total' GROUP BY ALL),
-     partial AS (
-       SELECT DISTINCT k.element, k.hs, k.ha FROM kind_sum k
-       JOIN _mis0 t ON t.commune_code = k.commune_code AND t.period = k.period AND t.element = k.element
-         AND t.sex = 'T' AND t.age_group = 'total'
-       WHERE abs(k.s - t.value) > 0.5),
+     partial AS (${partialBreakdownsSql('_mis0', 'commune_code')}),
      -- Periods with any of the element, and how many of them have each breakdown.
      need AS (SELECT ${ckey}, count(*) AS n FROM used WHERE sex = 'T' AND age_group = 'total' AND value <> 0 GROUP BY ALL),
      have AS (

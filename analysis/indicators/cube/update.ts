@@ -1,9 +1,8 @@
 import { queryRows, sqlString, tableExists, type Engine } from '../../engine/engine.js';
 import { MALE_METHODS, type CanonicalTable } from '../../model/schema.js';
 import { forgetCubeDerived } from '../cube-derived.js';
-import { A0_TEMP_TABLES, a0DetailSql, a0SingleAgesSql } from './a0.js';
-import { a0Years, builtA0Years, dropCube, loadUnits, run } from './build.js';
-import { communesLevelsSql, marginalsSql } from './rollup.js';
+import { a0CellsSql, a0Years, builtA0Years, dropCube, loadUnits, recordedYears, runA0Cells } from './build.js';
+import { communesLevelsSql } from './rollup.js';
 import { CUBE_TABLE } from './schema.js';
 
 /**
@@ -18,10 +17,10 @@ export interface CubeChanges {
   /** Communes in the cube (a0CubeCommunes): when most change it is rebuilt whole. */
   cubeCommunes: number;
   /**
-   * The register's years (a0Years) before the batch: those the cube was built for, every
-   * import since having updated it with unchanged years or dropped it. Checked beside the
-   * years the build recorded (builtA0Years), which a cube saved before 02/12/2026 lacks: its
-   * rows cannot tell them (a stray 1955 birth widens them, yet leaves no flow in most years).
+   * The years the cube was built for: recorded by its build, or for a cube saved before
+   * 02/12/2026 the register's years (a0Years) before the batch, every import since its build
+   * having updated it with unchanged years or dropped it (its rows cannot tell them: a stray
+   * 1955 birth widens them, yet leaves no flow in most years).
    */
   yearsBefore: [number, number] | null;
   /** Noting failed: the cube cannot be updated, only dropped. */
@@ -31,7 +30,10 @@ export interface CubeChanges {
 /** What a batch changes in a built cube, or null without one (nothing to note). */
 export async function cubeChangesFor(engine: Engine): Promise<CubeChanges | null> {
   const cubeCommunes = await a0CubeCommunes(engine);
-  return cubeCommunes > 0 ? { communes: new Set(), mis: false, cubeCommunes, yearsBefore: await a0Years(engine) } : null;
+  if (cubeCommunes === 0) return null;
+  // Recorded, the registers need not be read (a saved workspace loads them when first named).
+  const yearsBefore = (await recordedYears(engine, 'a0')) ?? (await a0Years(engine));
+  return { communes: new Set(), mis: false, cubeCommunes, yearsBefore };
 }
 
 /** More than half the cube's communes: a whole build then costs little more than an update. */
@@ -117,20 +119,14 @@ export async function updateCubeUnlocked(engine: Engine, changes: CubeChanges): 
   const years = await a0Years(engine);
   const sameYears = (a: [number, number] | null | undefined) => !!a && !!years && a[0] === years[0] && a[1] === years[1];
   // The cube's rows must agree too (a cube built for other years than the register's default).
-  if (!years || !sameYears(changes.yearsBefore) || !sameYears(await builtA0Years(engine))) return drop();
+  if (!years || !sameYears(changes.yearsBefore) || !sameYears(await builtA0Years(engine, years))) return drop();
   const communes = [...changes.communes].sort();
-  try {
-    await run(engine, a0DetailSql(years[0], years[1], built.villages, communes));
-    await run(engine, marginalsSql());
-    await engine.query(a0SingleAgesSql(years[0], years[1]));
-  } finally {
-    await run(engine, A0_TEMP_TABLES.map((t) => `DROP TABLE IF EXISTS ${t}`));
-  }
+  await runA0Cells(engine, a0CellsSql(years, built.villages, communes));
   await loadUnits(engine, 'a0');
   // The old rows go and the new ones come in one transaction: never a cube without them.
   await engine.query('BEGIN TRANSACTION');
   try {
-    await run(engine, communesLevelsSql('a0', communes, !built.villages));
+    for (const s of communesLevelsSql('a0', communes, !built.villages)) await engine.query(s);
     await engine.query('COMMIT');
   } catch (e) {
     await engine.query('ROLLBACK');
