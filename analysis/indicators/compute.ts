@@ -82,8 +82,10 @@ async function prepareCube(engine: Engine, o: ComputeOptions): Promise<CubeSourc
     else if (r?.mis) source = 'mis';
   }
   if (!source) {
-    const a0 = (await tableExists(engine, 'nhan_khau')) && (await count(engine, 'SELECT count(*) AS n FROM (SELECT 1 FROM nhan_khau LIMIT 1)')) > 0;
-    source = a0 ? 'a0' : 'mis';
+    const holds = async (t: string) => (await tableExists(engine, t)) && (await count(engine, `SELECT count(*) AS n FROM (SELECT 1 FROM ${t} LIMIT 1)`)) > 0;
+    // The register decides; without one, MIS exports when there are any, else the A0 event
+    // tables alone (a station's births export gives the SRB and the screening rates).
+    source = (await holds('nhan_khau')) || !(await holds('mis')) ? 'a0' : 'mis';
   }
   const built =
     cubeExists && (await count(engine, `SELECT count(*) AS n FROM (SELECT 1 FROM ${CUBE_TABLE} WHERE source = ${sqlString(source)} LIMIT 1)`)) > 0;

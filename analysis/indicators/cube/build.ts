@@ -86,11 +86,19 @@ export async function a0Years(engine: Engine): Promise<[number, number] | null> 
 /** The most years a cube spans (its year masks hold 62; a register's history is shorter than this). */
 const MAX_YEARS = 40;
 
-/** Names and provinces of the communes in the data (admin units 2025, else the register's province code). */
+/**
+ * Names and provinces of the communes in the data (admin units 2025, else the register's
+ * province code). A0: the communes of the cells being built and of the cube's commune rows
+ * (an update sums the province from every commune's), not the register's alone: a workspace
+ * of event tables without a register (a station's births export) still has its communes.
+ */
 export async function loadUnits(engine: Engine, source: CubeSource): Promise<void> {
   const q =
     source === 'a0'
-      ? `SELECT commune_code, any_value(province_code) AS province_code FROM nhan_khau WHERE commune_code IS NOT NULL GROUP BY ALL`
+      ? `SELECT c.commune_code, r.province_code
+         FROM (SELECT commune_code FROM _cube_cells UNION SELECT unit_code FROM ${CUBE_TABLE} WHERE source = 'a0' AND level = 'commune') c
+         LEFT JOIN (SELECT commune_code, any_value(province_code) AS province_code FROM nhan_khau GROUP BY ALL) r USING (commune_code)
+         WHERE c.commune_code IS NOT NULL`
       : `SELECT DISTINCT commune_code, CAST(NULL AS VARCHAR) AS province_code FROM mis WHERE commune_code IS NOT NULL`;
   const rows = await queryRows<{ commune_code: string; province_code: string | null }>(engine, q);
   await engine.query(

@@ -298,6 +298,30 @@ describe('an A0 workspace with some tables only', () => {
         'no marriages (ket_hon) file imported; none of the records of contraception (bptt) counts in 2022–2024',
     );
   });
+  it('births alone, without a register or MIS export, are read as A0: the SRB and the screening, with the communes named', async () => {
+    // A station's births export of 2024: 3 boys, 2 girls in Khao Mang (04465, Lào Cai 15);
+    // 1 boy, 1 girl in Lục Yên (04303); three of the seven screened. Each commune's last birth
+    // is in December, so 2024 is a whole year of its registers.
+    const b = (commune_code: string, mother_id: string, sex: string, date: string, screened: boolean) => ({
+      commune_code, mother_id, mother_birth_date: '1995-03-01', birth_date: date, sex,
+      ...(screened ? { newborn_screening_date: date, newborn_screening_diseases: 5 } : {}),
+    });
+    await insertRows(engine, 'sinh', [
+      b('04465', 'M1', 'M', '2024-01-10', true), b('04465', 'M2', 'M', '2024-04-10', false), b('04465', 'M3', 'M', '2024-07-10', false),
+      b('04465', 'M4', 'F', '2024-09-10', true), b('04465', 'M5', 'F', '2024-12-10', false),
+      b('04303', 'M6', 'M', '2024-02-10', true), b('04303', 'M7', 'F', '2024-12-20', false),
+    ]);
+    // No source given: the app's and the CLI's default.
+    const res = await computeIndicators(engine, { level: ['province', 'commune'], indicators: ['srb', 'newborn_screening', 'cbr'] });
+    expect(find(res, 'srb', '04465', '2024')).toMatchObject({ unit_name: 'Xã Khao Mang', value: (100 * 3) / 2, numerator: 3, denominator: 2 });
+    expect(find(res, 'srb', '04303', '2024')).toMatchObject({ value: 100, numerator: 1, denominator: 1 });
+    // The province sums its communes, under its own code and name (not '??').
+    expect(find(res, 'srb', '15', '2024')).toMatchObject({ level: 'province', unit_name: 'Lào Cai', value: (100 * 4) / 3, numerator: 4, denominator: 3 });
+    expect(find(res, 'newborn_screening', '15', '2024')).toMatchObject({ value: (100 * 3) / 7, numerator: 3, denominator: 7 });
+    // What needs the register says so.
+    expect(find(res, 'cbr', '04465', '2024')).toMatchObject({ value: null, flag: 'not_computable' });
+    expect(find(res, 'cbr', '04465', '2024').reason).toContain('(nhan_khau)');
+  });
   it('a register whose leavers go back decades spans its last 40 years, not every year since', async () => {
     const p = (o: Record<string, string>) => ({ commune_code: '11674', residence_status: 'thuong_tru', entry_date: '1950-01-01', ...o });
     await insertRows(engine, 'nhan_khau', [
