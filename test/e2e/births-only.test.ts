@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import type { Page } from 'playwright-core';
+import { openBrowser, pageErrors, screenshot } from './browser.js';
+
+const SOURCE = process.env.DANSO_DEMO_SOURCE ?? 'fixtures/small';
+
+/** Vietnamese format, built independently of the app's formatter: 116,3. */
+const vi = (x: number, decimals: number) => x.toFixed(decimals).replace('.', ',');
+
+describe('a workspace of births only (a station’s births export, no register)', () => {
+  let page: Page;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    ({ page, close } = await openBrowser());
+    await page.goto(inject('baseUrl'));
+    await page.getByTestId('commune-table').waitFor({ timeout: 90_000 });
+  });
+  afterAll(() => close());
+
+  it('shows the province’s SRB from the births alone, and names the register where it is needed', { timeout: 240_000 }, async () => {
+    const files = readdirSync(`${SOURCE}/a0`).map((c) => `${SOURCE}/a0/${c}/sinh.csv`);
+    await page.getByRole('tab', { name: 'Nhập dữ liệu' }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('choose-files').click();
+    await (await chooser).setFiles(files);
+    await expect.poll(() => page.getByTestId('pending-file').count()).toBe(files.length);
+    await page.getByTestId('import-now').click();
+    await page.getByTestId('import-results').waitFor({ timeout: 120_000 });
+    const results = page.locator('[data-testid=import-result][data-table=sinh]');
+    await expect.poll(() => results.count(), { timeout: 120_000 }).toBe(files.length);
+
+    // The births of the last year by sex, read from the exports with papaparse.
+    const births = files.flatMap(
+      (f) => Papa.parse<Record<string, string>>(readFileSync(f, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data,
+    );
+    const year = (b: Record<string, string>) => Number(b['Ngày sinh']!.slice(-4));
+    const last = Math.max(...births.map(year));
+    const boys = births.filter((b) => year(b) === last && b['Giới tính'] === 'Nam').length;
+    const girls = births.filter((b) => year(b) === last && b['Giới tính'] === 'Nữ').length;
+    expect(boys + girls).toBeGreaterThan(100);
+
+    await page.getByRole('tab', { name: 'Bảng chỉ tiêu', exact: true }).click();
+    const card = (code: string) => page.getByTestId(`card-${code}`);
+    await card('srb').waitFor({ timeout: 120_000 });
+    await page.getByLabel('Năm', { exact: true }).selectOption(String(last));
+    await expect.poll(() => card('srb').getByTestId('value').textContent()).toBe(`${vi((100 * boys) / girls, 1)} trẻ trai/100 trẻ gái`);
+    // The province is named (its code and name from the communes' codes, not "??").
+    expect(await page.getByLabel('Đơn vị', { exact: true }).locator('option:checked').textContent()).toContain('Lào Cai');
+    // What needs the register says so.
+    expect(await card('cbr').locator('.reason').textContent()).toContain('Chưa nhập sổ nhân khẩu (nhan_khau)');
+    await screenshot(page, 'births-only-dashboard');
+    expect(pageErrors(page)).toEqual([]);
+  });
+});
