@@ -51,6 +51,17 @@ describe('a workspace of births only (a station’s births export, no register)'
     // What needs the register says so.
     expect(await card('cbr').locator('.reason').textContent()).toContain('Chưa nhập sổ nhân khẩu (nhan_khau)');
     await screenshot(page, 'births-only-dashboard');
+
+    // The overview lists each commune's births of that year.
+    await page.getByRole('tab', { name: 'Tổng quan' }).click();
+    await page.getByTestId('commune-table').waitFor({ timeout: 60_000 });
+    await page.getByTestId('overview-year').selectOption(String(last));
+    for (const code of ['04465', '04288']) {
+      const n = births.filter((b) => year(b) === last && b['Mã xã'] === code).length;
+      const row = page.locator(`[data-testid=commune-table] tbody tr[data-code="${code}"]`);
+      await expect.poll(async () => Number((await row.getByTestId('births').innerText()).replace(/\./g, ''))).toBe(n);
+    }
+    await screenshot(page, 'births-only-overview');
     expect(pageErrors(page)).toEqual([]);
   });
 });
