@@ -24,7 +24,7 @@ const MAX_USEFUL_POOL = 10;
 export { UNRELIABLE_EVENTS };
 
 export interface ComputeOptions {
-  /** Which cube rows to read; default A0 when the register holds anyone, else MIS. */
+  /** Which cube rows to read; default A0 when the register holds anyone or there is no MIS export, else MIS. */
   source?: CubeSource;
   /** Levels to report; default all three. */
   level?: UnitLevel | UnitLevel[];

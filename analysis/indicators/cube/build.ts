@@ -91,24 +91,28 @@ const MAX_YEARS = 40;
  * province code). A0: the communes of the cells being built and of the cube's commune rows
  * (an update sums the province from every commune's), not the register's alone: a workspace
  * of event tables without a register (a station's births export) still has its communes.
+ * Where there is a register, a commune it lacks stays out of the province (province '??',
+ * as before): the province's population is the register's, and that commune's births would
+ * inflate its rates (CBR 120 ‰ for 60 ‰, review of 63838c4).
  */
 export async function loadUnits(engine: Engine, source: CubeSource): Promise<void> {
   const q =
     source === 'a0'
-      ? `SELECT c.commune_code, r.province_code
+      ? `SELECT c.commune_code, r.province_code, r.commune_code IS NOT NULL AS registered
          FROM (SELECT commune_code FROM _cube_cells UNION SELECT unit_code FROM ${CUBE_TABLE} WHERE source = 'a0' AND level = 'commune') c
-         LEFT JOIN (SELECT commune_code, any_value(province_code) AS province_code FROM nhan_khau GROUP BY ALL) r USING (commune_code)
+         LEFT JOIN (SELECT commune_code, any_value(province_code) AS province_code FROM nhan_khau GROUP BY ALL) r ON r.commune_code = c.commune_code
          WHERE c.commune_code IS NOT NULL`
-      : `SELECT DISTINCT commune_code, CAST(NULL AS VARCHAR) AS province_code FROM mis WHERE commune_code IS NOT NULL`;
-  const rows = await queryRows<{ commune_code: string; province_code: string | null }>(engine, q);
+      : `SELECT DISTINCT commune_code, CAST(NULL AS VARCHAR) AS province_code, true AS registered FROM mis WHERE commune_code IS NOT NULL`;
+  const rows = await queryRows<{ commune_code: string; province_code: string | null; registered: boolean }>(engine, q);
   await engine.query(
     `CREATE OR REPLACE TEMP TABLE _units (commune_code VARCHAR, commune_name VARCHAR, province_code VARCHAR, province_name VARCHAR)`,
   );
   if (rows.length === 0) return;
+  const register = rows.some((r) => r.registered);
   const values = rows.map((r) => {
     const c = communeByCode(r.commune_code);
-    const pcode = c?.provinceCode ?? r.province_code ?? null;
-    const pname = c?.provinceName ?? (pcode ? provinceByCode(pcode)?.name : undefined) ?? null;
+    const pcode = register && !r.registered ? null : (c?.provinceCode ?? r.province_code ?? null);
+    const pname = pcode ? (c?.provinceName ?? provinceByCode(pcode)?.name ?? null) : null;
     const lit = (s: string | null | undefined) => (s ? sqlString(s) : 'NULL');
     return `(${lit(r.commune_code)}, ${lit(c?.communeName)}, ${lit(pcode)}, ${lit(pname)})`;
   });

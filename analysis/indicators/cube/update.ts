@@ -103,7 +103,20 @@ export async function updateCubeUnlocked(engine: Engine, changes: CubeChanges): 
     return 'dropped';
   }
   await forgetCubeDerived(engine);
-  if (changes.mis) await engine.query(`DELETE FROM ${CUBE_TABLE} WHERE source = 'mis'`);
+  if (changes.mis) {
+    await engine.query(`DELETE FROM ${CUBE_TABLE} WHERE source = 'mis'`);
+    // An A0 cube of event tables alone (no register: no population) was the default source
+    // only for want of MIS rows (prepareCube). Now there are some: the next computation
+    // chooses again, rather than the saved cube keeping A0 for good.
+    const [a0] = await queryRows<{ n: number; pop: number }>(
+      engine,
+      `SELECT count(*) AS n, count(*) FILTER (WHERE element = 'population') AS pop FROM ${CUBE_TABLE} WHERE source = 'a0' AND level = 'province'`,
+    );
+    if (a0 && a0.n > 0 && a0.pop === 0) {
+      await dropCube(engine);
+      return 'dropped';
+    }
+  }
   if (changes.communes.size === 0) return changes.mis ? 'updated' : 'unchanged';
   const [built] = await queryRows<{ communes: number; villages: boolean }>(
     engine,

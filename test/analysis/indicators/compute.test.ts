@@ -322,6 +322,23 @@ describe('an A0 workspace with some tables only', () => {
     expect(find(res, 'cbr', '04465', '2024')).toMatchObject({ value: null, flag: 'not_computable' });
     expect(find(res, 'cbr', '04465', '2024').reason).toContain('(nhan_khau)');
   });
+  it("births of a commune the register lacks stay out of the province's rates", async () => {
+    // Review of 63838c4: 400 persons on 04465's register; 24 births a year in 04465 and in
+    // 04303, whose register was not imported. Province 15's CBR is 04465's, 24 / 400 = 60 ‰
+    // (it read 48 / 400 = 120 ‰); 04303's births go to the province of unknown communes.
+    await insertRows(engine, 'nhan_khau', Array.from({ length: 400 }, (_, i) => ({
+      commune_code: '04465', person_id: `P${i}`, sex: i % 2 ? 'M' : 'F', birth_date: '1980-01-01', residence_status: 'thuong_tru', entry_date: '2015-01-01',
+    })));
+    const births = (c: string) => Array.from({ length: 48 }, (_, i) => ({
+      commune_code: c, mother_id: `${c}-M${i}`, mother_birth_date: '1995-01-01', birth_date: `${2023 + (i % 2)}-${String((i % 12) + 1).padStart(2, '0')}-15`, sex: 'F',
+    }));
+    await insertRows(engine, 'sinh', [...births('04465'), ...births('04303')]);
+    const res = await computeIndicators(engine, { level: ['province', 'commune'], indicators: ['cbr'] });
+    expect(find(res, 'cbr', '15', '2024')).toMatchObject({ value: 60, numerator: 24, denominator: 400 });
+    expect(find(res, 'cbr', '04465', '2024')).toMatchObject({ value: 60, numerator: 24 });
+    expect(find(res, 'cbr', '04303', '2024')).toMatchObject({ unit_name: 'Xã Lục Yên', value: null, flag: 'not_computable' });
+    expect(find(res, 'cbr', '??', '2024').level).toBe('province');
+  });
   it('a register whose leavers go back decades spans its last 40 years, not every year since', async () => {
     const p = (o: Record<string, string>) => ({ commune_code: '11674', residence_status: 'thuong_tru', entry_date: '1950-01-01', ...o });
     await insertRows(engine, 'nhan_khau', [

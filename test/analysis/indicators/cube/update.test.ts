@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { queryRows, tableExists, type Engine } from '../../../../analysis/engine/engine.js';
 import { createNodeEngine } from '../../../../analysis/engine/node.js';
 import { buildCube } from '../../../../analysis/indicators/cube/build.js';
+import { computeIndicators } from '../../../../analysis/indicators/index.js';
 import { cubeChangesFor, noteCubeChanges, updateCubeUnlocked } from '../../../../analysis/indicators/cube/update.js';
 import { importFiles, type ImportProgress } from '../../../../analysis/ingest/index.js';
 import type { CanonicalTable } from '../../../../analysis/model/schema.js';
@@ -226,11 +227,28 @@ describe('when the cube is rebuilt whole instead', () => {
     expect(await updateCubeUnlocked(engine, c)).toBe('dropped');
   });
 
-  it('an MIS export changed: its rows go, the A0 rows stay', async () => {
+  it('an MIS export changed: its rows go, the A0 rows of a register stay', async () => {
+    await insertRows(engine, 'nhan_khau', COMMUNES.map((c) => ({ commune_code: c, person_id: `${c}-p`, sex: 'F', birth_date: '1980-01-01', residence_status: 'thuong_tru', entry_date: '2015-01-01' })));
     await builtCube();
     const a0 = await cubeRows(engine);
     await engine.query(`INSERT INTO cube SELECT * REPLACE ('mis' AS source) FROM cube`);
     expect(await updateCubeUnlocked(engine, { ...(await changes([])), mis: true })).toBe('updated');
     same(await cubeRows(engine), a0);
+  });
+
+  it('an MIS export imported into a workspace of births only: the next computation reads the MIS export', async () => {
+    // Review of 63838c4: the births-only A0 cube, saved, kept the source A0 for good.
+    await insertRows(engine, 'sinh', [{ commune_code: '04465', mother_id: 'M1', mother_birth_date: '1995-01-01', birth_date: '2024-12-01', sex: 'M' }]);
+    expect((await computeIndicators(engine, { level: 'commune', indicators: ['cbr'] }))[0]).toMatchObject({ flag: 'not_computable' });
+    const c = await changes([]);
+    await insertRows(engine, 'mis', [
+      { commune_code: '04465', period: '2023', period_type: 'year', year: 2023, element: 'population', value: 1000 },
+      { commune_code: '04465', period: '2024', period_type: 'year', year: 2024, element: 'population', value: 1000 },
+      { commune_code: '04465', period: '2024', period_type: 'year', year: 2024, element: 'births', value: 20 },
+    ]);
+    await noteCubeChanges(engine, c, 'mis', 'SELECT * FROM mis');
+    expect(await updateCubeUnlocked(engine, c)).toBe('dropped');
+    const [cbr] = await computeIndicators(engine, { level: 'commune', indicators: ['cbr'] });
+    expect(cbr).toMatchObject({ unit_code: '04465', period: '2024', value: 20, numerator: 20, denominator: 1000 });
   });
 });
