@@ -96,21 +96,25 @@ export interface A0Coverage {
   years: string;
 }
 
+/** The A0 tables columns are counted from (each once). */
+export function a0TablesOf(columns: readonly string[]): Array<(typeof A0_TABLE_OF)[DataElement]> {
+  return [
+    ...new Set(
+      columns
+        .map((c) => CELL_COLUMNS.find((x) => x.name === c)?.element)
+        .filter((e): e is string => e !== undefined)
+        .map((e) => A0_TABLE_OF[e as DataElement]),
+    ),
+  ];
+}
+
 /**
  * Why an A0 workspace cannot give columns: the tables they are counted from were not
  * imported, or hold no record of the years computed (every one of them named). Null when
  * only a previous year-end is missing.
  */
 function a0MissingReason(columns: string[], coverage?: A0Coverage): string | null {
-  const tables = [
-    ...new Set(
-      columns
-        .filter((c) => !c.endsWith('_prev'))
-        .map((c) => CELL_COLUMNS.find((x) => x.name === c)?.element)
-        .filter((e): e is string => e !== undefined)
-        .map((e) => A0_TABLE_OF[e as DataElement]),
-    ),
-  ];
+  const tables = a0TablesOf(columns.filter((c) => !c.endsWith('_prev')));
   if (tables.length === 0) return null;
   const named = (ts: typeof tables, lang: 'vi' | 'en') => ts.map((t) => `${A0_TABLE_NAMES[t][lang]} (${t})`).join(', ');
   const absent = tables.filter((t) => !coverage?.unrecorded.has(t));

@@ -1,9 +1,9 @@
 import { exclusive } from '../engine/exclusive.js';
 import { numberArray, queryRows, sqlString, tableExists, type Engine } from '../engine/engine.js';
 import { buildCubeUnlocked, ensureCubeVillagesUnlocked } from './cube/build.js';
-import { A0_TABLE_OF, DATA_ELEMENTS, type DataElement } from '../model/data-elements.js';
+import { A0_TABLE_NAMES, A0_TABLE_OF, DATA_ELEMENTS, type DataElement } from '../model/data-elements.js';
 import { CUBE_TABLE, VILLAGE_SEPARATOR, type CubeSource } from './cube/schema.js';
-import { CELL_COLUMNS, missingReason, type A0Coverage } from './columns.js';
+import { a0TablesOf, CELL_COLUMNS, missingReason, type A0Coverage } from './columns.js';
 import { normal, poissonRate, srbWilson, wilson, type Interval } from './intervals.js';
 import { E0_OF_SEX, lifeTableSeries, MIN_PERSON_YEARS, unitLifeTables, type LifeTableSeries } from './life-expectancy.js';
 import { cubeDerived } from './cube-derived.js';
@@ -295,6 +295,68 @@ async function a0PartYears(engine: Engine, communes: Map<string, CommuneInfo>, f
     `Sổ A0 của ${n} xã chưa đủ năm ${y}: ${list} · the A0 registers of ${n} commune${n > 1 ? 's' : ''} do not cover ${y} whole: ${list}`);
 }
 
+/** A0 tables a unit lacks: `commune|code` or `province|code` → table → reason. */
+type Lacks = Map<string, Map<string, string>>;
+
+/**
+ * A0 event tables of which a commune on the register has no record at all in the years
+ * computed, where its population makes that very unlikely (P < 1/1000, Poisson, at the
+ * rate per person of all communes): that commune's file was not imported. Its indicators
+ * from the table are not computable rather than 0, and so are its province's, which is
+ * short of it (a commune's births export left out read CBR 0 ‰ and lowered the province's
+ * 19.2 ‰ to 12.8 ‰ without a flag). A small commune with no record may well have none:
+ * its 0 stands.
+ */
+async function a0MissingFiles(engine: Engine, communes: Map<string, CommuneInfo>, first: number, last: number): Promise<Lacks> {
+  const pairs = Object.entries(A0_TABLE_OF).filter(([, t]) => t !== 'nhan_khau');
+  // Tables by number: a statement naming a table would load it (lazy-engine.ts).
+  const tables = [...new Set(pairs.map(([, t]) => t))];
+  const cells = `source = 'a0' AND level = 'commune' AND period_type = 'year' AND sex = 'T' AND age_group = 'total' AND year BETWEEN ${first} AND ${last}`;
+  const found = await queryRows<{ unit_code: string; t: number; expected: number }>(
+    engine,
+    `WITH el(element, t) AS (VALUES ${pairs.map(([e, t]) => `(${sqlString(e)}, ${tables.indexOf(t)})`).join(', ')}),
+     pop AS (SELECT unit_code, sum(value) AS py FROM ${CUBE_TABLE} WHERE ${cells} AND element = 'population' GROUP BY 1 HAVING sum(value) > 0),
+     ev AS (SELECT unit_code, t, sum(value) AS n FROM ${CUBE_TABLE} JOIN el USING (element) WHERE ${cells} GROUP BY 1, 2),
+     rate AS (SELECT t, sum(n) / (SELECT sum(py) FROM pop) AS r FROM ev GROUP BY 1)
+     SELECT p.unit_code, r.t, r.r * p.py AS expected FROM pop p CROSS JOIN rate r
+     LEFT JOIN ev e ON e.unit_code = p.unit_code AND e.t = r.t
+     WHERE coalesce(e.n, 0) = 0 AND r.r * p.py > ln(1000) ORDER BY 1, 2`,
+  );
+  const rows = found.map((r) => ({ ...r, t: tables[r.t]! }));
+  const lacks: Lacks = new Map();
+  const add = (key: string, t: string, reason: string) => lacks.set(key, (lacks.get(key) ?? new Map<string, string>()).set(t, reason));
+  const years = first === last ? String(first) : `${first}–${last}`;
+  const short = new Map<string, string[]>();
+  for (const r of rows) {
+    const name = A0_TABLE_NAMES[r.t as keyof typeof A0_TABLE_NAMES];
+    const n = (locale: string) => fmtCount(Math.round(r.expected), locale, 0);
+    add(`commune|${r.unit_code}`, r.t,
+      `${name.vi.charAt(0).toUpperCase()}${name.vi.slice(1)} (${r.t}) không có bản ghi nào của xã trong ${years}, trong khi theo dân số phải có khoảng ${n('vi-VN')}: có lẽ chưa nhập tệp của xã · ` +
+      `no ${name.en} (${r.t}) record of this commune in ${years}, where its population would give about ${n('en-GB')}: its file was probably not imported`);
+    const c = communes.get(r.unit_code);
+    const key = `${c?.province ?? '??'}|${r.t}`;
+    short.set(key, [...(short.get(key) ?? []), `${c?.name ?? r.unit_code} (${r.unit_code})`]);
+  }
+  for (const [key, names] of short) {
+    const [province, t] = key.split('|') as [string, string];
+    const name = A0_TABLE_NAMES[t as keyof typeof A0_TABLE_NAMES];
+    const list = names.length > 3 ? `${names.slice(0, 3).join(', ')}, …` : names.join(', ');
+    const n = names.length;
+    add(`province|${province}`, t,
+      `${name.vi.charAt(0).toUpperCase()}${name.vi.slice(1)} (${t}) không có bản ghi nào của ${n} xã, có lẽ chưa nhập tệp: ${list} · ` +
+      `no ${name.en} (${t}) record of ${n} commune${n > 1 ? 's' : ''}, whose file${n > 1 ? 's were' : ' was'} probably not imported: ${list}`);
+  }
+  return lacks;
+}
+
+/** Why a window's unit (a village: its commune) cannot give an indicator read from `tables`, if it lacks one. */
+function lackOf(lacks: Lacks | undefined, w: { level: string; unit_code: string }, tables: readonly string[]): string | undefined {
+  if (!lacks || lacks.size === 0) return undefined;
+  const m = w.level === 'village' ? lacks.get(`commune|${w.unit_code.split(VILLAGE_SEPARATOR)[0]}`) : lacks.get(`${w.level}|${w.unit_code}`);
+  for (const t of tables) if (m?.has(t)) return m.get(t);
+  return undefined;
+}
+
 /**
  * The gap a window falls in: one of its years, or (`before`: the value needs it, and could not
  * be computed) the year-end before it.
@@ -327,14 +389,14 @@ function fmtCount(x: number, locale: string, decimals = 1): string {
 }
 
 /** Interval and flag of one row computed in SQL. */
-function finish(def: IndicatorDef, r: SqlRow, w: PooledKey, source: CubeSource, coverage?: A0Coverage, gaps?: Gaps): WorkingResult {
+function finish(def: IndicatorDef, r: SqlRow, w: PooledKey, source: CubeSource, coverage?: A0Coverage, gaps?: Gaps, lacks?: Lacks): WorkingResult {
   const out: WorkingResult = {
     indicator: def.code, unit_code: w.unit_code, unit_name: w.unit_name, level: w.level, period: w.period,
     value: finite(r.value) ? r.value : null, lower: null, upper: null,
     numerator: finite(r.numerator) ? r.numerator : null, denominator: finite(r.denominator) ? r.denominator : null,
     events: finite(r.events) ? r.events : null, flag: '', se: finite(r.se) ? r.se : null, end_year: w.end_year, k: w.k, rank: w.rank,
   };
-  const gap = gapOf(gaps, w, out.value === null);
+  const gap = gapOf(gaps, w, out.value === null) ?? lackOf(lacks, w, a0TablesOf(def.sql!.requires));
   if (out.value === null || gap) {
     out.value = null;
     out.flag = 'not_computable';
@@ -393,7 +455,7 @@ async function pooledWindows(engine: Engine): Promise<PooledKey[]> {
 
 /** The SQL-defined indicators for every window, in indicator then window order. */
 async function sqlIndicatorRows(
-  engine: Engine, defs: IndicatorDef[], windows: PooledKey[], source: CubeSource, coverage?: A0Coverage, gaps?: Gaps,
+  engine: Engine, defs: IndicatorDef[], windows: PooledKey[], source: CubeSource, coverage?: A0Coverage, gaps?: Gaps, lacks?: Lacks,
 ): Promise<WorkingResult[]> {
   const required = [...new Set(defs.flatMap((d) => d.sql!.requires))];
   const table = await engine.query(indicatorsSql(defs, required));
@@ -423,7 +485,7 @@ async function sqlIndicatorRows(
         const missing = def.sql!.requires.filter((_, j) => req[j]!.get(i) === true);
         if (missing.length > 0) r.missing = missing;
       }
-      rows[d * n + j] = finish(def, r, windows[w[i]!]!, source, coverage, gaps);
+      rows[d * n + j] = finish(def, r, windows[w[i]!]!, source, coverage, gaps, lacks);
     }
   });
   return rows;
@@ -471,6 +533,8 @@ async function computeUnlocked(engine: Engine, options: ComputeOptions): Promise
       : source === 'mis'
         ? await derived.value('mis gaps', `${first}|${last}`, () => misGaps(engine, communes, first, last))
         : await derived.value('a0 part years', `${first}|${last}`, () => a0PartYears(engine, communes, first, last));
+  const lacks =
+    source === 'a0' && pt === 'year' ? await derived.value('a0 missing files', `${first}|${last}`, () => a0MissingFiles(engine, communes, first, last)) : undefined;
   await engine.query(pooledSql(k, first, last, pt));
 
   const defs = new Set(wanted);
@@ -483,11 +547,11 @@ async function computeUnlocked(engine: Engine, options: ComputeOptions): Promise
   // Sub-annual periods have no stocks at all: their reasons are the exports' (wideSql).
   const coverage =
     source === 'a0' && pt === 'year' ? await derived.value('a0 coverage', `${unitsKey}|${first}|${last}`, () => a0Coverage(engine, first, last)) : undefined;
-  let rows: WorkingResult[] = sqlDefs.length > 0 ? await sqlIndicatorRows(engine, sqlDefs, windows, source, coverage, gaps) : [];
+  let rows: WorkingResult[] = sqlDefs.length > 0 ? await sqlIndicatorRows(engine, sqlDefs, windows, source, coverage, gaps, lacks) : [];
   const ltCodes = [...defs].filter((c) => indicatorByCode(c)!.kind === 'life_table');
   if (ltCodes.length > 0) {
     const series = await derived.value('life-table series', unitsKey, () => lifeTableSeries(engine, source, levels));
-    rows.push(...(await lifeExpectancyRows(engine, series, source, levels, first, last, k, options.lifeTable ?? 'cd', ltCodes, windows, coverage, gaps)));
+    rows.push(...(await lifeExpectancyRows(engine, series, source, levels, first, last, k, options.lifeTable ?? 'cd', ltCodes, windows, coverage, gaps, lacks)));
   }
   if (needChanges) rows = addChanges(rows, wanted);
 
@@ -533,7 +597,7 @@ async function computeUnlocked(engine: Engine, options: ComputeOptions): Promise
 
 async function lifeExpectancyRows(
   engine: Engine, series: LifeTableSeries[], source: CubeSource, levels: UnitLevel[], first: number, last: number, k: number, method: LifeTableMethod,
-  codes: string[], windows: PooledKey[], coverage?: A0Coverage, gaps?: Gaps,
+  codes: string[], windows: PooledKey[], coverage?: A0Coverage, gaps?: Gaps, lacks?: Lacks,
 ): Promise<WorkingResult[]> {
   // Years with population and deaths by age group, of both sexes and of each (an MIS export
   // may lack them); a window also needs the year-end before it. From the wide build's
@@ -580,7 +644,7 @@ async function lifeExpectancyRows(
     const unit = source === 'mis' ? `${w.level}|${w.unit_code}` : '';
     const popYears = yearsOf.get(`${unit}|${pc}`) ?? none;
     const deathYears = yearsOf.get(`${unit}|${dc}`) ?? none;
-    const gap = gapOf(gaps, w);
+    const gap = gapOf(gaps, w) ?? lackOf(lacks, w, ['chet']);
     // The most basic lack first: no age groups at all, then none by sex.
     const lacking = ['d_0', 'pop_0', dc, pc].find((c) => !anywhere.has(c));
     if (lacking) {

@@ -339,6 +339,35 @@ describe('an A0 workspace with some tables only', () => {
     expect(find(res, 'cbr', '04303', '2024')).toMatchObject({ unit_name: 'Xã Lục Yên', value: null, flag: 'not_computable' });
     expect(find(res, 'cbr', '??', '2024').level).toBe('province');
   });
+  it("a commune on the register without any birth where its population would give many: its births file was left out, not 0", async () => {
+    // 1,000 persons in 04465 and in 04303, 100 in 04456; births 2023–2024 only in 04465 (24 a
+    // year). At the rate of all communes (48 births over 4,200 person-years) 04303 would have
+    // about 23: its CBR and the province's are not computable (they read 0 ‰ and 12 ‰
+    // unflagged). 04456 would have about 2, and none is quite possible: its 0 stands.
+    const people = (c: string, n: number) => Array.from({ length: n }, (_, i) => ({
+      commune_code: c, person_id: `${c}-P${i}`, sex: i % 2 ? 'M' : 'F', birth_date: '1980-01-01', residence_status: 'thuong_tru', entry_date: '2015-01-01',
+    }));
+    await insertRows(engine, 'nhan_khau', [...people('04465', 1000), ...people('04303', 1000), ...people('04456', 100)]);
+    await insertRows(engine, 'sinh', Array.from({ length: 48 }, (_, i) => ({
+      commune_code: '04465', mother_id: `M${i}`, mother_birth_date: '1995-01-01', birth_date: `${2023 + (i % 2)}-${String((i % 12) + 1).padStart(2, '0')}-15`, sex: 'F',
+    })));
+    const res = await computeIndicators(engine, { level: ['province', 'commune'], indicators: ['cbr', 'population'] });
+    expect(find(res, 'cbr', '04465', '2024')).toMatchObject({ value: 24, numerator: 24, denominator: 1000 });
+    expect(find(res, 'cbr', '04303', '2024')).toMatchObject({ value: null, flag: 'not_computable', numerator: null });
+    expect(find(res, 'cbr', '04303', '2024').reason).toBe(
+      'Sổ sinh (sinh) không có bản ghi nào của xã trong 2023–2024, trong khi theo dân số phải có khoảng 23: có lẽ chưa nhập tệp của xã · ' +
+        'no births (sinh) record of this commune in 2023–2024, where its population would give about 23: its file was probably not imported',
+    );
+    expect(find(res, 'cbr', '04456', '2024')).toMatchObject({ value: 0, numerator: 0, denominator: 100 });
+    expect(find(res, 'cbr', '15', '2024')).toMatchObject({ value: null, flag: 'not_computable', numerator: null });
+    expect(find(res, 'cbr', '15', '2024').reason).toBe(
+      'Sổ sinh (sinh) không có bản ghi nào của 1 xã, có lẽ chưa nhập tệp: Xã Lục Yên (04303) · ' +
+        'no births (sinh) record of 1 commune, whose file was probably not imported: Xã Lục Yên (04303)',
+    );
+    // What the register gives alone is still there.
+    expect(find(res, 'population', '04303', '2024').value).toBe(1000);
+    expect(find(res, 'population', '15', '2024').value).toBe(2100);
+  });
   it('a register whose leavers go back decades spans its last 40 years, not every year since', async () => {
     const p = (o: Record<string, string>) => ({ commune_code: '11674', residence_status: 'thuong_tru', entry_date: '1950-01-01', ...o });
     await insertRows(engine, 'nhan_khau', [
