@@ -96,6 +96,11 @@ export interface A0Coverage {
   years: string;
 }
 
+/** "sổ sinh" → "Sổ sinh": a reason that starts with a table's name. */
+export function upperFirst(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
 /** The A0 tables columns are counted from (each once). */
 export function a0TablesOf(columns: readonly string[]): Array<(typeof A0_TABLE_OF)[DataElement]> {
   return [
@@ -127,7 +132,7 @@ function a0MissingReason(columns: string[], coverage?: A0Coverage): string | nul
   }
   if (unrecorded.length && coverage) {
     const v = named(unrecorded, 'vi');
-    vi.push(`${vi.length ? v : v.charAt(0).toUpperCase() + v.slice(1)} không có bản ghi nào được tính trong ${coverage.years}`);
+    vi.push(`${vi.length ? v : upperFirst(v)} không có bản ghi nào được tính trong ${coverage.years}`);
     en.push(`none of the records of ${named(unrecorded, 'en')} counts in ${coverage.years}`);
   }
   return `${vi.join('; ')} · ${en.join('; ')}`;

@@ -3,7 +3,7 @@ import { numberArray, queryRows, sqlString, tableExists, type Engine } from '../
 import { buildCubeUnlocked, ensureCubeVillagesUnlocked } from './cube/build.js';
 import { A0_TABLE_NAMES, A0_TABLE_OF, DATA_ELEMENTS, type DataElement } from '../model/data-elements.js';
 import { CUBE_TABLE, VILLAGE_SEPARATOR, type CubeSource } from './cube/schema.js';
-import { a0TablesOf, CELL_COLUMNS, missingReason, type A0Coverage } from './columns.js';
+import { a0TablesOf, CELL_COLUMNS, missingReason, upperFirst, type A0Coverage } from './columns.js';
 import { normal, poissonRate, srbWilson, wilson, type Interval } from './intervals.js';
 import { E0_OF_SEX, lifeTableSeries, MIN_PERSON_YEARS, unitLifeTables, type LifeTableSeries } from './life-expectancy.js';
 import { cubeDerived } from './cube-derived.js';
@@ -207,19 +207,31 @@ function communeGaps(
   provinceReason: (year: number, n: number, list: string) => string,
 ): Gaps {
   const gaps: Gaps = new Map();
-  const short = new Map<string, string[]>();
-  for (const r of found) {
-    addGap(gaps, `commune|${r.unit_code}`, r.year, r.reason, next);
-    const c = communes.get(r.unit_code);
-    const key = `${c?.province ?? '??'}|${r.year}`;
-    short.set(key, [...(short.get(key) ?? []), `${c?.name ?? r.unit_code} (${r.unit_code})`]);
-  }
-  for (const [key, names] of short) {
-    const [province, year] = key.split('|') as [string, string];
-    const list = names.length > 3 ? `${names.slice(0, 3).join(', ')}, …` : names.join(', ');
-    addGap(gaps, `province|${province}`, Number(year), provinceReason(Number(year), names.length, list), next);
-  }
+  for (const r of found) addGap(gaps, `commune|${r.unit_code}`, r.year, r.reason, next);
+  for (const p of shortProvinces(found.map((r) => ({ unit_code: r.unit_code, what: r.year })), communes))
+    addGap(gaps, `province|${p.province}`, p.what, provinceReason(p.what, p.n, p.list), next);
   return gaps;
+}
+
+/**
+ * Communes short of something (a year, a table), grouped by their province and what they
+ * are short of: how many, and the list a province's reason names (three, then "…").
+ */
+function shortProvinces<T extends string | number>(
+  found: Array<{ unit_code: string; what: T }>, communes: Map<string, CommuneInfo>,
+): Array<{ province: string; what: T; n: number; list: string }> {
+  const short = new Map<string, { province: string; what: T; names: string[] }>();
+  for (const r of found) {
+    const c = communes.get(r.unit_code);
+    const province = c?.province ?? '??';
+    const key = `${province}|${r.what}`;
+    const g = short.get(key) ?? { province, what: r.what, names: [] };
+    g.names.push(`${c?.name ?? r.unit_code} (${r.unit_code})`);
+    short.set(key, g);
+  }
+  return [...short.values()].map(({ province, what, names }) => ({
+    province, what, n: names.length, list: names.length > 3 ? `${names.slice(0, 3).join(', ')}, …` : names.join(', '),
+  }));
 }
 
 /**
@@ -322,39 +334,35 @@ async function a0MissingFiles(engine: Engine, communes: Map<string, CommuneInfo>
      LEFT JOIN ev e ON e.unit_code = p.unit_code AND e.t = r.t
      WHERE coalesce(e.n, 0) = 0 AND r.r * p.py > ln(1000) ORDER BY 1, 2`,
   );
-  const rows = found.map((r) => ({ ...r, t: tables[r.t]! }));
+  const rows = found.map((r) => ({ ...r, what: tables[r.t]! }));
   const lacks: Lacks = new Map();
   const add = (key: string, t: string, reason: string) => lacks.set(key, (lacks.get(key) ?? new Map<string, string>()).set(t, reason));
   const years = first === last ? String(first) : `${first}–${last}`;
-  const short = new Map<string, string[]>();
+  const named = (t: string) => A0_TABLE_NAMES[t as keyof typeof A0_TABLE_NAMES];
   for (const r of rows) {
-    const name = A0_TABLE_NAMES[r.t as keyof typeof A0_TABLE_NAMES];
     const n = (locale: string) => fmtCount(Math.round(r.expected), locale, 0);
-    add(`commune|${r.unit_code}`, r.t,
-      `${name.vi.charAt(0).toUpperCase()}${name.vi.slice(1)} (${r.t}) không có bản ghi nào của xã trong ${years}, trong khi theo dân số phải có khoảng ${n('vi-VN')}: có lẽ chưa nhập tệp của xã · ` +
-      `no ${name.en} (${r.t}) record of this commune in ${years}, where its population would give about ${n('en-GB')}: its file was probably not imported`);
-    const c = communes.get(r.unit_code);
-    const key = `${c?.province ?? '??'}|${r.t}`;
-    short.set(key, [...(short.get(key) ?? []), `${c?.name ?? r.unit_code} (${r.unit_code})`]);
+    add(`commune|${r.unit_code}`, r.what,
+      `${upperFirst(named(r.what).vi)} (${r.what}) không có bản ghi nào của xã trong ${years}, trong khi theo dân số phải có khoảng ${n('vi-VN')}: có lẽ chưa nhập tệp của xã · ` +
+      `no ${named(r.what).en} (${r.what}) record of this commune in ${years}, where its population would give about ${n('en-GB')}: its file was probably not imported`);
   }
-  for (const [key, names] of short) {
-    const [province, t] = key.split('|') as [string, string];
-    const name = A0_TABLE_NAMES[t as keyof typeof A0_TABLE_NAMES];
-    const list = names.length > 3 ? `${names.slice(0, 3).join(', ')}, …` : names.join(', ');
-    const n = names.length;
+  for (const { province, what: t, n, list } of shortProvinces(rows, communes))
     add(`province|${province}`, t,
-      `${name.vi.charAt(0).toUpperCase()}${name.vi.slice(1)} (${t}) không có bản ghi nào của ${n} xã, có lẽ chưa nhập tệp: ${list} · ` +
-      `no ${name.en} (${t}) record of ${n} commune${n > 1 ? 's' : ''}, whose file${n > 1 ? 's were' : ' was'} probably not imported: ${list}`);
-  }
+      `${upperFirst(named(t).vi)} (${t}) không có bản ghi nào của ${n} xã, có lẽ chưa nhập tệp: ${list} · ` +
+      `no ${named(t).en} (${t}) record of ${n} commune${n > 1 ? 's' : ''}, whose file${n > 1 ? 's were' : ' was'} probably not imported: ${list}`);
   return lacks;
 }
 
 /** Why a window's unit (a village: its commune) cannot give an indicator read from `tables`, if it lacks one. */
 function lackOf(lacks: Lacks | undefined, w: { level: string; unit_code: string }, tables: readonly string[]): string | undefined {
   if (!lacks || lacks.size === 0) return undefined;
-  const m = w.level === 'village' ? lacks.get(`commune|${w.unit_code.split(VILLAGE_SEPARATOR)[0]}`) : lacks.get(`${w.level}|${w.unit_code}`);
-  for (const t of tables) if (m?.has(t)) return m.get(t);
+  for (const key of unitKeys(w)) for (const t of tables) if (lacks.get(key)?.has(t)) return lacks.get(key)!.get(t);
   return undefined;
+}
+
+/** The keys of a unit's gaps and lacks: its own, and a village's commune's (a village is in its commune's). */
+function unitKeys(w: { level: string; unit_code: string }): string[] {
+  const own = `${w.level}|${w.unit_code}`;
+  return w.level === 'village' ? [own, `commune|${w.unit_code.split(VILLAGE_SEPARATOR)[0]}`] : [own];
 }
 
 /**
@@ -363,9 +371,8 @@ function lackOf(lacks: Lacks | undefined, w: { level: string; unit_code: string 
  */
 function gapOf(gaps: Gaps | undefined, w: { level: string; unit_code: string; end_year: number; k: number }, before = true): string | undefined {
   if (!gaps) return undefined;
-  // A village is in its commune's gaps.
-  const commune = w.level === 'village' ? gaps.get(`commune|${w.unit_code.split(VILLAGE_SEPARATOR)[0]}`) : undefined;
-  for (const m of [gaps.get(`${w.level}|${w.unit_code}`), commune]) {
+  for (const key of unitKeys(w)) {
+    const m = gaps.get(key);
     if (!m) continue;
     for (let y = w.end_year - w.k; y <= w.end_year; y++) {
       const g = m.get(y);
@@ -389,14 +396,14 @@ function fmtCount(x: number, locale: string, decimals = 1): string {
 }
 
 /** Interval and flag of one row computed in SQL. */
-function finish(def: IndicatorDef, r: SqlRow, w: PooledKey, source: CubeSource, coverage?: A0Coverage, gaps?: Gaps, lacks?: Lacks): WorkingResult {
+function finish(def: IndicatorDef, r: SqlRow, w: PooledKey, source: CubeSource, coverage?: A0Coverage, gaps?: Gaps, lack?: (w: PooledKey) => string | undefined): WorkingResult {
   const out: WorkingResult = {
     indicator: def.code, unit_code: w.unit_code, unit_name: w.unit_name, level: w.level, period: w.period,
     value: finite(r.value) ? r.value : null, lower: null, upper: null,
     numerator: finite(r.numerator) ? r.numerator : null, denominator: finite(r.denominator) ? r.denominator : null,
     events: finite(r.events) ? r.events : null, flag: '', se: finite(r.se) ? r.se : null, end_year: w.end_year, k: w.k, rank: w.rank,
   };
-  const gap = gapOf(gaps, w, out.value === null) ?? lackOf(lacks, w, a0TablesOf(def.sql!.requires));
+  const gap = gapOf(gaps, w, out.value === null) ?? lack?.(w);
   if (out.value === null || gap) {
     out.value = null;
     out.flag = 'not_computable';
@@ -473,6 +480,9 @@ async function sqlIndicatorRows(
       ArrayLike<number>, ArrayLike<number>, ArrayLike<number>, ArrayLike<number>, ArrayLike<number>,
     ];
     const req = def.sql!.requires.map((c) => isNull[required.indexOf(c)]!);
+    // The tables it reads, once per indicator (not per row).
+    const tables = lacks?.size ? a0TablesOf(def.sql!.requires) : [];
+    const lack = (x: PooledKey) => lackOf(lacks, x, tables);
     for (let j = 0; j < n; j++) {
       const i = byRank[j]!;
       r.value = v[i]!;
@@ -485,7 +495,7 @@ async function sqlIndicatorRows(
         const missing = def.sql!.requires.filter((_, j) => req[j]!.get(i) === true);
         if (missing.length > 0) r.missing = missing;
       }
-      rows[d * n + j] = finish(def, r, windows[w[i]!]!, source, coverage, gaps, lacks);
+      rows[d * n + j] = finish(def, r, windows[w[i]!]!, source, coverage, gaps, lack);
     }
   });
   return rows;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
-import { openBrowser, pageErrors, screenshot } from './browser.js';
+import { importThrough, openBrowser, pageErrors, screenshot } from './browser.js';
 
 const SOURCE = process.env.DANSO_DEMO_SOURCE ?? 'fixtures/small';
 
@@ -21,15 +21,7 @@ describe('a workspace of births only (a station’s births export, no register)'
 
   it('shows the province’s SRB from the births alone, and names the register where it is needed', { timeout: 240_000 }, async () => {
     const files = readdirSync(`${SOURCE}/a0`).map((c) => `${SOURCE}/a0/${c}/sinh.csv`);
-    await page.getByRole('tab', { name: 'Nhập dữ liệu' }).click();
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByTestId('choose-files').click();
-    await (await chooser).setFiles(files);
-    await expect.poll(() => page.getByTestId('pending-file').count()).toBe(files.length);
-    await page.getByTestId('import-now').click();
-    await page.getByTestId('import-results').waitFor({ timeout: 120_000 });
-    const results = page.locator('[data-testid=import-result][data-table=sinh]');
-    await expect.poll(() => results.count(), { timeout: 120_000 }).toBe(files.length);
+    await importThrough(page, files);
 
     // The births of the last year by sex, read from the exports with papaparse.
     const births = files.flatMap(

@@ -1,4 +1,5 @@
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,4 +50,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join('test-results/screenshots', `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** Import files through the import view's file input and wait until every one is imported. */
+export async function importThrough(page: Page, files: string[]): Promise<void> {
+  await page.getByRole('tab', { name: 'Nhập dữ liệu' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('choose-files').click();
+  await (await chooser).setFiles(files);
+  await expect.poll(() => page.getByTestId('pending-file').count()).toBe(files.length);
+  await page.getByTestId('import-now').click();
+  await expect.poll(() => page.getByTestId('import-result').count(), { timeout: 150_000 }).toBe(files.length);
+  expect(await page.getByTestId('import-result').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-status')))).toEqual(files.map(() => 'imported'));
 }

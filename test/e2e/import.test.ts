@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
-import { openBrowser, pageErrors, screenshot } from './browser.js';
+import { importThrough, openBrowser, pageErrors, screenshot } from './browser.js';
 
 const SOURCE = process.env.DANSO_DEMO_SOURCE ?? 'fixtures/small';
 const COMMUNE = process.env.DANSO_E2E_COMMUNE ?? '04465';
@@ -105,17 +105,6 @@ describe('importing files through the UI', () => {
   });
 
   it("shows a commune's corrected births after its export is imported again, the other communes' unchanged", { timeout: 240_000 }, async () => {
-    /** Import files through the file input and wait for their results. */
-    const importThrough = async (files: string[]) => {
-      await page.getByRole('tab', { name: 'Nhập dữ liệu' }).click();
-      const chooser = page.waitForEvent('filechooser');
-      await page.getByTestId('choose-files').click();
-      await (await chooser).setFiles(files);
-      await expect.poll(() => page.getByTestId('pending-file').count()).toBe(files.length);
-      await page.getByTestId('import-now').click();
-      await expect.poll(() => page.getByTestId('import-result').count(), { timeout: 150_000 }).toBe(files.length);
-      expect(await page.getByTestId('import-result').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-status')))).toEqual(files.map(() => 'imported'));
-    };
     const communes = readdirSync(`${SOURCE}/a0`).sort();
     const births = new Map(communes.map((c) => [c, readCsv(`${SOURCE}/a0/${c}/sinh.csv`)]));
     const lastYear = Math.max(...[...births.values()].flat().map((b) => Number(b['Ngày sinh']!.slice(-4))));
@@ -133,7 +122,7 @@ describe('importing files through the UI', () => {
       return out;
     };
     // The province's other communes, then the overview (which builds the cube).
-    await importThrough(communes.filter((c) => c !== COMMUNE).flatMap((c) => [`${SOURCE}/a0/${c}/nhan_khau.csv`, `${SOURCE}/a0/${c}/sinh.csv`]));
+    await importThrough(page, communes.filter((c) => c !== COMMUNE).flatMap((c) => [`${SOURCE}/a0/${c}/nhan_khau.csv`, `${SOURCE}/a0/${c}/sinh.csv`]));
     const expected = Object.fromEntries(communes.map((c) => [c, inLastYear(births.get(c)!).length]));
     await expect.poll(shown, { timeout: 90_000 }).toEqual(expected);
 
@@ -145,7 +134,7 @@ describe('importing files through the UI', () => {
     const file = join(dir, 'sinh-sua.csv');
     const fields = Papa.parse(readFileSync(`${SOURCE}/a0/${COMMUNE}/sinh.csv`, 'utf8').replace(/^\uFEFF/, ''), { header: true, preview: 1 }).meta.fields!;
     writeFileSync(file, Papa.unparse(all.filter((b) => !dropped.has(b)), { columns: fields, newline: '\n' }) + '\n');
-    await importThrough([file]);
+    await importThrough(page, [file]);
     // Updated for that commune, not rebuilt for the province.
     expect(await page.getByTestId('cube-updated').innerText()).toMatch(new RegExp(`^Đã cập nhật số liệu chỉ tiêu của 1 xã .*: .+ \\(${COMMUNE}\\)$`));
     await screenshot(page, 'import-cube-updated');
