@@ -8,7 +8,7 @@ import { normal, poissonRate, srbWilson, wilson, type Interval } from './interva
 import { E0_OF_SEX, lifeTableSeries, MIN_PERSON_YEARS, unitLifeTables, type LifeTableSeries } from './life-expectancy.js';
 import { cubeDerived } from './cube-derived.js';
 import type { LifeTableMethod } from './lifetable.js';
-import { INDICATORS, indicatorByCode, type IndicatorDef } from './registry.js';
+import { ASFR_CODES, INDICATORS, indicatorByCode, type IndicatorDef } from './registry.js';
 import type { IndicatorResult, ResultFlag, UnitLevel } from './result.js';
 import { smoothResults } from './smooth-results.js';
 import { unitProvince } from './unit-province.js';
@@ -552,6 +552,8 @@ async function computeUnlocked(engine: Engine, options: ComputeOptions): Promise
     const of = indicatorByCode(c)!.of;
     if (of) defs.add(of);
   }
+  // A smoothed TFR is the sum of the smoothed age-specific rates (smooth-results.ts).
+  if (options.smooth === 'eb' && defs.has('tfr')) for (const c of ASFR_CODES) defs.add(c);
   const sqlDefs = [...defs].map((c) => indicatorByCode(c)!).filter((d) => d.sql);
   const windows = await pooledWindows(engine);
   // Sub-annual periods have no stocks at all: their reasons are the exports' (wideSql).
@@ -570,8 +572,10 @@ async function computeUnlocked(engine: Engine, options: ComputeOptions): Promise
   const [y0, y1] = options.years ?? [Math.floor(first / per), Math.floor(last / per)];
   const yearOf = (ordinal: number) => Math.floor(ordinal / per);
   const keep = new Set(wanted);
-  let out = rows.filter((r) => keep.has(r.indicator) && yearOf(r.end_year - r.k + 1) >= y0 && yearOf(r.end_year) <= y1);
+  let out = rows.filter((r) => yearOf(r.end_year - r.k + 1) >= y0 && yearOf(r.end_year) <= y1);
+  // Before the indicators are picked: a TFR's smoothed value is made from its rates'.
   if (options.smooth === 'eb') out = smoothResults(out);
+  out = out.filter((r) => keep.has(r.indicator));
   // Registry order, then the window's rank (level, unit code, period). Rows come grouped by
   // indicator and mostly in window order already: a bucket per indicator, sorted if needed.
   const buckets = new Map<string, WorkingResult[]>();

@@ -60,8 +60,11 @@ function structure(code: string, nameVi: string, nameEn: string, num: string, de
   };
 }
 
-const asfr = FERTILE.map((f) =>
-  rate(`asfr_${f.age.replace('-', '_')}`, `Tỷ suất sinh đặc trưng theo tuổi ${f.age}`, `Age-specific fertility rate ${f.age}`, f.b, f.w, 1000, [f.b, `${f.w}_prev`, `${f.w}_end`], {
+/** The age-specific fertility rates whose sum × 5 is the TFR, youngest first. */
+export const ASFR_CODES = FERTILE.map((f) => `asfr_${f.age.replace('-', '_')}`);
+
+const asfr = FERTILE.map((f, i) =>
+  rate(ASFR_CODES[i]!, `Tỷ suất sinh đặc trưng theo tuổi ${f.age}`, `Age-specific fertility rate ${f.age}`, f.b, f.w, 1000, [f.b, `${f.w}_prev`, `${f.w}_end`], {
     formula: `B(${f.age}) / W̄(${f.age}) × 1000 (mother's age at the birth)`,
     formulaVi: `B(${f.age}) / W̄(${f.age}) × 1000 (tuổi của mẹ khi sinh)`,
   }),

@@ -84,8 +84,8 @@ export const VIEW_MESSAGES = {
   funnelWarn: { vi: 'Ngoài 95% (trong 99,8%)', en: 'Outside 95% only' },
   none: { vi: 'Không có', en: 'None' },
   notSmoothed: {
-    vi: 'Chỉ tiêu này không làm trơn (chỉ áp dụng cho tỷ suất và tỷ lệ): đang hiển thị giá trị thô.',
-    en: 'This indicator is not smoothed (only rates and proportions are): raw values are shown.',
+    vi: 'Chỉ tiêu này không làm trơn (chỉ áp dụng cho tỷ suất, tỷ lệ, tỷ số giới tính khi sinh và tổng tỷ suất sinh): đang hiển thị giá trị thô.',
+    en: 'This indicator is not smoothed (only rates, proportions, the sex ratio at birth and the TFR are): raw values are shown.',
   },
   noFunnel: { vi: 'Biểu đồ phễu chỉ dành cho tỷ suất, tỷ lệ và tỷ số giới tính khi sinh.', en: 'The funnel plot is for rates, proportions and the sex ratio at birth.' },
   map: { vi: 'Bản đồ', en: 'Map' },

@@ -57,7 +57,7 @@ function Variation({ index }: { index: ResultIndex }) {
   const period = province?.period ?? String(year);
   const shown = periodText(period);
   const rankedTitle = tv(s.smooth ? 'rankedTitleSmoothed' : 'rankedTitle');
-  // Smoothed values only where the indicator has them (not TFR, SRB or e₀): no empty column, no '-eb' file.
+  // Smoothed values only where the indicator has them (not e₀, counts or stock ratios): no empty column, no '-eb' file.
   const smoothed = s.smooth && raw.some((r) => r.smoothed != null);
   const ranked = useMemo(
     () => rankedDotsSpec(rows, { lang, title: `${name}, ${shown} — ${rankedTitle}`, unit, decimals: def.decimals, reference, target }),

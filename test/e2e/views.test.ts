@@ -339,7 +339,8 @@ describe('analysis views in Chromium', () => {
     expect(await page.getByTestId('commune-table').locator('tbody tr').count()).toBeGreaterThanOrEqual(1);
     await page.getByLabel('Tìm xã').fill('');
     await page.getByLabel(/Làm trơn/).check();
-    // SRB is a ratio, not smoothed: the view says it shows raw values.
+    // The population's sex ratio is a ratio of stocks, not smoothed: the view says it shows raw values.
+    await page.getByLabel('Chỉ tiêu', { exact: true }).selectOption('sex_ratio');
     await expect.poll(() => page.getByTestId('not-smoothed').textContent()).toContain('giá trị thô');
     // A smoothed rate: the table keeps each commune's raw value and interval, the smoothed one beside them.
     await page.getByLabel('Chỉ tiêu', { exact: true }).selectOption('cbr');
@@ -349,16 +350,20 @@ describe('analysis views in Chromium', () => {
       expect.arrayContaining([vi(cbr.value!, 1), vi(cbr.lower!, 1), vi(cbr.upper!, 1), vi(cbr.smoothed!, 1)]),
     );
     expect(await page.getByTestId('commune-table').getByTestId('smoothed-value').count()).toBe(4);
+    // The SRB is smoothed through its share of boys: the smoothed SRB beside the raw one.
     await page.getByLabel('Chỉ tiêu', { exact: true }).selectOption('srb');
+    const srb = expected.find((x) => x.indicator === 'srb' && x.level === 'commune' && x.period === String(lastYear) && x.smoothed != null)!;
+    const srbCells = page.getByTestId('commune-table').locator('tr', { hasText: srb.unit_name }).locator('td');
+    await expect.poll(() => srbCells.allTextContents()).toEqual(expect.arrayContaining([vi(srb.value!, 1), vi(srb.smoothed!, 1)]));
     await screenshot(page, 'views-variation');
     // The export names the indicator and period on every row, the flag's code apart from its
-    // reason; SRB is not smoothed, so no '-eb' file and no empty smoothed column.
+    // reason, and the smoothed values in a column of their own ('-eb' in the file's name).
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Xuất CSV' }).click();
     const saved = await download;
-    expect(saved.suggestedFilename()).toBe(`srb-${lastYear}.csv`);
+    expect(saved.suggestedFilename()).toBe(`srb-${lastYear}-eb.csv`);
     const lines = readFileSync(await saved.path(), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('Mã chỉ tiêu,Chỉ tiêu,Kỳ số liệu,Xã/phường,Mã,Giá trị,Cận dưới,Cận trên,Tử số,Mẫu số,Số sự kiện,Ghi chú,Lý do');
+    expect(lines[0]).toBe('Mã chỉ tiêu,Chỉ tiêu,Kỳ số liệu,Xã/phường,Mã,Giá trị,Cận dưới,Cận trên,Đã làm trơn,Tử số,Mẫu số,Số sự kiện,Ghi chú,Lý do');
     const srbRows = expected.filter((x) => x.indicator === 'srb' && x.level === 'commune' && x.period === String(lastYear));
     expect(lines.length - 1).toBe(srbRows.length);
     for (const line of lines.slice(1)) expect(line.startsWith(`srb,Tỷ số giới tính khi sinh,${lastYear},`)).toBe(true);

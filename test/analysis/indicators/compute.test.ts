@@ -121,6 +121,46 @@ describe('EB smoothing through the engine (shared/references.md)', () => {
   });
 });
 
+describe('EB smoothing of the SRB and the TFR', () => {
+  // Expected values worked out independently (Python, Marshall's formula of
+  // shared/indicators.md): the SRB on the share of boys among births, n = boys, x = births,
+  // then boys per 100 girls = 100 p / (1 − p); the TFR as 5 × Σ of the smoothed ASFRs.
+  it('shrinks a small commune’s SRB more than a large one’s, through the share of boys', async () => {
+    const boys = [630, 520, 40, 1040, 700];
+    const girls = [470, 480, 20, 960, 500];
+    await insertRows(engine, 'mis', boys.flatMap((m, i) => [mis(`9990${i + 1}`, 2024, 'births', 'M', null, m), mis(`9990${i + 1}`, 2024, 'births', 'F', null, girls[i]!)]));
+    const res = await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['srb'], smooth: 'eb', years: [2024, 2024] });
+    // b = 2930 / 5360; a = 0.000489650 > 0, so each keeps part of its own share.
+    const expected = [127.060151, 114.616908, 123.595329, 112.559707, 130.228936];
+    boys.forEach((m, i) => {
+      const r = find(res, 'srb', `9990${i + 1}`, '2024');
+      expect(r.value).toBeCloseTo((100 * m) / girls[i]!, 10);
+      expect(r.smoothed).toBeCloseTo(expected[i]!, 5);
+    });
+  });
+  it('smooths a TFR asked alone, from its age-specific rates', async () => {
+    const women = [200, 400, 100];
+    const births = [[10, 40, 45, 30, 15, 5, 1], [30, 90, 80, 50, 20, 8, 2], [2, 30, 25, 12, 4, 1, 0]];
+    const rows: MisRow[] = [];
+    women.forEach((w, c) =>
+      FERTILE_AGE_GROUPS.forEach((g, i) => {
+        rows.push(mis(`9990${c + 1}`, 2023, 'population', 'F', g, w), mis(`9990${c + 1}`, 2024, 'population', 'F', g, w));
+        rows.push(mis(`9990${c + 1}`, 2024, 'births', null, g, births[c]![i]!));
+      }),
+    );
+    await insertRows(engine, 'mis', rows);
+    const res = await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['tfr'], smooth: 'eb', years: [2024, 2024] });
+    expect(new Set(res.map((r) => r.indicator))).toEqual(new Set(['tfr']));
+    const raw = [3.65, 3.5, 3.7];
+    const expected = [3.556428571, 3.606043956, 3.536134454];
+    women.forEach((_, c) => {
+      const r = find(res, 'tfr', `9990${c + 1}`, '2024');
+      expect(r.value).toBeCloseTo(raw[c]!, 10);
+      expect(r.smoothed).toBeCloseTo(expected[c]!, 8);
+    });
+  });
+});
+
 describe('pooling, roll-ups and flags', () => {
   it('pools k years by summing numerators and denominators, labelled 2023-2025', async () => {
     const rows: MisRow[] = [];
