@@ -4,15 +4,21 @@ import { unitProvince } from './unit-province.js';
 import type { WorkingResult } from './working.js';
 
 /**
- * The count and base Marshall's formula shrinks for a row, or null when it has none:
- * rates and proportions their numerator over their denominator; the SRB the boys among all
- * births (a proportion: boys per 100 girls is not a rate, and its small-commune noise is
- * what smoothing is for).
+ * The count and base Marshall's formula shrinks for a row, and whether they are a share
+ * (binomial chance variation), or null when it has none: rates their numerator over their
+ * denominator (Poisson); proportions likewise, as shares; the SRB the boys among all births, a
+ * share (boys per 100 girls is not a rate, and its small-commune noise is what smoothing is
+ * for), also where no girl was born (raw value null).
  */
-function marshallTerms(def: IndicatorDef, r: WorkingResult): { n: number; x: number } | null {
-  if (r.value === null || r.numerator === null || r.denominator === null) return null;
-  if (def.kind === 'rate' || def.kind === 'proportion') return r.denominator > 0 ? { n: r.numerator, x: r.denominator } : null;
-  if (def.code === 'srb') return r.numerator + r.denominator > 0 ? { n: r.numerator, x: r.numerator + r.denominator } : null;
+function marshallTerms(def: IndicatorDef, r: WorkingResult): { n: number; x: number; share: boolean } | null {
+  if (r.numerator === null || r.denominator === null) return null;
+  if (def.code === 'srb') {
+    const births = r.numerator + r.denominator;
+    return births > 0 && r.flag !== 'not_computable' && r.flag !== 'suppressed' ? { n: r.numerator, x: births, share: true } : null;
+  }
+  if (r.value === null || !(r.denominator > 0)) return null;
+  if (def.kind === 'rate') return { n: r.numerator, x: r.denominator, share: false };
+  if (def.kind === 'proportion') return { n: r.numerator, x: r.denominator, share: true };
   return null;
 }
 
@@ -25,12 +31,13 @@ function fromRate(def: IndicatorDef, p: number): number | null {
 /**
  * Empirical Bayes (Marshall, global) for the rates, proportions and SRB of communes and
  * villages: each unit shrinks toward the mean of the units of its level, province and period
- * (a workspace may hold two provinces). A TFR's smoothed value is 5 × the sum of its smoothed
+ * (a workspace may hold two provinces); rates with Poisson chance variation (the formula of
+ * shared/indicators.md), shares with binomial (smoothing.ts). A TFR's smoothed value is 5 × the sum of its smoothed
  * age-specific rates, when all seven are among the rows (computeIndicators adds them).
  * The province is its own mean; other indicators keep smoothed = null.
  */
 export function smoothResults(rows: WorkingResult[]): WorkingResult[] {
-  const groups = new Map<string, Array<{ r: WorkingResult; n: number; x: number }>>();
+  const groups = new Map<string, Array<{ r: WorkingResult; n: number; x: number; share: boolean }>>();
   const provinces = new Set(rows.filter((r) => r.level === 'province').map((r) => r.unit_code));
   const tfrs: WorkingResult[] = [];
   for (const r of rows) {
@@ -55,7 +62,7 @@ export function smoothResults(rows: WorkingResult[]): WorkingResult[] {
   }
   for (const g of groups.values()) {
     const def = indicatorByCode(g[0]!.r.indicator)!;
-    const { smoothed } = marshallGlobal(g.map((e) => e.n), g.map((e) => e.x));
+    const { smoothed } = marshallGlobal(g.map((e) => e.n), g.map((e) => e.x), g[0]!.share);
     g.forEach((e, i) => (e.r.smoothed = fromRate(def, smoothed[i]!)));
   }
   if (tfrs.length > 0) {

@@ -124,14 +124,18 @@ describe('EB smoothing through the engine (shared/references.md)', () => {
 describe('EB smoothing of the SRB and the TFR', () => {
   // Expected values worked out independently (Python, Marshall's formula of
   // shared/indicators.md): the SRB on the share of boys among births, n = boys, x = births,
-  // then boys per 100 girls = 100 p / (1 − p); the TFR as 5 × Σ of the smoothed ASFRs.
+  // with binomial chance variation b(1 − b)/x, then boys per 100 girls = 100 p / (1 − p);
+  // the TFR as 5 × Σ of the smoothed ASFRs (Poisson, as rates).
   it('shrinks a small commune’s SRB more than a large one’s, through the share of boys', async () => {
-    const boys = [630, 520, 40, 1040, 700];
-    const girls = [470, 480, 20, 960, 500];
+    // Communes of about 105 and 125 (1,000–2,300 births): real differences, which the
+    // smoothing keeps in part. With Poisson chance variation (b/x, twice b(1 − b)/x) they
+    // would shrink twice as far: 111.1 for the first, not 107.6.
+    const boys = [1050, 1250, 525, 1300, 700, 900, 1040, 620];
+    const girls = [1000, 1000, 500, 1040, 660, 720, 1000, 500];
     await insertRows(engine, 'mis', boys.flatMap((m, i) => [mis(`9990${i + 1}`, 2024, 'births', 'M', null, m), mis(`9990${i + 1}`, 2024, 'births', 'F', null, girls[i]!)]));
     const res = await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['srb'], smooth: 'eb', years: [2024, 2024] });
-    // b = 2930 / 5360; a = 0.000489650 > 0, so each keeps part of its own share.
-    const expected = [127.060151, 114.616908, 123.595329, 112.559707, 130.228936];
+    // b = 7385 / 13805; a = 0.000324109.
+    const expected = [107.638782, 122.377608, 109.178399, 122.452697, 109.209331, 121.69581, 106.90184, 120.264096];
     boys.forEach((m, i) => {
       const r = find(res, 'srb', `9990${i + 1}`, '2024');
       expect(r.value).toBeCloseTo((100 * m) / girls[i]!, 10);

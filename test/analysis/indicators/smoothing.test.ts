@@ -13,6 +13,18 @@ describe('marshallGlobal (shared/references.md)', () => {
   });
 });
 
+describe('marshallGlobal for shares (binomial chance variation)', () => {
+  it('takes chance variation as b(1 − b)/x, so real differences between areas are kept', () => {
+    // Worked out independently (Python): b = 740 / 1225, s² = Σ x (n/x − b)² / Σx,
+    // a = s² − b(1 − b) / x̄, EB = b + a (n/x − b) / (a + b(1 − b) / x).
+    const r = marshallGlobal([50, 180, 20, 400, 90], [100, 300, 25, 600, 200], true);
+    expect(r.b).toBeCloseTo(740 / 1225, 12);
+    expect(r.a).toBeCloseTo(0.006490141579, 10);
+    const expected = [52.802682, 60.044652, 68.327152, 66.304524, 47.397304];
+    r.smoothed.forEach((v, i) => expect(v * 100).toBeCloseTo(expected[i]!, 5));
+  });
+});
+
 describe('smoothResults', () => {
   it("shrinks each commune toward its own province's communes, not every commune of the workspace", () => {
     const [a, b] = allProvinces();
@@ -26,5 +38,27 @@ describe('smoothResults', () => {
     smoothResults([...first, ...second]);
     const expected = [4.6611, 19.0451, 2.3182, 3.058, 15.7369];
     first.forEach((r, i) => expect(r.smoothed).toBeCloseTo(expected[i]!, 4));
+  });
+  it('gives a commune where no girl was born a smoothed SRB, its boys counted in the mean', () => {
+    const [a] = allProvinces();
+    const rows = [[1050, 1000], [1250, 1000], [5, 0], [1300, 1040]].map(([m, f], i): WorkingResult => ({
+      indicator: 'srb', unit_code: a!.communes[i]!.communeCode, unit_name: '', level: 'commune', period: '2024',
+      value: f ? (100 * m!) / f : null, lower: null, upper: null, numerator: m!, denominator: f!, events: m! + f!,
+      flag: m! + f! < 20 ? 'unreliable' : '', end_year: 2024, k: 1, rank: 0,
+    }));
+    smoothResults(rows);
+    // Python, binomial on the share of boys: b = 3605 / 6645, a = 0.000409150.
+    const expected = [107.951178, 123.606587, 120.387239, 123.648891];
+    rows.forEach((r, i) => expect(r.smoothed).toBeCloseTo(expected[i]!, 5));
+  });
+  it('smooths a proportion as a share (the binomial values above)', () => {
+    const [a] = allProvinces();
+    const rows = [[50, 100], [180, 300], [20, 25], [400, 600], [90, 200]].map(([n, d], i): WorkingResult => ({
+      indicator: 'prenatal_screening', unit_code: a!.communes[i]!.communeCode, unit_name: '', level: 'commune', period: '2024',
+      value: (100 * n!) / d!, lower: null, upper: null, numerator: n!, denominator: d!, events: n!, flag: '', end_year: 2024, k: 1, rank: 0,
+    }));
+    smoothResults(rows);
+    const expected = [52.802682, 60.044652, 68.327152, 66.304524, 47.397304];
+    rows.forEach((r, i) => expect(r.smoothed).toBeCloseTo(expected[i]!, 5));
   });
 });
