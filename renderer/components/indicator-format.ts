@@ -76,3 +76,13 @@ export function flagText(r: Pick<IndicatorResult, 'flag' | 'reason'> | undefined
 export function asSmoothed(rows: IndicatorResult[]): IndicatorResult[] {
   return rows.map((r) => (r.smoothed == null ? r : { ...r, value: r.smoothed, lower: null, upper: null }));
 }
+
+/**
+ * Whether smoothing gave every commune the same value: Marshall's between-commune variance
+ * came out 0, the communes' differences being within chance at their numbers (the view says so
+ * rather than show a row of identical values unexplained).
+ */
+export function smoothedAllEqual(rows: IndicatorResult[]): boolean {
+  const v = rows.map((r) => r.smoothed).filter((x): x is number => x != null && Number.isFinite(x));
+  return v.length > 1 && v.every((x) => Math.abs(x - v[0]!) <= 1e-9 * Math.max(1, Math.abs(v[0]!)));
+}

@@ -8,7 +8,7 @@ import { BOUNDARIES_FILE, parseBoundaries } from '../../analysis/charts/boundari
 import { CommuneTable } from '../components/CommuneTable.js';
 import { Controls } from '../components/Controls.js';
 import { chosenYear } from '../state/result-index.js';
-import { asSmoothed, indicatorName, periodText, unitText } from '../components/indicator-format.js';
+import { asSmoothed, indicatorName, periodText, smoothedAllEqual, unitText } from '../components/indicator-format.js';
 import { VegaChart } from '../components/VegaChart.js';
 import { ViewFrame } from '../components/ViewFrame.js';
 import { useViewText } from '../i18n/views-messages.js';
@@ -100,6 +100,11 @@ function Variation({ index }: { index: ResultIndex }) {
       {s.smooth && raw.length > 0 && raw.every((r) => r.smoothed == null) && (
         <p className="note" data-testid="not-smoothed">
           {tv('notSmoothed')}
+        </p>
+      )}
+      {smoothed && smoothedAllEqual(raw) && (
+        <p className="note" data-testid="smoothed-equal">
+          {tv('smoothedEqual')}
         </p>
       )}
       <div className="charts-row">

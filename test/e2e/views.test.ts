@@ -350,11 +350,19 @@ describe('analysis views in Chromium', () => {
       expect.arrayContaining([vi(cbr.value!, 1), vi(cbr.lower!, 1), vi(cbr.upper!, 1), vi(cbr.smoothed!, 1)]),
     );
     expect(await page.getByTestId('commune-table').getByTestId('smoothed-value').count()).toBe(4);
-    // The SRB is smoothed through its share of boys: the smoothed SRB beside the raw one.
+    const smoothedOf = (indicator: string) =>
+      new Set(expected.filter((x) => x.indicator === indicator && x.level === 'commune' && x.period === String(lastYear)).map((x) => x.smoothed!.toFixed(9)));
+    expect(smoothedOf('cbr').size).toBeGreaterThan(1);
+    expect(await page.getByTestId('smoothed-equal').count()).toBe(0);
+    // The SRB is smoothed through its share of boys: the smoothed SRB beside the raw one. On
+    // these four communes (38–81 births) their differences are within chance: every smoothed
+    // SRB is the same, and the view says why.
     await page.getByLabel('Chỉ tiêu', { exact: true }).selectOption('srb');
     const srb = expected.find((x) => x.indicator === 'srb' && x.level === 'commune' && x.period === String(lastYear) && x.smoothed != null)!;
     const srbCells = page.getByTestId('commune-table').locator('tr', { hasText: srb.unit_name }).locator('td');
     await expect.poll(() => srbCells.allTextContents()).toEqual(expect.arrayContaining([vi(srb.value!, 1), vi(srb.smoothed!, 1)]));
+    expect(smoothedOf('srb').size).toBe(1);
+    await expect.poll(() => page.getByTestId('smoothed-equal').textContent()).toContain('dao động ngẫu nhiên');
     await screenshot(page, 'views-variation');
     // The export names the indicator and period on every row, the flag's code apart from its
     // reason, and the smoothed values in a column of their own ('-eb' in the file's name).

@@ -143,25 +143,32 @@ describe('EB smoothing of the SRB and the TFR', () => {
     });
   });
   it('smooths a TFR asked alone, from its age-specific rates', async () => {
-    const women = [200, 400, 100];
+    // Women in each age group at both year ends; the third commune has no woman of 45–49
+    // and no birth there: that group adds 0 to its TFR, raw and smoothed, and stays out of
+    // the 45–49 rate's mean.
+    const women = [[200, 200, 200, 200, 200, 200, 200], [400, 400, 400, 400, 400, 400, 400], [100, 100, 100, 100, 100, 100, 0]];
     const births = [[10, 40, 45, 30, 15, 5, 1], [30, 90, 80, 50, 20, 8, 2], [2, 30, 25, 12, 4, 1, 0]];
     const rows: MisRow[] = [];
     women.forEach((w, c) =>
       FERTILE_AGE_GROUPS.forEach((g, i) => {
-        rows.push(mis(`9990${c + 1}`, 2023, 'population', 'F', g, w), mis(`9990${c + 1}`, 2024, 'population', 'F', g, w));
+        rows.push(mis(`9990${c + 1}`, 2023, 'population', 'F', g, w[i]!), mis(`9990${c + 1}`, 2024, 'population', 'F', g, w[i]!));
         rows.push(mis(`9990${c + 1}`, 2024, 'births', null, g, births[c]![i]!));
       }),
     );
     await insertRows(engine, 'mis', rows);
-    const res = await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['tfr'], smooth: 'eb', years: [2024, 2024] });
+    const res = await computeIndicators(engine, { source: 'mis', level: ['province', 'commune'], indicators: ['tfr'], smooth: 'eb', years: [2024, 2024] });
     expect(new Set(res.map((r) => r.indicator))).toEqual(new Set(['tfr']));
     const raw = [3.65, 3.5, 3.7];
-    const expected = [3.556428571, 3.606043956, 3.536134454];
+    const expected = [3.56, 3.609615385, 3.514705882];
     women.forEach((_, c) => {
       const r = find(res, 'tfr', `9990${c + 1}`, '2024');
       expect(r.value).toBeCloseTo(raw[c]!, 10);
       expect(r.smoothed).toBeCloseTo(expected[c]!, 8);
     });
+    // The province is its own mean: 5 × Σ (all births / all women) by age group.
+    const province = res.find((r) => r.level === 'province')!;
+    expect(province.value).toBeCloseTo(3.575, 10);
+    expect(province.smoothed).toBe(province.value);
   });
 });
 
