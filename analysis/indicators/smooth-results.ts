@@ -32,8 +32,9 @@ function fromRate(def: IndicatorDef, p: number): number | null {
  * Empirical Bayes (Marshall, global) for the rates, proportions and SRB of communes and
  * villages: each unit shrinks toward the mean of the units of its level, province and period
  * (a workspace may hold two provinces); rates with Poisson chance variation (the formula of
- * shared/indicators.md), shares with binomial (smoothing.ts). A TFR's smoothed value is 5 × the sum of its smoothed
- * age-specific rates, when all seven are among the rows (computeIndicators adds them).
+ * shared/indicators.md), shares with binomial (smoothing.ts). A TFR's smoothed value is 5 ×
+ * the sum of its smoothed age-specific rates, when all seven are among the rows
+ * (computeIndicators adds them).
  * The province is its own mean; other indicators keep smoothed = null.
  */
 export function smoothResults(rows: WorkingResult[]): WorkingResult[] {
@@ -72,7 +73,8 @@ export function smoothResults(rows: WorkingResult[]): WorkingResult[] {
     for (const r of rows) {
       const i = ASFR_CODES.indexOf(r.indicator);
       if (i < 0) continue;
-      const a = asfrs.get(unit(r)) ?? asfrs.set(unit(r), ASFR_CODES.map(() => null)).get(unit(r))!;
+      let a = asfrs.get(unit(r));
+      if (!a) asfrs.set(unit(r), (a = ASFR_CODES.map(() => null)));
       // An age group without women and without births adds 0, as in the raw TFR (registry.ts).
       a[i] = r.smoothed ?? (r.numerator === 0 && !(r.denominator !== null && r.denominator > 0) ? 0 : null);
     }
