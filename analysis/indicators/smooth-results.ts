@@ -8,15 +8,13 @@ import type { WorkingResult } from './working.js';
  * (binomial chance variation), or null when it has none: rates their numerator over their
  * denominator (Poisson); proportions likewise, as shares; the SRB the boys among all births, a
  * share (boys per 100 girls is not a rate, and its small-commune noise is what smoothing is
- * for), also where no girl was born (raw value null).
+ * for). A row without a value (not computable: no girl born, a file left out …) is neither
+ * smoothed nor counted in its group's mean, whatever the indicator.
  */
 function marshallTerms(def: IndicatorDef, r: WorkingResult): { n: number; x: number; share: boolean } | null {
-  if (r.numerator === null || r.denominator === null) return null;
-  if (def.code === 'srb') {
-    const births = r.numerator + r.denominator;
-    return births > 0 && r.flag !== 'not_computable' && r.flag !== 'suppressed' ? { n: r.numerator, x: births, share: true } : null;
-  }
-  if (r.value === null || !(r.denominator > 0)) return null;
+  if (r.value === null || r.numerator === null || r.denominator === null) return null;
+  if (def.code === 'srb') return { n: r.numerator, x: r.numerator + r.denominator, share: true };
+  if (!(r.denominator > 0)) return null;
   if (def.kind === 'rate') return { n: r.numerator, x: r.denominator, share: false };
   if (def.kind === 'proportion') return { n: r.numerator, x: r.denominator, share: true };
   return null;

@@ -78,11 +78,13 @@ export function asSmoothed(rows: IndicatorResult[]): IndicatorResult[] {
 }
 
 /**
- * Whether smoothing gave every commune the same value: Marshall's between-commune variance
- * came out 0, the communes' differences being within chance at their numbers (the view says so
- * rather than show a row of identical values unexplained).
+ * Whether smoothing gave every smoothed commune the same value while their raw values differ:
+ * Marshall's between-commune variance came out 0, their differences being within chance at
+ * their numbers (the view says so rather than show a row of identical values unexplained).
+ * Raw values already equal (0 child marriages everywhere) say nothing about chance.
  */
 export function smoothedAllEqual(rows: IndicatorResult[]): boolean {
-  const v = rows.map((r) => r.smoothed).filter((x): x is number => x != null && Number.isFinite(x));
-  return v.length > 1 && v.every((x) => Math.abs(x - v[0]!) <= 1e-9 * Math.max(1, Math.abs(v[0]!)));
+  const smoothed = rows.filter((r) => r.smoothed != null && Number.isFinite(r.smoothed) && r.value !== null);
+  const same = (v: number[]) => v.every((x) => Math.abs(x - v[0]!) <= 1e-9 * Math.max(1, Math.abs(v[0]!)));
+  return smoothed.length > 1 && same(smoothed.map((r) => r.smoothed!)) && !same(smoothed.map((r) => r.value!));
 }

@@ -88,8 +88,8 @@ export const VIEW_MESSAGES = {
     en: 'This indicator is not smoothed (only rates, proportions, the sex ratio at birth and the TFR are): raw values are shown.',
   },
   smoothedEqual: {
-    vi: 'Sau khi làm trơn, mọi xã có cùng một giá trị: khác biệt giữa các xã chưa vượt quá dao động ngẫu nhiên của số nhỏ. Gộp thêm năm để có số lớn hơn.',
-    en: 'Smoothed, every commune has the same value: the differences between communes are within chance at these numbers. Pool more years for larger numbers.',
+    vi: 'Sau khi làm trơn, các xã có cùng một giá trị: khác biệt giữa các xã chưa vượt quá dao động ngẫu nhiên của số nhỏ. Gộp thêm năm để có số lớn hơn.',
+    en: 'Smoothed, the communes all have the same value: their differences are within chance at these numbers. Pool more years for larger numbers.',
   },
   noFunnel: { vi: 'Biểu đồ phễu chỉ dành cho tỷ suất, tỷ lệ và tỷ số giới tính khi sinh.', en: 'The funnel plot is for rates, proportions and the sex ratio at birth.' },
   map: { vi: 'Bản đồ', en: 'Map' },

@@ -142,6 +142,18 @@ describe('EB smoothing of the SRB and the TFR', () => {
       expect(r.smoothed).toBeCloseTo(expected[i]!, 5);
     });
   });
+  it('leaves a commune where no girl was born out of the SRB’s smoothing: not computable, not counted in the mean', async () => {
+    const boys = [1050, 1250, 5, 1300];
+    const girls = [1000, 1000, 0, 1040];
+    await insertRows(engine, 'mis', boys.flatMap((m, i) => [mis(`9990${i + 1}`, 2024, 'births', 'M', null, m), mis(`9990${i + 1}`, 2024, 'births', 'F', null, girls[i]!)]));
+    const res = await computeIndicators(engine, { source: 'mis', level: 'commune', indicators: ['srb'], smooth: 'eb', years: [2024, 2024] });
+    const none = find(res, 'srb', '99903', '2024');
+    expect(none.flag).toBe('not_computable');
+    expect(none.smoothed).toBeNull();
+    // Python, binomial, on the three other communes alone: b = 3600 / 6640, a = 0.000289104.
+    const expected = [108.787032, 123.143612, 123.195427];
+    ['99901', '99902', '99904'].forEach((c, i) => expect(find(res, 'srb', c, '2024').smoothed).toBeCloseTo(expected[i]!, 5));
+  });
   it('smooths a TFR asked alone, from its age-specific rates', async () => {
     // Women in each age group at both year ends; the third commune has no woman of 45–49
     // and no birth there: that group adds 0 to its TFR, raw and smoothed, and stays out of

@@ -39,18 +39,6 @@ describe('smoothResults', () => {
     const expected = [4.6611, 19.0451, 2.3182, 3.058, 15.7369];
     first.forEach((r, i) => expect(r.smoothed).toBeCloseTo(expected[i]!, 4));
   });
-  it('gives a commune where no girl was born a smoothed SRB, its boys counted in the mean', () => {
-    const [a] = allProvinces();
-    const rows = [[1050, 1000], [1250, 1000], [5, 0], [1300, 1040]].map(([m, f], i): WorkingResult => ({
-      indicator: 'srb', unit_code: a!.communes[i]!.communeCode, unit_name: '', level: 'commune', period: '2024',
-      value: f ? (100 * m!) / f : null, lower: null, upper: null, numerator: m!, denominator: f!, events: m! + f!,
-      flag: m! + f! < 20 ? 'unreliable' : '', end_year: 2024, k: 1, rank: 0,
-    }));
-    smoothResults(rows);
-    // Python, binomial on the share of boys: b = 3605 / 6645, a = 0.000409150.
-    const expected = [107.951178, 123.606587, 120.387239, 123.648891];
-    rows.forEach((r, i) => expect(r.smoothed).toBeCloseTo(expected[i]!, 5));
-  });
   it('smooths a proportion as a share (the binomial values above)', () => {
     const [a] = allProvinces();
     const rows = [[50, 100], [180, 300], [20, 25], [400, 600], [90, 200]].map(([n, d], i): WorkingResult => ({
