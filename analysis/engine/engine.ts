@@ -105,6 +105,11 @@ export async function tableExists(engine: Engine, name: string, ownDatabase = fa
   return (r?.n ?? 0) > 0;
 }
 
+/** Whether `from` (a table, with a WHERE clause if any) holds a row: reads one at most. */
+export async function hasRows(engine: Engine, from: string): Promise<boolean> {
+  return (await queryRows(engine, `SELECT 1 FROM ${from} LIMIT 1`)).length > 0;
+}
+
 /** Quote a string as a SQL literal. */
 export function sqlString(s: string): string {
   return `'${s.replaceAll("'", "''")}'`;

@@ -1,5 +1,5 @@
 import { exclusive } from '../engine/exclusive.js';
-import { numberArray, queryRows, sqlString, tableExists, type Engine } from '../engine/engine.js';
+import { hasRows, numberArray, queryRows, sqlString, tableExists, type Engine } from '../engine/engine.js';
 import { buildCubeUnlocked, ensureCubeVillagesUnlocked } from './cube/build.js';
 import { A0_TABLE_NAMES, A0_TABLE_OF, DATA_ELEMENTS, type DataElement } from '../model/data-elements.js';
 import { CUBE_TABLE, VILLAGE_SEPARATOR, type CubeSource } from './cube/schema.js';
@@ -59,14 +59,11 @@ export function subAnnual(def: IndicatorDef): boolean {
 const LEVELS: UnitLevel[] = ['province', 'commune', 'village'];
 const levelsOf = (o: ComputeOptions): UnitLevel[] => (o.level ? (Array.isArray(o.level) ? o.level : [o.level]) : LEVELS);
 
+/** A span of years as reasons write it: '2024', '2021–2025'. */
+const yearSpan = (first: number, last: number) => (first === last ? String(first) : `${first}–${last}`);
+
 /** Code-point order: unit codes and periods are ASCII, so no locale rules are needed. */
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-
-async function count(engine: Engine, sql: string): Promise<number> {
-  const [r] = await queryRows<{ n: number }>(engine, sql);
-  return r?.n ?? 0;
-}
 
 /** Make sure the cube holds rows for a source and say which one to read. */
 async function prepareCube(engine: Engine, o: ComputeOptions): Promise<CubeSource> {
@@ -82,13 +79,13 @@ async function prepareCube(engine: Engine, o: ComputeOptions): Promise<CubeSourc
     else if (r?.mis) source = 'mis';
   }
   if (!source) {
-    const holds = async (t: string) => (await tableExists(engine, t)) && (await count(engine, `SELECT count(*) AS n FROM (SELECT 1 FROM ${t} LIMIT 1)`)) > 0;
+    const holds = async (t: string) => (await tableExists(engine, t)) && (await hasRows(engine, t));
     // The register decides; without one, MIS exports when there are any, else the A0 event
     // tables alone (a station's births export gives the SRB and the screening rates).
     source = (await holds('nhan_khau')) || !(await holds('mis')) ? 'a0' : 'mis';
   }
   const built =
-    cubeExists && (await count(engine, `SELECT count(*) AS n FROM (SELECT 1 FROM ${CUBE_TABLE} WHERE source = ${sqlString(source)} LIMIT 1)`)) > 0;
+    cubeExists && (await hasRows(engine, `${CUBE_TABLE} WHERE source = ${sqlString(source)}`));
   const villages = levelsOf(o).includes('village');
   const onProgress = o.onCubeProgress;
   if (!built || o.rebuildCube) await buildCubeUnlocked(engine, { source, villages, ...(onProgress ? { onProgress } : {}) });
@@ -164,9 +161,9 @@ async function a0Coverage(engine: Engine, first: number, last: number): Promise<
   const unrecorded = new Set<string>();
   for (const t of byTable.keys()) {
     if (seen?.[`seen_${t}`] || !(await tableExists(engine, t))) continue;
-    if ((await count(engine, `SELECT count(*) AS n FROM (SELECT 1 FROM ${t} LIMIT 1)`)) > 0) unrecorded.add(t);
+    if (await hasRows(engine, t)) unrecorded.add(t);
   }
-  return { unrecorded, years: first === last ? String(first) : `${first}–${last}` };
+  return { unrecorded, years: yearSpan(first, last) };
 }
 
 /** A commune's name and province. */
@@ -337,7 +334,7 @@ async function a0MissingFiles(engine: Engine, communes: Map<string, CommuneInfo>
   const rows = found.map((r) => ({ ...r, what: tables[r.t]! }));
   const lacks: Lacks = new Map();
   const add = (key: string, t: string, reason: string) => lacks.set(key, (lacks.get(key) ?? new Map<string, string>()).set(t, reason));
-  const years = first === last ? String(first) : `${first}–${last}`;
+  const years = yearSpan(first, last);
   const named = (t: string) => A0_TABLE_NAMES[t as keyof typeof A0_TABLE_NAMES];
   for (const r of rows) {
     const n = (locale: string) => fmtCount(Math.round(r.expected), locale, 0);
@@ -355,7 +352,10 @@ async function a0MissingFiles(engine: Engine, communes: Map<string, CommuneInfo>
 /** Why a window's unit (a village: its commune) cannot give an indicator read from `tables`, if it lacks one. */
 function lackOf(lacks: Lacks | undefined, w: { level: string; unit_code: string }, tables: readonly string[]): string | undefined {
   if (!lacks || lacks.size === 0) return undefined;
-  for (const key of unitKeys(w)) for (const t of tables) if (lacks.get(key)?.has(t)) return lacks.get(key)!.get(t);
+  for (const key of unitKeys(w)) {
+    const lack = lacks.get(key);
+    for (const t of tables) if (lack?.has(t)) return lack.get(t);
+  }
   return undefined;
 }
 

@@ -2,7 +2,7 @@ import { dropQualitySummary } from './quality-report.js';
 import { exclusive } from '../engine/exclusive.js';
 import { dropCube } from '../indicators/cube/build.js';
 import { cubeChangesFor, noteCubeChanges, updateCubeUnlocked, type CubeChanges, type CubeUpdate } from '../indicators/cube/update.js';
-import { queryRows, sqlString, type Engine } from '../engine/engine.js';
+import { hasRows, queryRows, sqlString, type Engine } from '../engine/engine.js';
 import { QUALITY_RULES, type RuleCode } from '../model/quality-rules.js';
 import { CANONICAL_TABLES, castFromText, SCHEMA, type CanonicalTable, type ColumnDef } from '../model/schema.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -466,8 +466,7 @@ async function commit(
     // INSERT inside the transaction, which holds them uncompressed until COMMIT (for a 5 M-row
     // register: 1 GB more duckdb-wasm memory, which never shrinks, and 10 s compressing them);
     // exports of a commune at a time, the usual case, are small.
-    const [{ n: left } = { n: 0 }] = await queryRows<{ n: number }>(engine, `SELECT count(*) AS n FROM (SELECT 1 FROM ${table} LIMIT 1)`);
-    if (left === 0) {
+    if (!(await hasRows(engine, table))) {
       await engine.query(`DROP TABLE ${table}`);
       await engine.query(`ALTER TABLE ${STAGING} RENAME TO ${table}`);
       await engine.query(`ALTER TABLE ${table} ALTER COLUMN import_id DROP DEFAULT`);

@@ -1,21 +1,16 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
-import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { importThrough, openBrowser, pageErrors, screenshot } from './browser.js';
+import { importThrough, openApp, pageErrors, screenshot } from './browser.js';
+import { readCsv, vi } from './by-hand.js';
 
 const SOURCE = process.env.DANSO_DEMO_SOURCE ?? 'fixtures/small';
-
-/** Vietnamese format, built independently of the app's formatter: 116,3. */
-const vi = (x: number, decimals: number) => x.toFixed(decimals).replace('.', ',');
 
 describe('a workspace of births only (a station’s births export, no register)', () => {
   let page: Page;
   let close: () => Promise<void>;
   beforeAll(async () => {
-    ({ page, close } = await openBrowser());
-    await page.goto(inject('baseUrl'));
-    await page.getByTestId('commune-table').waitFor({ timeout: 90_000 });
+    ({ page, close } = await openApp());
   });
   afterAll(() => close());
 
@@ -24,9 +19,7 @@ describe('a workspace of births only (a station’s births export, no register)'
     await importThrough(page, files);
 
     // The births of the last year by sex, read from the exports with papaparse.
-    const births = files.flatMap(
-      (f) => Papa.parse<Record<string, string>>(readFileSync(f, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data,
-    );
+    const births = files.flatMap(readCsv);
     const year = (b: Record<string, string>) => Number(b['Ngày sinh']!.slice(-4));
     const last = Math.max(...births.map(year));
     const boys = births.filter((b) => year(b) === last && b['Giới tính'] === 'Nam').length;

@@ -1,5 +1,5 @@
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +38,14 @@ export async function openBrowser(): Promise<{ context: BrowserContext; page: Pa
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** The web build opened in the browser, once its demo workspace's overview is shown. */
+export async function openApp(): Promise<{ page: Page; close: () => Promise<void> }> {
+  const { page, close } = await openBrowser();
+  await page.goto(inject('baseUrl'));
+  await page.getByTestId('commune-table').waitFor({ timeout: 90_000 });
+  return { page, close };
 }
 
 export function pageErrors(page: Page): string[] {

@@ -1,27 +1,20 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
-import { importThrough, openBrowser, pageErrors, screenshot } from './browser.js';
+import { importThrough, openApp, pageErrors, screenshot } from './browser.js';
+import { readCsv } from './by-hand.js';
 
 const SOURCE = process.env.DANSO_DEMO_SOURCE ?? 'fixtures/small';
 const COMMUNE = process.env.DANSO_E2E_COMMUNE ?? '04465';
-
-/** Count rows of a fixture CSV independently of the importer (papaparse, Vietnamese headers). */
-function readCsv(path: string): Array<Record<string, string>> {
-  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-  return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
-}
 
 describe('importing files through the UI', () => {
   let page: Page;
   let close: () => Promise<void>;
   beforeAll(async () => {
-    ({ page, close } = await openBrowser());
-    await page.goto(inject('baseUrl'));
-    await page.getByTestId('commune-table').waitFor({ timeout: 90_000 });
+    ({ page, close } = await openApp());
   });
   afterAll(() => close());
 

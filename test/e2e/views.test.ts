@@ -10,6 +10,7 @@ import { computeIndicators, evaluateTargets, parseTargetsCsv, type IndicatorResu
 import { cubeYears } from '../../analysis/charts/view-data.js';
 import * as XLSX from 'xlsx';
 import { openBrowser, pageErrors, screenshot } from './browser.js';
+import { vi } from './by-hand.js';
 
 /**
  * The analysis views on a simulated province: the fixture generator's A0 exports are
@@ -23,11 +24,6 @@ let lastYear: number;
 let quarterly: IndicatorResult[];
 let villageExpected: IndicatorResult[];
 let boundaryFile: string;
-
-function vi(x: number, decimals: number): string {
-  // Vietnamese format, built independently of the app's formatter: 2,29 · 111,9.
-  return x.toFixed(decimals).replace('.', ',');
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'danso-views-'));

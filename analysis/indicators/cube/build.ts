@@ -1,4 +1,4 @@
-import { queryRows, sqlString, tableExists, type Engine } from '../../engine/engine.js';
+import { hasRows, queryRows, sqlString, tableExists, type Engine } from '../../engine/engine.js';
 import { exclusive } from '../../engine/exclusive.js';
 import { communeByCode, provinceByCode } from '../../model/admin-units.js';
 import { CANONICAL_TABLES, createTableSql } from '../../model/schema.js';
@@ -122,9 +122,8 @@ export async function loadUnits(engine: Engine, source: CubeSource): Promise<voi
 /** Whether the cube has village rows for `source`, or cannot have any (MIS exports are by commune; a register without villages). */
 async function villagesReady(engine: Engine, source: CubeSource): Promise<boolean> {
   if (source !== 'a0') return true;
-  const any = async (sql: string) => (await queryRows(engine, `${sql} LIMIT 1`)).length > 0;
-  if (await any(`SELECT 1 FROM ${CUBE_TABLE} WHERE source = 'a0' AND level = 'village'`)) return true;
-  return !(await tableExists(engine, 'nhan_khau')) || !(await any(`SELECT 1 FROM nhan_khau WHERE village IS NOT NULL`));
+  if (await hasRows(engine, `${CUBE_TABLE} WHERE source = 'a0' AND level = 'village'`)) return true;
+  return !(await tableExists(engine, 'nhan_khau')) || !(await hasRows(engine, `nhan_khau WHERE village IS NOT NULL`));
 }
 
 /**
